@@ -1,0 +1,85 @@
+package org.pdviz.app.library;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.OnnxDenoiser;
+
+/**
+ * The models a user can pick: every {@code .onnx} under a folder (the shipped {@code models/}),
+ * plus files added by hand. Files that fail to open are reported, never listed.
+ */
+public final class ModelLibrary {
+
+    private final List<ModelEntry> entries = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    /** Scans a folder recursively; unreadable files go to {@link #problems()}. */
+    public static ModelLibrary scan(Path folder) {
+        ModelLibrary lib = new ModelLibrary();
+        if (!Files.isDirectory(folder)) {
+            return lib;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".onnx") && Files.isRegularFile(p)).sorted().toList()) {
+                try {
+                    lib.add(f);
+                } catch (ModelFileException e) {
+                    lib.problems.add(e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            lib.problems.add("cannot read " + folder + ": " + e.getMessage());
+        }
+        return lib;
+    }
+
+    /** Adds a file after checking that it opens; returns the entry (an existing one if already listed). */
+    public synchronized ModelEntry add(Path file) throws ModelFileException {
+        Path abs = file.toAbsolutePath().normalize();
+        for (ModelEntry e : entries) {
+            if (e.file().equals(abs)) {
+                return e;
+            }
+        }
+        OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(abs);
+        ModelEntry entry = new ModelEntry(abs, info.card(), info.bytes());
+        entries.add(entry);
+        return entry;
+    }
+
+    public synchronized void add(ModelEntry entry) {
+        entries.removeIf(e -> e.file().equals(entry.file()));
+        entries.add(entry);
+    }
+
+    public synchronized List<ModelEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Entries grouped by data set; within a group teachers first, then students by falling step count. */
+    public synchronized Map<String, List<ModelEntry>> byDataset() {
+        Map<String, List<ModelEntry>> groups = new LinkedHashMap<>();
+        entries.stream().sorted(Comparator.comparing(ModelEntry::dataset)
+                        .thenComparing(e -> e.steps() == null ? Integer.MAX_VALUE : e.steps(), Comparator.reverseOrder())
+                        .thenComparing(ModelEntry::name))
+                .forEach(e -> groups.computeIfAbsent(e.dataset(), k -> new ArrayList<>()).add(e));
+        return groups;
+    }
+
+    /** The first entry with this card name, if any. */
+    public synchronized java.util.Optional<ModelEntry> byName(String name) {
+        return entries.stream().filter(e -> e.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,32 @@
+package org.pdviz.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pdviz.ui.PdvizApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "app", description = "Open the application window (the default with no command).")
+final class AppCommand implements Callable<Integer> {
+
+    @Option(names = "--view", paramLabel = "NAME", description = "Open this view: ${COMPLETION-CANDIDATES}.")
+    PdvizApp.View view;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Select this model (added to the library).")
+    Path model;
+
+    @Override
+    public Integer call() {
+        List<String> args = new ArrayList<>();
+        if (view != null) {
+            args.add("--view=" + view.id());
+        }
+        if (model != null) {
+            args.add("--model=" + model.toAbsolutePath());
+        }
+        PdvizApp.launchWindow(args.toArray(String[]::new));
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package org.pdviz.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.Signature;
+import org.pdviz.runtime.card.CardJson;
+import org.pdviz.runtime.card.ModelCard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "info", description = "Show a model's card and its input/output signature.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "An ONNX model file.")
+    Path file;
+
+    @Option(names = "--json", description = "Print JSON: {\"file\", \"card\", \"inputs\", \"outputs\"}.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(file);
+        var out = spec.commandLine().getOut();
+        if (json) {
+            var mapper = CardJson.mapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("file", file.toString());
+            root.put("bytes", info.bytes());
+            root.set("card", info.card() == null ? null : mapper.valueToTree(info.card()));
+            root.set("inputs", mapper.valueToTree(info.signature().inputs()));
+            root.set("outputs", mapper.valueToTree(info.signature().outputs()));
+            out.println(mapper.writeValueAsString(root));
+            return 0;
+        }
+        out.println("file:    " + file + " (" + info.bytes() + " bytes)");
+        for (Signature.Tensor t : info.signature().inputs()) {
+            out.println("input:   " + t.describe());
+        }
+        for (Signature.Tensor t : info.signature().outputs()) {
+            out.println("output:  " + t.describe());
+        }
+        ModelCard c = info.card();
+        if (c == null) {
+            out.println("card:    none (sample it with --parameterization x|eps|v|both)");
+            return 0;
+        }
+        out.println("name:    " + c.name());
+        out.println("dataset: " + c.dataset());
+        out.println("param:   " + c.parameterization());
+        out.println("shape:   " + java.util.Arrays.toString(c.dataShape()) + ", range "
+                + java.util.Arrays.toString(c.dataRange()));
+        if (c.schedule() != null) {
+            out.println("schedule: " + c.schedule().name() + ", log-SNR in [" + c.schedule().logSnrMin() + ", "
+                    + c.schedule().logSnrMax() + "]");
+        }
+        out.println("steps:   " + (c.steps() == null ? "teacher (any number of steps)" : c.steps() + " (student)"));
+        if (c.family() != null) {
+            out.println("family:  " + c.family().name() + " " + c.family().params());
+        }
+        if (c.lineage() != null) {
+            ModelCard.Lineage l = c.lineage();
+            out.println("lineage: parent " + (l.parent() == null ? "none" : l.parent())
+                    + (l.round() == null ? "" : ", round " + l.round())
+                    + (l.iterations() == null ? "" : ", " + l.iterations() + " iterations")
+                    + (l.seed() == null ? "" : ", seed " + l.seed())
+                    + (l.finalLoss() == null ? "" : String.format(", final loss %.5g", l.finalLoss()))
+                    + (l.created() == null ? "" : ", created " + l.created()));
+            if (l.command() != null) {
+                out.println("command: " + l.command());
+            }
+        }
+        if (c.description() != null) {
+            out.println("about:   " + c.description());
+        }
+        return 0;
+    }
+}

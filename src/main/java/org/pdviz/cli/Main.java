@@ -1,0 +1,53 @@
+package org.pdviz.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code pdviz} command. With no command it opens the application window; every other command
+ * runs in the terminal. Errors print one line (no stack trace unless PDVIZ_DEBUG is set) and exit
+ * non-zero.
+ */
+@Command(name = "pdviz", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "See, teach and run progressive distillation of diffusion models.",
+        subcommands = {
+            AppCommand.class,
+            InfoCommand.class,
+            SampleCommand.class,
+            ExactCommand.class,
+            ModelsCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new Errors());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    /** No command: the application window, as {@code pdviz app}. */
+    @Override
+    public Integer call() {
+        return new AppCommand().call();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"pdviz " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

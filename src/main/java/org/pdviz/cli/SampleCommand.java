@@ -1,0 +1,86 @@
+package org.pdviz.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pdviz.app.SampleService;
+import org.pdviz.core.ddim.SamplerSettings;
+import org.pdviz.core.ddim.SamplingMonitor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sample", description = {
+    "Sample a model with deterministic DDIM and write DIR/samples.png and DIR/trajectory.json.",
+    "The starting noise depends only on (seed, sample index, data shape): two models sampled with the"
+            + " same seed start from the same z_1."})
+final class SampleCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "An ONNX model file.")
+    Path model;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "DDIM steps (default: the student's own step count, else 512 for a teacher).")
+    Integer steps;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Noise seed (default 0).")
+    long seed;
+
+    @Option(names = "--count", defaultValue = "64", paramLabel = "B", description = "Number of samples (default 64).")
+    int count;
+
+    @Option(names = "--clip", description = "Clip x_hat to the data range at every step.")
+    boolean clip;
+
+    @Option(names = "--record", defaultValue = "all", paramLabel = "all|final",
+            description = "Record every frame (default) or only the final samples in trajectory.json.")
+    String record;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        SamplerSettings.Recording recording = switch (record.toLowerCase(java.util.Locale.ROOT)) {
+            case "all" -> SamplerSettings.Recording.ALL;
+            case "final" -> SamplerSettings.Recording.FINAL;
+            default -> throw new IllegalArgumentException("--record takes all or final, got '" + record + "'");
+        };
+        var err = spec.commandLine().getErr();
+        int n = steps != null ? steps : defaultSteps();
+        ProgressBar bar = new ProgressBar(err, "sampling");
+        SamplingMonitor monitor = new SamplingMonitor() {
+            @Override
+            public void stepDone(int done, int total) {
+                bar.update(done, total, null);
+            }
+        };
+        var result = new SampleService().run(new SampleService.Request(model, modelOptions.overrides(),
+                modelOptions.device(), n, seed, count, clip, recording, out), monitor, err::println);
+        bar.finish();
+        var tr = result.trajectory();
+        spec.commandLine().getOut().printf("%s: %d samples, %d steps (%d network evaluations each), %.2f s on %s%n"
+                        + "wrote %s and %s%n", result.card().name(), count, n, tr.evaluationsPerSample(),
+                tr.nanos() / 1e9, result.device().id(), result.png(), result.json());
+        return 0;
+    }
+
+    /** A student's own step count, else 512 (the teacher's default). */
+    private int defaultSteps() {
+        try {
+            var info = org.pdviz.runtime.OnnxDenoiser.inspect(model);
+            if (info.card() != null && info.card().steps() != null) {
+                return info.card().steps();
+            }
+        } catch (org.pdviz.runtime.ModelFileException e) {
+            // the sample run reports the problem with the file
+        }
+        return 512;
+    }
+}

@@ -1,0 +1,115 @@
+package org.pdviz.core.data;
+
+import java.util.List;
+import java.util.Random;
+import org.pdviz.core.exact.GaussianMixture;
+import org.pdviz.core.model.DataShape;
+
+/** Seeded 2-D toy distributions, scaled to roughly [-1, 1]. */
+public final class PointSets {
+
+    private static final DataShape POINTS = DataShape.of(2);
+
+    /** The ring of 8 Gaussians that the {@code exact-gaussians8} teacher denoises exactly. */
+    public static final GaussianMixture GAUSSIANS8 = GaussianMixture.ring("gaussians8", 8, 0.8, 0.08);
+
+    private PointSets() {
+    }
+
+    public static List<String> names() {
+        return List.of("moons", "swissroll", "checkerboard", "gaussians8");
+    }
+
+    public static Dataset byName(String name) {
+        return switch (name) {
+            case "moons" -> of(name, PointSets::moon);
+            case "swissroll" -> of(name, PointSets::swissRoll);
+            case "checkerboard" -> of(name, PointSets::checkerboard);
+            case "gaussians8" -> mixture(GAUSSIANS8);
+            default -> throw new IllegalArgumentException("unknown 2-D data set '" + name + "', expected one of "
+                    + names());
+        };
+    }
+
+    /** Any Gaussian mixture as a data set (the exact teachers' distributions). */
+    public static Dataset mixture(GaussianMixture m) {
+        return new Dataset() {
+            @Override
+            public String name() {
+                return m.name();
+            }
+
+            @Override
+            public DataShape shape() {
+                return m.shape();
+            }
+
+            @Override
+            public void sample(Random rng, int n, float[] out, int offset) {
+                for (int i = 0; i < n; i++) {
+                    m.sample(rng, out, offset + i * m.shape().size());
+                }
+            }
+        };
+    }
+
+    private interface PointGenerator {
+        void point(Random rng, float[] out, int offset);
+    }
+
+    private static Dataset of(String name, PointGenerator g) {
+        return new Dataset() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public DataShape shape() {
+                return POINTS;
+            }
+
+            @Override
+            public void sample(Random rng, int n, float[] out, int offset) {
+                for (int i = 0; i < n; i++) {
+                    g.point(rng, out, offset + 2 * i);
+                }
+            }
+        };
+    }
+
+    /** Two interleaved half circles (as scikit-learn's make_moons), noise 0.05, centred and scaled. */
+    private static void moon(Random rng, float[] out, int o) {
+        double a = Math.PI * rng.nextDouble();
+        double x, y;
+        if (rng.nextBoolean()) {
+            x = Math.cos(a);
+            y = Math.sin(a);
+        } else {
+            x = 1 - Math.cos(a);
+            y = 0.5 - Math.sin(a);
+        }
+        x += 0.05 * rng.nextGaussian();
+        y += 0.05 * rng.nextGaussian();
+        out[o] = (float) ((x - 0.5) / 1.5);
+        out[o + 1] = (float) ((y - 0.25) / 1.5);
+    }
+
+    /** A 2-D swiss roll, angle 1.5 pi .. 4.5 pi, noise 0.3 before scaling by 1/13. */
+    private static void swissRoll(Random rng, float[] out, int o) {
+        double t = 1.5 * Math.PI * (1 + 2 * rng.nextDouble());
+        double x = t * Math.cos(t) + 0.3 * rng.nextGaussian();
+        double y = t * Math.sin(t) + 0.3 * rng.nextGaussian();
+        out[o] = (float) (x / 13.0);
+        out[o + 1] = (float) (y / 13.0);
+    }
+
+    /** A 4x4 checkerboard on [-1, 1]^2 with the dark squares filled uniformly. */
+    private static void checkerboard(Random rng, float[] out, int o) {
+        double x1 = rng.nextDouble() * 4 - 2;
+        double x2 = rng.nextDouble() - 2 * rng.nextInt(2);
+        x2 += Math.floorMod((long) Math.floor(x1), 2L);
+        out[o] = (float) (x1 / 2);
+        out[o + 1] = (float) (x2 / 2);
+    }
+}

@@ -1,0 +1,105 @@
+package org.pdviz.core.ddim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import org.pdviz.core.model.DataShape;
+import org.pdviz.core.model.Denoiser;
+import org.pdviz.core.model.DenoiserException;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.param.Predictions;
+import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.core.schedule.TimeGrid;
+
+/**
+ * Deterministic DDIM sampling: {@code z_1} from {@link StartNoise}, one step per grid interval
+ * {@code t_i -> t_{i-1}}, and the last step (to t = 0) returns x_hat.
+ */
+public final class DdimSampler {
+
+    private final CosineSchedule schedule;
+
+    public DdimSampler(CosineSchedule schedule) {
+        this.schedule = schedule;
+    }
+
+    public CosineSchedule schedule() {
+        return schedule;
+    }
+
+    public Trajectory sample(String modelName, Denoiser denoiser, SamplerSettings settings, SamplingMonitor monitor)
+            throws DenoiserException {
+        DataShape shape = denoiser.shape();
+        int dim = shape.size();
+        int count = settings.count();
+        return run(modelName, denoiser, settings, monitor,
+                StartNoise.batch(settings.seed(), settings.firstIndex(), count, dim));
+    }
+
+    /** Samples from a given {@code z_1} (count * dim values, not modified). */
+    public Trajectory run(String modelName, Denoiser denoiser, SamplerSettings settings, SamplingMonitor monitor,
+                          float[] z1) throws DenoiserException {
+        long started = System.nanoTime();
+        DataShape shape = denoiser.shape();
+        Parameterization p = denoiser.parameterization();
+        int dim = shape.size();
+        int count = settings.count();
+        if (z1.length != count * dim) {
+            throw new IllegalArgumentException("z_1 has " + z1.length + " values, expected " + count * dim);
+        }
+        int outDim = dim * p.outputFactor();
+        boolean recordAll = settings.recording() == SamplerSettings.Recording.ALL;
+        double[] clip = settings.clip() ? settings.clipTo().asArray() : null;
+        TimeGrid grid = new TimeGrid(settings.steps());
+        int steps = settings.steps();
+        int chunk = Math.max(1, denoiser.maxBatch());
+
+        float[] z = z1.clone();
+        float[] out = new float[count * outDim];
+        float[] t = new float[count];
+        float[] xHat = new float[count * dim], epsHat = new float[count * dim], vHat = new float[count * dim];
+        float[] next = new float[count * dim];
+        List<Frame> frames = new ArrayList<>(recordAll ? steps : 0);
+
+        for (int k = 0; k < steps; k++) {
+            if (monitor.cancelled()) {
+                throw new CancellationException("sampling cancelled at step " + k + " of " + steps);
+            }
+            NoiseLevel from = schedule.at(grid.stepStart(k));
+            NoiseLevel to = schedule.at(grid.stepEnd(k));
+            java.util.Arrays.fill(t, (float) from.t());
+            for (int b0 = 0; b0 < count; b0 += chunk) {
+                denoiser.predict(z, t, b0, Math.min(chunk, count - b0), out);
+            }
+            for (int b = 0; b < count; b++) {
+                if (!Predictions.readOut(p, from, z, b * dim, out, b * outDim, dim, clip, xHat, epsHat, vHat,
+                        b * dim)) {
+                    throw new DenoiserException(String.format(
+                            "model '%s' returned non-finite values (NaN or infinity) at t = %.6f for sample %d",
+                            modelName, from.t(), settings.firstIndex() + b));
+                }
+            }
+            boolean last = k == steps - 1;
+            if (last) {
+                System.arraycopy(xHat, 0, next, 0, next.length);
+            } else {
+                Ddim.step(from, to, z, xHat, next, 0, next.length);
+            }
+            if (recordAll) {
+                frames.add(new Frame(k, from, to, z, xHat, epsHat, vHat));
+                z = next;
+                next = new float[count * dim];
+                xHat = new float[count * dim];
+                epsHat = new float[count * dim];
+                vHat = new float[count * dim];
+            } else {
+                float[] swap = z;
+                z = next;
+                next = swap;
+            }
+            monitor.stepDone(k + 1, steps);
+        }
+        return new Trajectory(modelName, p, settings, shape, schedule, frames, z, System.nanoTime() - started);
+    }
+}

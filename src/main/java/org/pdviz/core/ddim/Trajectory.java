@@ -1,0 +1,37 @@
+package org.pdviz.core.ddim;
+
+import java.util.List;
+import org.pdviz.core.model.DataShape;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.schedule.CosineSchedule;
+
+/**
+ * A whole sampling run: the frames in sampling order (t = 1 first; empty when only the final
+ * sample was recorded) and the final samples, {@code count * shape.size()} values row-major.
+ */
+public record Trajectory(String model, Parameterization parameterization, SamplerSettings settings,
+                         DataShape shape, CosineSchedule schedule, List<Frame> frames, float[] finalSample,
+                         long nanos) {
+
+    public Trajectory {
+        frames = List.copyOf(frames);
+    }
+
+    public int count() {
+        return settings.count();
+    }
+
+    public int steps() {
+        return settings.steps();
+    }
+
+    /** Network evaluations per sample: one per step. */
+    public int evaluationsPerSample() {
+        return settings.steps();
+    }
+
+    /** [B, d1, ...] for the whole batch. */
+    public long[] batchShape() {
+        return shape.batched(count());
+    }
+}

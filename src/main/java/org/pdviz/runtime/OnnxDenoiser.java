@@ -1,0 +1,376 @@
+package org.pdviz.runtime;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.pdviz.core.model.DataShape;
+import org.pdviz.core.model.Denoiser;
+import org.pdviz.core.model.DenoiserException;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.card.CardException;
+import org.pdviz.runtime.card.CardJson;
+import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.runtime.card.ModelCard;
+
+/**
+ * A model file run by ONNX Runtime. Opening validates it against the contract (inputs {@code z}
+ * [B, ...data shape] and {@code t} [B], float; one float output shaped like z, with twice the
+ * channels for "both") and reads its card. Inputs and outputs go through direct, native-order
+ * buffers bound once per batch size, so a call costs two copies on top of the engine.
+ */
+public final class OnnxDenoiser implements Denoiser {
+
+    private final Path file;
+    private final ModelCard card;
+    private final boolean hasCard;
+    private final Signature signature;
+    private final Device device;
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final DataShape shape;
+    private final Parameterization parameterization;
+    private final String outputName;
+    private final Map<Integer, Binding> bindings = new LinkedHashMap<>();
+
+    private OnnxDenoiser(Path file, ModelCard card, boolean hasCard, Signature signature, Device device,
+                         OrtEnvironment env, OrtSession session) {
+        this.file = file;
+        this.card = card;
+        this.hasCard = hasCard;
+        this.signature = signature;
+        this.device = device;
+        this.env = env;
+        this.session = session;
+        this.shape = card.shapeValue();
+        this.parameterization = card.parameterizationValue();
+        this.outputName = signature.outputs().get(0).name();
+    }
+
+    /** Opens on the CPU with the card as stored. */
+    public static OnnxDenoiser open(Path file) throws ModelFileException {
+        return open(file, CardOverrides.NONE, Device.CPU, line -> { });
+    }
+
+    /**
+     * Opens a model file.
+     *
+     * @param notices receives one line when the requested device is not usable and the CPU is used
+     */
+    public static OnnxDenoiser open(Path file, CardOverrides overrides, Device device, Consumer<String> notices)
+            throws ModelFileException {
+        byte[] bytes = readBytes(file);
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "pdviz");
+        Device actual = device;
+        OrtSession session;
+        try {
+            session = createSession(env, bytes, device);
+        } catch (OrtException e) {
+            if (device == Device.CPU) {
+                throw new ModelFileException(file, "not a valid ONNX model (" + firstLine(e.getMessage()) + ")", e);
+            }
+            notices.accept("CUDA is not usable here (" + firstLine(e.getMessage()) + "); running on the CPU");
+            actual = Device.CPU;
+            try {
+                session = createSession(env, bytes, Device.CPU);
+            } catch (OrtException e2) {
+                throw new ModelFileException(file, "not a valid ONNX model (" + firstLine(e2.getMessage()) + ")", e2);
+            }
+        }
+        try {
+            Signature signature = signatureOf(session);
+            String json = session.getMetadata().getCustomMetadata().get(ModelCard.METADATA_KEY);
+            ModelCard stored = json == null ? null : CardJson.read(json);
+            ModelCard card = overrides.complete(stored, signature, file);
+            validate(file, signature, card);
+            return new OnnxDenoiser(file, card, stored != null, signature, actual, env, session);
+        } catch (OrtException | CardException | RuntimeException | ModelFileException e) {
+            try {
+                session.close();
+            } catch (OrtException ignored) {
+                // the session is being discarded anyway
+            }
+            if (e instanceof ModelFileException mfe) {
+                throw mfe;
+            }
+            throw new ModelFileException(file, e.getMessage(), e);
+        }
+    }
+
+    /** Reads a model's card and signature without completing or validating them (for `pdviz info`). */
+    public static Inspection inspect(Path file) throws ModelFileException {
+        byte[] bytes = readBytes(file);
+        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "pdviz");
+        try (OrtSession session = createSession(env, bytes, Device.CPU)) {
+            String json = session.getMetadata().getCustomMetadata().get(ModelCard.METADATA_KEY);
+            ModelCard card;
+            try {
+                card = json == null ? null : CardJson.read(json);
+            } catch (CardException e) {
+                throw new ModelFileException(file, e.getMessage());
+            }
+            return new Inspection(file, card, signatureOf(session), bytes.length);
+        } catch (OrtException e) {
+            throw new ModelFileException(file, "not a valid ONNX model (" + firstLine(e.getMessage()) + ")", e);
+        }
+    }
+
+    /** What a file holds, before any defaults are applied. {@code card} is null when it has none. */
+    public record Inspection(Path file, ModelCard card, Signature signature, long bytes) {
+    }
+
+    private static byte[] readBytes(Path file) throws ModelFileException {
+        if (!Files.exists(file)) {
+            throw new ModelFileException(file, "no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ModelFileException(file, "not a regular file");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length == 0) {
+                throw new ModelFileException(file, "the file is empty");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ModelFileException(file, "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static OrtSession createSession(OrtEnvironment env, byte[] bytes, Device device) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8)));
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            if (device == Device.CUDA) {
+                options.addCUDA(0);
+            }
+            return env.createSession(bytes, options);
+        }
+    }
+
+    private static Signature signatureOf(OrtSession session) throws OrtException {
+        return new Signature(tensors(session.getInputInfo()), tensors(session.getOutputInfo()));
+    }
+
+    private static List<Signature.Tensor> tensors(Map<String, NodeInfo> infos) {
+        List<Signature.Tensor> out = new ArrayList<>();
+        for (NodeInfo n : infos.values()) {
+            if (n.getInfo() instanceof TensorInfo ti) {
+                out.add(new Signature.Tensor(n.getName(), typeName(ti.type), ti.getShape()));
+            } else {
+                out.add(new Signature.Tensor(n.getName(), "non-tensor", new long[0]));
+            }
+        }
+        return out;
+    }
+
+    private static String typeName(OnnxJavaType t) {
+        return t == OnnxJavaType.FLOAT ? "float" : t.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Checks a signature against the contract for this card; the message names what is wrong. */
+    static void validate(Path file, Signature sig, ModelCard card) throws ModelFileException {
+        DataShape shape = card.shapeValue();
+        Parameterization p = card.parameterizationValue();
+        List<String> names = sig.inputs().stream().map(Signature.Tensor::name).toList();
+        if (sig.inputs().size() != 2 || sig.input("z") == null || sig.input("t") == null) {
+            throw new ModelFileException(file, "expected exactly two inputs named 'z' and 't' (the pdviz contract), "
+                    + "found " + names);
+        }
+        Signature.Tensor z = sig.input("z"), t = sig.input("t");
+        if (!z.type().equals("float") || !t.type().equals("float")) {
+            throw new ModelFileException(file, "inputs must be float tensors, found " + z.describe() + " and "
+                    + t.describe());
+        }
+        if (z.rank() != shape.rank() + 1) {
+            throw new ModelFileException(file, "input 'z' must have rank " + (shape.rank() + 1) + " ([B] + data shape "
+                    + shape + "), found " + z.describe());
+        }
+        if (t.rank() != 1) {
+            throw new ModelFileException(file, "input 't' must have rank 1 ([B]), found " + t.describe());
+        }
+        checkDims(file, z, shape, "input 'z'");
+        if (sig.outputs().size() != 1) {
+            throw new ModelFileException(file, "expected exactly one output, found " + sig.outputs().size());
+        }
+        Signature.Tensor o = sig.outputs().get(0);
+        if (!o.type().equals("float") || o.rank() != shape.rank() + 1) {
+            throw new ModelFileException(file, "the output must be a float tensor of rank " + (shape.rank() + 1)
+                    + ", found " + o.describe());
+        }
+        checkDims(file, o, shape.withChannelFactor(p.outputFactor()), "output '" + o.name() + "' (parameterization "
+                + p.id() + ")");
+    }
+
+    private static void checkDims(Path file, Signature.Tensor t, DataShape expected, String what)
+            throws ModelFileException {
+        for (int i = 0; i < expected.rank(); i++) {
+            long d = t.shape()[i + 1];
+            if (d > 0 && d != expected.dim(i)) {
+                throw new ModelFileException(file, what + " has shape " + t.describe() + " but the data shape "
+                        + "needs " + java.util.Arrays.toString(expected.batched(-1)).replace("-1", "B"));
+            }
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public ModelCard card() {
+        return card;
+    }
+
+    /** Whether the file carries its own card (else the card was completed from overrides and defaults). */
+    public boolean hasCard() {
+        return hasCard;
+    }
+
+    public Signature signature() {
+        return signature;
+    }
+
+    /** The device actually in use (CPU after a fallback). */
+    public Device device() {
+        return device;
+    }
+
+    @Override
+    public DataShape shape() {
+        return shape;
+    }
+
+    @Override
+    public Parameterization parameterization() {
+        return parameterization;
+    }
+
+    @Override
+    public int maxBatch() {
+        return 256;
+    }
+
+    @Override
+    public synchronized void predict(float[] z, float[] t, int from, int batch, float[] out) throws DenoiserException {
+        int dim = shape.size();
+        int outDim = dim * parameterization.outputFactor();
+        try {
+            Binding b = binding(batch);
+            b.z.put(0, z, from * dim, batch * dim);
+            b.t.put(0, t, from, batch);
+            try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
+                b.out.get(0, out, from * outDim, batch * outDim);
+            }
+        } catch (OrtException e) {
+            throw new DenoiserException("ONNX Runtime failed on '" + file.getFileName() + "': "
+                    + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * For benchmarks: the time of each of {@code repeats} engine runs on inputs already bound, with
+     * no copies in or out (the bare ONNX Runtime call the sampler's overhead is measured against).
+     */
+    public synchronized long[] timeBareRuns(int batch, int repeats, float t) throws DenoiserException {
+        try {
+            Binding b = binding(batch);
+            java.util.Random rng = new java.util.Random(0);
+            for (int i = 0; i < b.z.capacity(); i++) {
+                b.z.put(i, (float) rng.nextGaussian());
+            }
+            for (int i = 0; i < batch; i++) {
+                b.t.put(i, t);
+            }
+            long[] nanos = new long[repeats];
+            for (int r = 0; r < repeats; r++) {
+                long t0 = System.nanoTime();
+                try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
+                    nanos[r] = System.nanoTime() - t0;
+                }
+            }
+            return nanos;
+        } catch (OrtException e) {
+            throw new DenoiserException("ONNX Runtime failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private Binding binding(int batch) throws OrtException {
+        Binding b = bindings.get(batch);
+        if (b == null) {
+            if (bindings.size() >= 4) {
+                var oldest = bindings.entrySet().iterator().next();
+                oldest.getValue().close();
+                bindings.remove(oldest.getKey());
+            }
+            b = new Binding(env, batch, shape, shape.withChannelFactor(parameterization.outputFactor()), outputName);
+            bindings.put(batch, b);
+        }
+        return b;
+    }
+
+    /** Direct buffers and the tensors that share their memory, for one batch size. */
+    private static final class Binding implements AutoCloseable {
+        final FloatBuffer z, t, out;
+        final OnnxTensor zTensor, tTensor, outTensor;
+        final Map<String, OnnxTensor> inputs, outputs;
+
+        Binding(OrtEnvironment env, int batch, DataShape in, DataShape outShape, String outputName)
+                throws OrtException {
+            z = direct(batch * in.size());
+            t = direct(batch);
+            out = direct(batch * outShape.size());
+            zTensor = OnnxTensor.createTensor(env, z, in.batched(batch));
+            tTensor = OnnxTensor.createTensor(env, t, new long[] {batch});
+            outTensor = OnnxTensor.createTensor(env, out, outShape.batched(batch));
+            inputs = Map.of("z", zTensor, "t", tTensor);
+            outputs = Map.of(outputName, outTensor);
+        }
+
+        private static FloatBuffer direct(int n) {
+            return ByteBuffer.allocateDirect(n * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+
+        @Override
+        public void close() {
+            zTensor.close();
+            tTensor.close();
+            outTensor.close();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        bindings.values().forEach(Binding::close);
+        bindings.clear();
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // nothing useful to do when closing fails
+        }
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "no details";
+        }
+        String m = message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,107 @@
+package org.pdviz.runtime.card;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pdviz.core.model.DataRange;
+import org.pdviz.core.model.DataShape;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.schedule.CosineSchedule;
+
+/**
+ * What a checkpoint is, stored as JSON in the ONNX file's metadata_props under {@link #METADATA_KEY}.
+ * {@code steps} is the step count a student was distilled for (null for a teacher); {@code family}
+ * names the network family and its hyperparameters when the model can be trained further.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record ModelCard(int format, String name, String dataset, String parameterization, Schedule schedule,
+                        int[] dataShape, double[] dataRange, Integer steps, Family family, Lineage lineage,
+                        String description) {
+
+    public static final String METADATA_KEY = "pdviz.card";
+    public static final int FORMAT = 1;
+
+    public record Schedule(String name, double logSnrMin, double logSnrMax) {
+        public static Schedule of(CosineSchedule s) {
+            return new Schedule(CosineSchedule.NAME, s.logSnrMin(), s.logSnrMax());
+        }
+    }
+
+    /** A network family ("mlp", "unet", "exact-gaussian-mixture") and its hyperparameters. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Family(String name, Map<String, Object> params) {
+        public Family {
+            params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        }
+    }
+
+    /** Where a model came from: its parent (null for a teacher trained from data), the round, etc. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Lineage(String parent, Integer round, Long iterations, Long seed, String created, Double finalLoss,
+                          String command) {
+    }
+
+    public Parameterization parameterizationValue() {
+        return Parameterization.parse(parameterization);
+    }
+
+    public CosineSchedule scheduleValue() {
+        if (schedule == null) {
+            return CosineSchedule.CLIPPED;
+        }
+        if (schedule.name() != null && !CosineSchedule.NAME.equals(schedule.name())) {
+            throw new IllegalArgumentException("unsupported schedule '" + schedule.name() + "' (only 'cosine')");
+        }
+        return new CosineSchedule(schedule.logSnrMin(), schedule.logSnrMax());
+    }
+
+    public DataShape shapeValue() {
+        return new DataShape(dataShape);
+    }
+
+    public DataRange rangeValue() {
+        return dataRange == null ? DataRange.SYMMETRIC_UNIT : new DataRange(dataRange[0], dataRange[1]);
+    }
+
+    public boolean isStudent() {
+        return steps != null;
+    }
+
+    public ModelCard withName(String newName) {
+        return new ModelCard(format, newName, dataset, parameterization, schedule, dataShape, dataRange, steps, family,
+                lineage, description);
+    }
+
+    public ModelCard withSteps(Integer newSteps) {
+        return new ModelCard(format, name, dataset, parameterization, schedule, dataShape, dataRange, newSteps, family,
+                lineage, description);
+    }
+
+    public ModelCard withLineage(Lineage newLineage) {
+        return new ModelCard(format, name, dataset, parameterization, schedule, dataShape, dataRange, steps, family,
+                newLineage, description);
+    }
+
+    public ModelCard withFamily(Family newFamily) {
+        return new ModelCard(format, name, dataset, parameterization, schedule, dataShape, dataRange, steps, newFamily,
+                lineage, description);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelCard c && CardJson.write(this).equals(CardJson.write(c));
+    }
+
+    @Override
+    public int hashCode() {
+        return CardJson.write(this).hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return CardJson.write(this);
+    }
+}

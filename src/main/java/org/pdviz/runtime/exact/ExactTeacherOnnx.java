@@ -1,0 +1,115 @@
+package org.pdviz.runtime.exact;
+
+import ai.onnx.proto.OnnxMl;
+import java.util.Map;
+import org.pdviz.core.exact.GaussianMixture;
+import org.pdviz.core.model.DataShape;
+import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.card.CardJson;
+import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.runtime.onnx.OnnxGraph;
+
+/**
+ * Writes the exact denoiser of a Gaussian mixture as an ONNX graph that computes
+ * {@code E[x | z_t]} inside the graph (x-parameterisation), for any data shape:
+ * <pre>
+ *   phi = a t + b; alpha = cos(phi); sigma = sin(phi)
+ *   d_k   = z - alpha mu_k                              [B, K, D]
+ *   var_k = alpha^2 s_k^2 + sigma^2                     [B, K]
+ *   r     = softmax_k(log pi_k - D/2 log var_k - |d_k|^2 / (2 var_k))
+ *   x_hat = sum_k r_k (mu_k + (alpha s_k^2 / var_k) d_k)
+ * </pre>
+ * The graph computes in float64 (inputs cast up, the output cast down): with 784 pixels the
+ * log-responsibilities reach hundreds, and float32 would lose the 1e-5 agreement with the closed form.
+ */
+public final class ExactTeacherOnnx {
+
+    private ExactTeacherOnnx() {
+    }
+
+    public static OnnxMl.ModelProto build(GaussianMixture m, CosineSchedule schedule, ModelCard card) {
+        DataShape shape = m.shape();
+        int k = m.components(), d = shape.size();
+        OnnxGraph g = new OnnxGraph("exact_gaussian_mixture");
+        Object[] zDims = new Object[shape.rank() + 1];
+        zDims[0] = "B";
+        for (int i = 0; i < shape.rank(); i++) {
+            zDims[i + 1] = shape.dim(i);
+        }
+        String z = g.input("z", zDims);
+        String t = g.input("t", "B");
+
+        double[] mu = new double[k * d], s2 = new double[k], logW = new double[k];
+        for (int c = 0; c < k; c++) {
+            System.arraycopy(m.means()[c], 0, mu, c * d, d);
+            s2[c] = m.stds()[c] * m.stds()[c];
+            logW[c] = Math.log(m.weights()[c]);
+        }
+        String muT = g.doubles("mu", mu, 1, k, d);
+        String s2T = g.doubles("s2", s2, 1, k);
+        String logWT = g.doubles("log_weight", logW, 1, k);
+
+        String phi = g.op("Add", g.op("Mul", g.cast(t, true), g.doubles("phi_span", new double[] {schedule.phiSpan()})),
+                g.doubles("phi_at_zero", new double[] {schedule.phiAtZero()}));
+        String phi2 = g.op("Unsqueeze", phi, g.axes("axis1", 1));                 // [B, 1]
+        String[] cosSin = cosSin(g, phi2);
+        String alpha = cosSin[0];
+        String sigma = cosSin[1];
+        String flat = g.op("Reshape", g.cast(z, true), g.axes("flat_shape", 0, -1));           // [B, D]
+        String z3 = g.op("Unsqueeze", flat, g.axes("axis1", 1));                 // [B, 1, D]
+        String alpha3 = g.op("Unsqueeze", alpha, g.axes("axis2", 2));            // [B, 1, 1]
+        String diff = g.op("Sub", z3, g.op("Mul", alpha3, muT));                  // [B, K, D]
+        String dist = g.op("ReduceSum", Map.of("keepdims", 0), g.op("Mul", diff, diff), g.axes("axis2", 2)); // [B, K]
+        String var = g.op("Add", g.op("Mul", g.op("Mul", alpha, alpha), s2T), g.op("Mul", sigma, sigma));   // [B, K]
+        String logits = g.op("Sub",
+                g.op("Sub", logWT, g.op("Mul", g.doubles("half_dim", new double[] {0.5 * d}), g.op("Log", var))),
+                g.op("Div", dist, g.op("Mul", g.doubles("two", new double[] {2}), var)));
+        String r = g.op("Softmax", Map.of("axis", 1), logits);                   // [B, K]
+        String gain = g.op("Div", g.op("Mul", alpha, s2T), var);                 // [B, K]
+        String posterior = g.op("Add", muT, g.op("Mul", g.op("Unsqueeze", gain, g.axes("axis2", 2)), diff));
+        String weighted = g.op("Mul", g.op("Unsqueeze", r, g.axes("axis2", 2)), posterior);
+        String xFlat = g.op("ReduceSum", Map.of("keepdims", 0), weighted, g.axes("axis1", 1));          // [B, D]
+        g.opNamed("x", "Reshape", Map.of(), g.cast(xFlat, false), g.op("Shape", z));
+        g.output("x", zDims);
+        return g.model("pdviz-exact", Map.of(ModelCard.METADATA_KEY, CardJson.write(card)));
+    }
+
+    /**
+     * cos(phi) and sin(phi) in float64 for phi in [0, pi/2]. ONNX Runtime has no double Cos/Sin, so:
+     * y = phi - pi/4 in [-pi/4, pi/4], Taylor series of cos y and sin y to y^18 (error below 1e-16),
+     * then cos(phi) = (cos y - sin y) / sqrt(2), sin(phi) = (cos y + sin y) / sqrt(2).
+     */
+    private static String[] cosSin(OnnxGraph g, String phi) {
+        String y = g.op("Sub", phi, g.doubles("quarter_pi", new double[] {Math.PI / 4}));
+        String y2 = g.op("Mul", y, y);
+        int terms = 10;
+        double[] cosCoef = new double[terms], sinCoef = new double[terms];
+        double fact = 1;
+        for (int n = 0; n < 2 * terms; n++) {
+            if (n > 0) {
+                fact *= n;
+            }
+            double c = ((n / 2) % 2 == 0 ? 1 : -1) / fact;
+            if (n % 2 == 0) {
+                cosCoef[n / 2] = c;
+            } else {
+                sinCoef[n / 2] = c;
+            }
+        }
+        String cosY = horner(g, y2, cosCoef, "cos_c");
+        String sinY = g.op("Mul", y, horner(g, y2, sinCoef, "sin_c"));
+        String invSqrt2 = g.doubles("inv_sqrt2", new double[] {Math.sqrt(0.5)});
+        return new String[] {
+            g.op("Mul", g.op("Sub", cosY, sinY), invSqrt2),
+            g.op("Mul", g.op("Add", cosY, sinY), invSqrt2)};
+    }
+
+    /** sum_i coef[i] x^i by Horner's rule. */
+    private static String horner(OnnxGraph g, String x, double[] coef, String hint) {
+        String acc = g.doubles(hint, new double[] {coef[coef.length - 1]});
+        for (int i = coef.length - 2; i >= 0; i--) {
+            acc = g.op("Add", g.op("Mul", acc, x), g.doubles(hint, new double[] {coef[i]}));
+        }
+        return acc;
+    }
+}
