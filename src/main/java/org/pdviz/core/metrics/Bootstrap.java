@@ -110,6 +110,21 @@ public record Bootstrap(int replicates, double confidence, long seed) {
         return idx;
     }
 
+    /** How often each of {@code 0..n-1} occurs in {@code indices}. */
+    public static int[] counts(int[] indices, int n) {
+        int[] c = new int[n];
+        for (int i : indices) {
+            c[i]++;
+        }
+        return c;
+    }
+
+    static int[] ones(int n) {
+        int[] c = new int[n];
+        java.util.Arrays.fill(c, 1);
+        return c;
+    }
+
     static int[] identity(int n) {
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) {

@@ -17,12 +17,13 @@ public record EnergyDistance(long seed) {
 
     public double distance(SampleSet a, SampleSet b) {
         Pairwise p = new Pairwise(cap(a, 1), cap(b, 2));
-        return p.energy(Bootstrap.identity(p.na), Bootstrap.identity(p.nb));
+        return p.energy(Bootstrap.ones(p.na), Bootstrap.ones(p.nb));
     }
 
     public Estimate estimate(SampleSet a, SampleSet b, Bootstrap bootstrap) {
         Pairwise p = new Pairwise(cap(a, 1), cap(b, 2));
-        return bootstrap.twoSample(p.na, p.nb, p::energy);
+        return bootstrap.twoSample(p.na, p.nb, (ia, ib) -> p.energy(Bootstrap.counts(ia, p.na),
+                Bootstrap.counts(ib, p.nb)));
     }
 
     private SampleSet cap(SampleSet s, long salt) {
@@ -63,21 +64,31 @@ public record EnergyDistance(long seed) {
             return out;
         }
 
-        double energy(int[] ia, int[] ib) {
-            return 2 * mean(ab, nb, ia, ib) - mean(aa, na, ia, ia) - mean(bb, nb, ib, ib);
+        /** The energy distance of the resample that holds sample i ca[i] (cb[i]) times. */
+        double energy(int[] ca, int[] cb) {
+            return 2 * mean(ab, ca, cb) - mean(aa, ca, ca) - mean(bb, cb, cb);
         }
 
-        private static double mean(float[] dist, int cols, int[] rows, int[] colsIdx) {
+        private static double mean(float[] dist, int[] rows, int[] cols) {
+            int m = cols.length;
             double s = 0;
-            for (int i : rows) {
-                int o = i * cols;
-                double r = 0;
-                for (int j : colsIdx) {
-                    r += dist[o + j];
-                }
-                s += r;
+            long totalRows = 0, totalCols = 0;
+            for (int c : cols) {
+                totalCols += c;
             }
-            return s / ((double) rows.length * colsIdx.length);
+            for (int i = 0; i < rows.length; i++) {
+                if (rows[i] == 0) {
+                    continue;
+                }
+                totalRows += rows[i];
+                int o = i * m;
+                double r = 0;
+                for (int j = 0; j < m; j++) {
+                    r += cols[j] * dist[o + j];
+                }
+                s += rows[i] * r;
+            }
+            return s / ((double) totalRows * totalCols);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.pdviz.core.metrics;
 
-import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -54,50 +53,68 @@ public record SlicedWasserstein(int projections, long seed) {
     public double distance(SampleSet a, SampleSet b) {
         SampleSet.sameDim(a, b);
         double[][] dirs = directions(a.dim());
-        double[][] pa = project(a, dirs), pb = project(b, dirs);
-        return fromProjections(pa, pb, Bootstrap.identity(a.count()), Bootstrap.identity(b.count()));
+        Sorted pa = new Sorted(a, dirs), pb = new Sorted(b, dirs);
+        return fromProjections(pa, pb, Bootstrap.ones(a.count()), Bootstrap.ones(b.count()));
     }
 
+    /**
+     * With a bootstrap interval. The projections are sorted once; a resample is a count per
+     * original sample, and its sorted projection is the sorted original with each value repeated
+     * that many times, so a replicate costs O(projections x n) instead of a sort.
+     */
     public Estimate estimate(SampleSet a, SampleSet b, Bootstrap bootstrap) {
         SampleSet.sameDim(a, b);
         double[][] dirs = directions(a.dim());
-        double[][] pa = project(a, dirs), pb = project(b, dirs);
-        return bootstrap.twoSample(a.count(), b.count(), (ia, ib) -> fromProjections(pa, pb, ia, ib));
+        Sorted pa = new Sorted(a, dirs), pb = new Sorted(b, dirs);
+        return bootstrap.twoSample(a.count(), b.count(), (ia, ib) -> fromProjections(pa, pb,
+                Bootstrap.counts(ia, a.count()), Bootstrap.counts(ib, b.count())));
     }
 
-    private static double[][] project(SampleSet s, double[][] dirs) {
-        int n = s.count(), d = s.dim();
-        float[] x = s.values();
-        double[][] out = new double[dirs.length][n];
-        for (int k = 0; k < dirs.length; k++) {
-            double[] theta = dirs[k];
-            double[] row = out[k];
-            for (int i = 0; i < n; i++) {
-                double dot = 0;
-                for (int j = 0; j < d; j++) {
-                    dot += theta[j] * x[i * d + j];
+    /** The projections of a set on every direction, each sorted, with the sample each value came from. */
+    private static final class Sorted {
+        final double[][] values;
+        final int[][] order;
+
+        Sorted(SampleSet s, double[][] dirs) {
+            int n = s.count(), d = s.dim();
+            float[] x = s.values();
+            values = new double[dirs.length][n];
+            order = new int[dirs.length][n];
+            Integer[] idx = new Integer[n];
+            double[] proj = new double[n];
+            for (int k = 0; k < dirs.length; k++) {
+                double[] theta = dirs[k];
+                for (int i = 0; i < n; i++) {
+                    double dot = 0;
+                    for (int j = 0; j < d; j++) {
+                        dot += theta[j] * x[i * d + j];
+                    }
+                    proj[i] = dot;
+                    idx[i] = i;
                 }
-                row[i] = dot;
+                java.util.Arrays.sort(idx, (p, q) -> Double.compare(proj[p], proj[q]));
+                for (int r = 0; r < n; r++) {
+                    order[k][r] = idx[r];
+                    values[k][r] = proj[idx[r]];
+                }
             }
         }
-        return out;
     }
 
-    private static double fromProjections(double[][] pa, double[][] pb, int[] ia, int[] ib) {
+    private static double fromProjections(Sorted pa, Sorted pb, int[] countsA, int[] countsB) {
+        int na = pa.values[0].length, nb = pb.values[0].length;
+        int[] wa = new int[na], wb = new int[nb];
         double sum = 0;
-        double[] a = new double[ia.length], b = new double[ib.length];
-        for (int k = 0; k < pa.length; k++) {
-            for (int i = 0; i < ia.length; i++) {
-                a[i] = pa[k][ia[i]];
+        for (int k = 0; k < pa.values.length; k++) {
+            for (int r = 0; r < na; r++) {
+                wa[r] = countsA[pa.order[k][r]];
             }
-            for (int i = 0; i < ib.length; i++) {
-                b[i] = pb[k][ib[i]];
+            for (int r = 0; r < nb; r++) {
+                wb[r] = countsB[pb.order[k][r]];
             }
-            Arrays.sort(a);
-            Arrays.sort(b);
-            sum += squaredW2Sorted(a, b);
+            sum += squaredW2Sorted(pa.values[k], wa, pb.values[k], wb);
         }
-        return Math.sqrt(sum / pa.length);
+        return Math.sqrt(sum / pa.values.length);
     }
 
     /**
@@ -106,23 +123,45 @@ public record SlicedWasserstein(int projections, long seed) {
      * compared as integers (i/n against j/m), so equal sizes pair the order statistics exactly.
      */
     public static double squaredW2Sorted(double[] a, double[] b) {
-        int n = a.length, m = b.length;
-        long denom = (long) n * m, u = 0;
-        int i = 0, j = 0;
+        return squaredW2Sorted(a, Bootstrap.ones(a.length), b, Bootstrap.ones(b.length));
+    }
+
+    /** As {@link #squaredW2Sorted(double[], double[])} with integer weights (repeat counts; zeros allowed). */
+    static double squaredW2Sorted(double[] a, int[] wa, double[] b, int[] wb) {
+        long totalA = 0, totalB = 0;
+        for (int w : wa) {
+            totalA += w;
+        }
+        for (int w : wb) {
+            totalB += w;
+        }
+        int i = next(wa, 0), j = next(wb, 0);
+        long cumA = wa[i], cumB = wb[j], u = 0;
         double total = 0;
-        while (i < n && j < m) {
-            long nextA = (long) (i + 1) * m, nextB = (long) (j + 1) * n;
-            long next = Math.min(nextA, nextB);
+        while (i < a.length && j < b.length) {
+            long nextA = cumA * totalB, nextB = cumB * totalA;
+            long end = Math.min(nextA, nextB);
             double diff = a[i] - b[j];
-            total += (next - u) * diff * diff;
-            u = next;
-            if (nextA == next) {
-                i++;
+            total += (end - u) * diff * diff;
+            u = end;
+            if (nextA == end) {
+                i = next(wa, i + 1);
+                cumA += i < a.length ? wa[i] : 0;
             }
-            if (nextB == next) {
-                j++;
+            if (nextB == end) {
+                j = next(wb, j + 1);
+                cumB += j < b.length ? wb[j] : 0;
             }
         }
-        return total / denom;
+        return total / ((double) totalA * totalB);
+    }
+
+    /** The first index from {@code from} with a non-zero weight (or the length). */
+    private static int next(int[] w, int from) {
+        int i = from;
+        while (i < w.length && w[i] == 0) {
+            i++;
+        }
+        return i;
     }
 }

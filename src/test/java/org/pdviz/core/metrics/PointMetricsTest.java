@@ -70,6 +70,16 @@ class PointMetricsTest {
     }
 
     @Test
+    void repeatCountsActAsRepeatedValues() {
+        // the bootstrap's counts: {a0, a1 x3, a3 x2} against {b0 x2, b2}
+        double[] a = {-1, 0.5, 0.7, 2}, b = {0, 0.1, 0.9};
+        int[] wa = {1, 3, 0, 2}, wb = {2, 0, 1};
+        double[] ea = {-1, 0.5, 0.5, 0.5, 2, 2}, eb = {0, 0, 0.9};
+        assertEquals(SlicedWasserstein.squaredW2Sorted(ea, eb), SlicedWasserstein.squaredW2Sorted(a, wa, b, wb),
+                1e-15);
+    }
+
+    @Test
     void energyDistanceMatchesCramersIntegralInOneDimension() {
         // in 1-D, 2 E|X-Y| - E|X-X'| - E|Y-Y'| = 2 * integral (F(x) - G(x))^2 dx
         Random rng = new Random(3);

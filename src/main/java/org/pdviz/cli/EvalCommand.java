@@ -1,0 +1,154 @@
+package org.pdviz.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pdviz.app.eval.EvalMonitor;
+import org.pdviz.app.eval.EvalReport;
+import org.pdviz.app.eval.EvalService;
+import org.pdviz.core.metrics.Estimate;
+import org.pdviz.runtime.Device;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", description = {
+    "Quality against the number of sampling steps: the teacher with plain DDIM at each --steps, and every"
+            + " distilled student in --students at its own step count, all from the same starting noise.",
+    "2-D data: sliced Wasserstein and energy distance to fresh samples of the true distribution. Digits: FID and"
+            + " KID to the held-out MNIST digits. Both: same-noise RMSE to the teacher's largest-step samples."
+            + " Writes DIR/report.json and DIR/report.png."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--teacher", required = true, paramLabel = "FILE", description = "The teacher model.")
+    Path teacher;
+
+    @Option(names = "--students", paramLabel = "DIR",
+            description = "Folder of distilled students (cards with 'steps'); others are skipped with a note.")
+    Path students;
+
+    @Option(names = "--steps", split = ",", paramLabel = "N,N,...", defaultValue = "1,2,4,8,16,32,64,128,256,512",
+            description = "Teacher step counts (default 1,2,4,...,512); the largest is the same-noise reference.")
+    int[] steps;
+
+    @Option(names = "--samples", defaultValue = "1000", paramLabel = "M", description = "Samples per run (default 1000).")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Noise and metric seed (default 0).")
+    long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--features", defaultValue = "auto", paramLabel = "auto|random-relu|FILE",
+            description = "Image features for FID/KID: auto (models/classifier/mnist-classifier.onnx if present,"
+                    + " else random-relu), random-relu (fixed, untrained), or an ONNX classifier file.")
+    String features;
+
+    @Option(names = "--clip", defaultValue = "auto", paramLabel = "auto|on|off",
+            description = "Clip x_hat to the data range while sampling (auto: on for images, off for points).")
+    String clip;
+
+    @Option(names = "--bootstrap", defaultValue = "200", paramLabel = "B",
+            description = "Bootstrap replicates for the 95% intervals (default 200).")
+    int bootstrap;
+
+    @Option(names = "--exact", defaultValue = "auto", paramLabel = "auto|none|FILE",
+            description = "Exact teacher drawn as a reference line (auto: one in models/exact/ for the same data set).")
+    String exact;
+
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda", description = "Where models run.")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        EvalService.Clip clipMode = switch (clip.toLowerCase(Locale.ROOT)) {
+            case "auto" -> EvalService.Clip.AUTO;
+            case "on" -> EvalService.Clip.ON;
+            case "off" -> EvalService.Clip.OFF;
+            default -> throw new IllegalArgumentException("--clip takes auto, on or off, got '" + clip + "'");
+        };
+        var err = spec.commandLine().getErr();
+        var o = spec.commandLine().getOut();
+        ProgressBar[] bar = {null};
+        EvalMonitor monitor = new EvalMonitor() {
+            @Override
+            public void runStarted(String label, int index, int total) {
+                if (bar[0] != null) {
+                    bar[0].finish();
+                }
+                bar[0] = new ProgressBar(err, "[" + index + "/" + total + "] " + label);
+            }
+
+            @Override
+            public void stepDone(int done, int total) {
+                bar[0].update(done, total, null);
+            }
+
+            @Override
+            public void note(String line) {
+                err.println("note: " + line);
+                err.flush();
+            }
+        };
+        String command = "pdviz eval --teacher " + teacher + (students == null ? "" : " --students " + students)
+                + " --steps " + String.join(",", Arrays.stream(steps).mapToObj(Integer::toString).toList())
+                + " --samples " + samples + " --seed " + seed + " --features " + features + " --clip " + clip
+                + " --bootstrap " + bootstrap + " --exact " + exact + " --out " + out;
+        EvalService.Result result = new EvalService(Home.get()).run(new EvalService.Request(teacher, students,
+                Arrays.stream(steps).boxed().toList(), samples, seed, out, features, clipMode, bootstrap, exact,
+                Device.parse(device), command), monitor);
+        if (bar[0] != null) {
+            bar[0].finish();
+        }
+        print(o, result.report());
+        o.printf("wrote %s and %s%n", result.json(), result.png());
+        return 0;
+    }
+
+    static void print(java.io.PrintWriter o, EvalReport r) {
+        List<String> metrics = r.metrics().keySet().stream().toList();
+        o.printf("%-28s %6s %10s", "model", "steps", "ms/sample");
+        for (String m : metrics) {
+            o.printf("  %-26s", m + " [95% CI]");
+        }
+        o.println();
+        for (EvalReport.Run run : r.teacherRuns()) {
+            row(o, run.model() + " (DDIM)", run, metrics);
+        }
+        for (EvalReport.Run run : r.students()) {
+            row(o, run.model() + " (student)", run, metrics);
+        }
+        if (r.exact() != null) {
+            row(o, r.exact().model() + " (exact)", r.exact(), metrics);
+        }
+        if (r.floor() != null) {
+            o.printf("%-28s %6s %10s", "real vs real", "", "");
+            for (String m : metrics) {
+                Estimate e = r.floor().get(m);
+                o.printf("  %-26s", e == null ? "" : estimate(e));
+            }
+            o.println();
+        }
+    }
+
+    private static void row(java.io.PrintWriter o, String name, EvalReport.Run run, List<String> metrics) {
+        o.printf("%-28s %6d %10.3f", name.length() > 28 ? name.substring(0, 28) : name, run.steps(),
+                run.millisPerSample());
+        Map<String, Estimate> m = run.metrics();
+        for (String k : metrics) {
+            o.printf("  %-26s", m.containsKey(k) ? estimate(m.get(k)) : "");
+        }
+        o.println();
+    }
+
+    private static String estimate(Estimate e) {
+        return String.format(Locale.ROOT, "%.4g [%.3g, %.3g]", e.value(), e.lo(), e.hi());
+    }
+}
