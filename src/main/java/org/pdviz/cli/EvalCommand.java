@@ -52,7 +52,8 @@ final class EvalCommand implements Callable<Integer> {
     String features;
 
     @Option(names = "--clip", defaultValue = "auto", paramLabel = "auto|on|off",
-            description = "Clip x_hat to the data range while sampling (auto: on for images, off for points).")
+            description = "Clip x_hat to the data range while sampling (auto: on for images, off for points and for"
+                    + " Gaussian-mixture data, whose samples leave the range).")
     String clip;
 
     @Option(names = "--bootstrap", defaultValue = "200", paramLabel = "B",

@@ -138,17 +138,17 @@ class EvalServiceTest {
 
     @Test
     void digitsAreScoredWithFidAndKidOnFixedOrClassifierFeatures() throws Exception {
-        EvalReport r = service.run(request(CLASS_MEANS, null, List.of(1, 16), 200, "random-relu", dir.resolve("a")),
+        EvalReport r = service.run(request(CLASS_MEANS, null, List.of(1, 4), 200, "random-relu", dir.resolve("a")),
                 EvalMonitor.NONE).report();
         assertEquals("images", r.data());
         assertEquals("fid", r.primaryMetric());
         assertEquals("mixture", r.reference().kind());
         assertEquals("fixed", r.features().kind());
-        assertTrue(r.settings().clip(), "images are clipped to [-1, 1] by default");
-        double fid1 = metric(r.teacherRuns().get(0), "fid"), fid16 = metric(r.teacherRuns().get(1), "fid");
-        assertTrue(fid16 < 0.5 * fid1, fid1 + " -> " + fid16);
+        assertFalse(r.settings().clip(), "a mixture's samples leave [-1, 1]: not clipped by default");
+        double fid1 = metric(r.teacherRuns().get(0), "fid"), fid4 = metric(r.teacherRuns().get(1), "fid");
+        assertTrue(fid4 < 0.5 * fid1, fid1 + " -> " + fid4);
         assertTrue(metric(r.teacherRuns().get(1), "kid") < metric(r.teacherRuns().get(0), "kid"));
-        assertTrue(r.floor().get("fid").value() < fid16);
+        assertTrue(r.floor().get("fid").value() < fid4);
 
         Path classifier = dir.resolve("ncm.onnx");
         Mnist mnist = Mnist.load(HOME.resolve("assets/mnist"));
@@ -160,6 +160,23 @@ class EvalServiceTest {
         assertEquals("ncm", c.features().id());
         assertTrue(c.features().heldOutAccuracy() > 0.6);
         assertTrue(metric(c.teacherRuns().get(1), "fid") < metric(c.teacherRuns().get(0), "fid"));
+    }
+
+    @Test
+    void anMnistTeacherIsComparedWithTheHeldOutDigits() throws Exception {
+        // the class-means mixture presented as an "mnist" teacher: its samples are scored against real digits
+        Path teacher = dir.resolve("mnist-teacher.onnx");
+        Cards.copyWithCard(CLASS_MEANS, teacher, c -> Cards.withDataset(c, "mnist").withName("cm-as-mnist")
+                .withFamily(null));
+        EvalReport r = service.run(request(teacher, null, List.of(1, 16), 150, "random-relu", dir.resolve("m")),
+                EvalMonitor.NONE).report();
+        assertEquals("mnist-heldout", r.reference().kind());
+        assertEquals(150, r.reference().count());
+        assertTrue(r.settings().clip(), "real digits: x_hat clipped to [-1, 1] as in the paper");
+        assertNull(r.exact(), "no exact teacher for real MNIST");
+        double fid1 = metric(r.teacherRuns().get(0), "fid"), fid16 = metric(r.teacherRuns().get(1), "fid");
+        double floor = r.floor().get("fid").value();
+        assertTrue(floor < fid16 && fid16 < fid1, floor + " < " + fid16 + " < " + fid1);
     }
 
     @Test
