@@ -75,7 +75,7 @@ class SymmetricEigenTest {
     @Test
     void reconstructsRandomSymmetricMatricesWithOrthonormalVectors() {
         Random rng = new Random(1);
-        for (int n : new int[] {1, 2, 5, 17, 64}) {
+        for (int n : new int[] {1, 2, 5, 17, 64, 150}) {
             double[][] a = randomSymmetric(rng, n);
             SymmetricEigen e = SymmetricEigen.of(a);
             assertTrue(maxAbsDiff(a, e.reconstruct(l -> l)) < 1e-11 * n, "A = V diag V^T for n = " + n);
@@ -127,6 +127,25 @@ class SymmetricEigenTest {
         assertTrue(maxAbsDiff(a, FrechetDistance.multiply(s, s)) < 1e-12);
         assertTrue(maxAbsDiff(s, SymmetricEigen.sqrtPsd(FrechetDistance.multiply(s, s))) < 1e-6);
         assertArrayEquals(new double[] {2, Math.sqrt(2.5), Math.sqrt(1e-3), 0, 0}, SymmetricEigen.valuesOf(s), 1e-7);
+    }
+
+    @Test
+    void agreesWithAnIndependentJacobiDecomposition() {
+        Random rng = new Random(8);
+        for (int n : new int[] {3, 30, 90}) {
+            double[][] a = randomSymmetric(rng, n);
+            assertArrayEquals(JacobiEigen.valuesOf(a), SymmetricEigen.valuesOf(a), 1e-11 * n);
+            // eigenvectors agree up to sign (the eigenvalues of a random matrix are distinct)
+            SymmetricEigen e = SymmetricEigen.of(a);
+            JacobiEigen j = JacobiEigen.of(a);
+            for (int k = 0; k < n; k++) {
+                double dot = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += e.vectors()[k][i] * j.vectors()[k][i];
+                }
+                assertEquals(1, Math.abs(dot), 1e-8, "vector " + k + " of " + n);
+            }
+        }
     }
 
     @Test
