@@ -1,6 +1,6 @@
 package org.pdviz.core.metrics;
 
-import org.pdviz.core.ddim.StartNoise;
+import java.util.Random;
 
 /**
  * Fixed image features that need no training: a random one-layer ReLU network, computed in
@@ -9,10 +9,10 @@ import org.pdviz.core.ddim.StartNoise;
  * before the project's MNIST classifier exists.
  *
  * <p>Definition (stable, machine-independent): with ink {@code u_j = (x_j + 1) / 2} in [0, 1]
- * (so the empty background is 0), feature r is {@code max(0, w_r . u)} where
- * {@code w_r = StartNoise.fill(SEED, r, ..., inputSize) / sqrt(inputSize)}: the documented
- * SplitMix64 + Box-Muller normals of the sampler's starting noise, sample index r, seed
- * {@link #SEED}.
+ * (so the empty background is 0), feature r is {@code max(0, w_r . u)} where the weights
+ * {@code w_rj} are {@code new java.util.Random(SEED).nextGaussian() / sqrt(inputSize)}, drawn in
+ * order r = 0, 1, ..., j = 0, 1, ... ({@code java.util.Random} is specified exactly by the Java
+ * platform, so every machine gets the same weights).
  */
 public final class RandomReluFeatures implements FeatureMap {
 
@@ -29,10 +29,11 @@ public final class RandomReluFeatures implements FeatureMap {
         }
         this.inputSize = inputSize;
         this.dim = dim;
-        this.weights = StartNoise.batch(SEED, 0, dim, inputSize);
-        float scale = (float) (1 / Math.sqrt(inputSize));
+        this.weights = new float[dim * inputSize];
+        Random rng = new Random(SEED);
+        double scale = 1 / Math.sqrt(inputSize);
         for (int i = 0; i < weights.length; i++) {
-            weights[i] *= scale;
+            weights[i] = (float) (rng.nextGaussian() * scale);
         }
     }
 
