@@ -5,7 +5,11 @@ package org.pdviz.core.ddim;
  * on every machine, so that two models sampled with the same seed start from the same noise.
  *
  * <p>Generator (documented, stable): for sample {@code i}, a SplitMix64 stream with initial state
- * {@code seed ^ (i * 0x9E3779B97F4A7C15)}; each pair of outputs {@code (a, b)} becomes two uniform
+ * {@code seed ^ mix((i + 1) * 0x9E3779B97F4A7C15)} ({@code mix} is SplitMix64's output function, so
+ * this is the i-th output of SplitMix64 started at 0: hashing the index puts each sample's stream
+ * at an unrelated point of the generator's cycle; the earlier {@code seed ^ (i * 0x9E37...)} made,
+ * for small seeds, sample i + 2 a copy of sample i shifted by two values); each pair of outputs
+ * {@code (a, b)} (state advanced by 0x9E3779B97F4A7C15 before each) becomes two uniform
  * numbers {@code u = ((a >>> 11) + 1) / 2^53} in (0, 1] and, by Box-Muller with {@link StrictMath},
  * the normals {@code sqrt(-2 ln u1) cos(2 pi u2)} and {@code sqrt(-2 ln u1) sin(2 pi u2)}, filled
  * in row-major order over the sample's values.
@@ -19,7 +23,7 @@ public final class StartNoise {
 
     /** Fills {@code dim} normals for sample {@code index} into {@code out[offset ..]}. */
     public static void fill(long seed, long index, float[] out, int offset, int dim) {
-        long state = seed ^ (index * GOLDEN);
+        long state = seed ^ mix((index + 1) * GOLDEN);
         int j = 0;
         while (j < dim) {
             state += GOLDEN;
