@@ -129,6 +129,12 @@ final class EvalCommand implements Callable<Integer> {
         if (r.exact() != null) {
             row(o, r.exact().model() + " (exact)", r.exact(), metrics);
         }
+        if (r.features() != null) {
+            EvalReport.Features f = r.features();
+            o.printf("features: %s (%s, %d values%s)%n", f.id(), f.kind(), f.dim(), f.heldOutAccuracy() == null ? ""
+                    : String.format(Locale.ROOT, ", held-out MNIST accuracy %.2f%%", 100 * f.heldOutAccuracy()));
+        }
+        o.println("reference: " + r.reference().description());
         if (r.floor() != null) {
             o.printf("%-28s %6s %10s", "real vs real", "", "");
             for (String m : metrics) {

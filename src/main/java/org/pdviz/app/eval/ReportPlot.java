@@ -155,7 +155,10 @@ public final class ReportPlot {
                     new float[] {9, 5}, 0));
             g.drawLine(left, py, right, py);
         }
-        for (Series s : series) {
+        // students first, so a teacher point that coincides shows as a circle inside the square
+        List<Series> drawOrder = new ArrayList<>(series);
+        java.util.Collections.reverse(drawOrder);
+        for (Series s : drawOrder) {
             g.setColor(s.color());
             g.setStroke(solid);
             Path2D path = new Path2D.Double();
@@ -183,7 +186,9 @@ public final class ReportPlot {
                 g.drawLine((int) x, (int) lo, (int) x, (int) hi);
                 g.drawLine((int) x - 4, (int) lo, (int) x + 4, (int) lo);
                 g.drawLine((int) x - 4, (int) hi, (int) x + 4, (int) hi);
-                g.fill(new Ellipse2D.Double(x - 4, py - 4, 8, 8));
+                // students as squares, so a student on its teacher's point stays visible
+                g.fill(s.color() == STUDENT ? new java.awt.geom.Rectangle2D.Double(x - 5, py - 5, 10, 10)
+                        : new Ellipse2D.Double(x - 4, py - 4, 8, 8));
             }
             g.setStroke(solid);
             if (s.connect()) {
@@ -195,7 +200,8 @@ public final class ReportPlot {
         int lx = right - 200;
         for (Series s : series) {
             g.setColor(s.color());
-            g.fill(new Ellipse2D.Double(lx, ly - 8, 8, 8));
+            g.fill(s.color() == STUDENT ? new java.awt.geom.Rectangle2D.Double(lx, ly - 9, 9, 9)
+                    : new Ellipse2D.Double(lx, ly - 8, 8, 8));
             g.setColor(TEXT);
             g.drawString(s.label(), lx + 14, ly);
             ly += 16;
