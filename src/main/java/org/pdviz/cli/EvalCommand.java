@@ -115,7 +115,7 @@ final class EvalCommand implements Callable<Integer> {
 
     static void print(java.io.PrintWriter o, EvalReport r) {
         List<String> metrics = r.metrics().keySet().stream().toList();
-        o.printf("%-28s %6s %10s", "model", "steps", "ms/sample");
+        o.printf("%-34s %6s %10s", "model", "steps", "ms/sample");
         for (String m : metrics) {
             o.printf("  %-26s", m + " [95% CI]");
         }
@@ -129,24 +129,24 @@ final class EvalCommand implements Callable<Integer> {
         if (r.exact() != null) {
             row(o, r.exact().model() + " (exact)", r.exact(), metrics);
         }
-        if (r.features() != null) {
-            EvalReport.Features f = r.features();
-            o.printf("features: %s (%s, %d values%s)%n", f.id(), f.kind(), f.dim(), f.heldOutAccuracy() == null ? ""
-                    : String.format(Locale.ROOT, ", held-out MNIST accuracy %.2f%%", 100 * f.heldOutAccuracy()));
-        }
-        o.println("reference: " + r.reference().description());
         if (r.floor() != null) {
-            o.printf("%-28s %6s %10s", "real vs real", "", "");
+            o.printf("%-34s %6s %10s", "real vs real", "", "");
             for (String m : metrics) {
                 Estimate e = r.floor().get(m);
                 o.printf("  %-26s", e == null ? "" : estimate(e));
             }
             o.println();
         }
+        if (r.features() != null) {
+            EvalReport.Features f = r.features();
+            o.printf("features: %s (%s, %d values%s)%n", f.id(), f.kind(), f.dim(), f.heldOutAccuracy() == null ? ""
+                    : String.format(Locale.ROOT, ", held-out MNIST accuracy %.2f%%", 100 * f.heldOutAccuracy()));
+        }
+        o.println("reference: " + r.reference().description());
     }
 
     private static void row(java.io.PrintWriter o, String name, EvalReport.Run run, List<String> metrics) {
-        o.printf("%-28s %6d %10.3f", name.length() > 28 ? name.substring(0, 28) : name, run.steps(),
+        o.printf("%-34s %6d %10.3f", name.length() > 34 ? name.substring(0, 34) : name, run.steps(),
                 run.millisPerSample());
         Map<String, Estimate> m = run.metrics();
         for (String k : metrics) {
