@@ -30,7 +30,7 @@ final class BenchCommand implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--model", paramLabel = "FILE",
-                description = "Model (default: models/mnist/teacher.onnx, else models/mnist/exact-mnist-gaussian.onnx).")
+                description = "Model (default: models/mnist/teacher.onnx, else models/exact/exact-mnist-gaussian.onnx).")
         Path model;
 
         @Option(names = "--steps", defaultValue = "64", description = "Steps per run (default 64).")
@@ -47,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
             Path m = model;
             if (m == null) {
                 Path trained = Home.get().models().resolve("mnist/teacher.onnx");
-                m = Files.exists(trained) ? trained : Home.get().models().resolve("mnist/exact-mnist-gaussian.onnx");
+                m = Files.exists(trained) ? trained : Home.get().models().resolve("exact/exact-mnist-gaussian.onnx");
             }
             var o = spec.commandLine().getOut();
             o.printf("model %s, %d steps x %d runs, %d cores, %s%n", m, steps, runs,
