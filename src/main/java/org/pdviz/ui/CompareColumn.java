@@ -113,8 +113,8 @@ final class CompareColumn extends VBox {
         diff.usePoints(points);
         rmse = SameNoise.rmse(r.trajectory().finalSample(), ref.trajectory().finalSample(), r.spec().count());
         boolean isRef = r == ref;
-        stats.setText(String.format("%d network evaluations per sample%n%.2f s for %d samples%n%s", r.steps(),
-                r.trajectory().nanos() / 1e9, r.spec().count(), isRef ? "same-noise RMSE: (reference)"
+        stats.setText(String.format("%d network evaluations per sample%n%s for %d samples%n%s", r.steps(),
+                duration(r.trajectory().nanos()), r.spec().count(), isRef ? "same-noise RMSE: (reference)"
                         : String.format("same-noise RMSE to reference: %.4f", rmse)));
         int count = r.spec().count();
         if (isRef) {
@@ -131,6 +131,10 @@ final class CompareColumn extends VBox {
             diff.scatter.show(new ScatterView.Scene(r.trajectory().finalSample(), count, shape.size(),
                     DisplayRanges.points(r.range()), null, ref.trajectory().finalSample(), ""));
         }
+    }
+
+    static String duration(long nanos) {
+        return nanos >= 1_000_000_000L ? String.format("%.2f s", nanos / 1e9) : String.format("%.1f ms", nanos / 1e6);
     }
 
     private void showFinal(SampledRun r, int count, DataShape shape) {

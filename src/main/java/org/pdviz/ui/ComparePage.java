@@ -37,7 +37,7 @@ final class ComparePage implements Page {
 
     private final AppContext ctx;
     final Spinner<Integer> seed = Controls.intSpinner("compare-seed", 0, Integer.MAX_VALUE, 0,
-            "Noise seed shared by every pane: all samplers start from the same z_1", 6);
+            "Noise seed shared by every pane: all samplers start from the same z_1", 4);
     final Spinner<Integer> batch = Controls.intSpinner("compare-batch", 1, 1024, 16,
             "How many samples each pane draws", 4);
     final CheckBox clip = Tips.tip(new CheckBox("clip x\u0302"), "compare-clip",
@@ -82,6 +82,9 @@ final class ComparePage implements Page {
         runButton.setOnAction(e -> run());
         cancel.setOnAction(e -> cancel());
         cancel.setDisable(true);
+        // Cancel is on screen only while something runs
+        cancel.visibleProperty().bind(cancel.disableProperty().not());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         add.setOnAction(e -> {
             if (!columns.isEmpty()) {
                 addColumn(new ModelChoice.Pane(columns.get(0).model.getValue(), 8));
@@ -110,6 +113,8 @@ final class ComparePage implements Page {
         captionRow.setPadding(new Insets(6, 10, 0, 10));
         VBox center = new VBox(captionRow, columnsBox);
         VBox.setVgrow(columnsBox, Priority.ALWAYS);
+        caption.setTooltip(new javafx.scene.control.Tooltip("Scrubbing moves the reference (left); every other pane"
+                + " shows the last state it reached at that t, so a 4-step sampler changes only every 128 teacher frames"));
         root.setTop(settings);
         root.setCenter(center);
         root.setBottom(transport);
@@ -269,8 +274,8 @@ final class ComparePage implements Page {
         }
         ctx.setGrids(SOURCE, marks);
         status.setText("");
-        caption.setText(String.format("Same noise (seed %d), %d samples per pane. Scrubbing moves the reference (left);"
-                + " each pane shows the last state it reached at that t.", ref.spec().seed(), ref.spec().count()));
+        caption.setText(String.format("Same noise (seed %d), %d samples per pane, aligned on t", ref.spec().seed(),
+                ref.spec().count()));
         transport.frameText(p -> String.format("t = %.4f", ref.t(p)));
         transport.reset(ref.last());
         render(0);

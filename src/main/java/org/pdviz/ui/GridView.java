@@ -83,7 +83,7 @@ final class GridView extends Region {
         if (image != null) {
             double k = Math.min(w / width, h / height);
             // a whole-number scale keeps every source pixel the same size, unless it wastes much room
-            if (k >= 2 && Math.floor(k) / k >= 0.85) {
+            if (k >= 2 && Math.floor(k) / k >= 0.92) {
                 k = Math.floor(k);
             }
             double fw = Math.max(1, width * k), fh = Math.max(1, height * k);

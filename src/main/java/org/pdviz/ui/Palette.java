@@ -8,7 +8,7 @@ record Palette(Color background, Color plot, Color grid, Color axis, Color text,
 
     static final Palette LIGHT = new Palette(Color.web("#ffffff"), Color.web("#ffffff"), Color.web("#e3e6ec"),
             Color.web("#8a929e"), Color.web("#1d2430"), Color.web("#5b6472"), Color.web("#1f5fbf", 0.75),
-            Color.web("#1f5fbf", 0.16), Color.web("#9aa3af", 0.9), Color.web("#d1343b"),
+            Color.web("#1f5fbf", 0.22), Color.web("#9aa3af", 0.9), Color.web("#d1343b"),
             new Color[] {Color.web("#1f5fbf"), Color.web("#e07b00"), Color.web("#7a3fb0"), Color.web("#18864b"),
                 Color.web("#c2185b"), Color.web("#5d6d7e")});
 

@@ -52,7 +52,7 @@ final class PlayerPage implements Page {
     final Spinner<Integer> steps = Controls.intSpinner("player-steps", 1, 4096, ModelChoice.TEACHER_STEPS,
             "Sampling steps N on the grid t = i/N (a student defaults to its own N, a teacher to 512)", 4);
     final Spinner<Integer> seed = Controls.intSpinner("player-seed", 0, Integer.MAX_VALUE, 0,
-            "Noise seed: the same seed gives the same starting noise z_1 for every model", 6);
+            "Noise seed: the same seed gives the same starting noise z_1 for every model", 4);
     final Spinner<Integer> batch = Controls.intSpinner("player-batch", 1, 1024, 16,
             "How many samples (16 images make a 4x4 grid; points: 256)", 4);
     final CheckBox clip = Tips.tip(new CheckBox("clip x\u0302"), "player-clip",
@@ -94,6 +94,9 @@ final class PlayerPage implements Page {
         sample.setOnAction(e -> sample());
         cancel.setOnAction(e -> cancel());
         cancel.setDisable(true);
+        // Cancel is on screen only while something runs
+        cancel.visibleProperty().bind(cancel.disableProperty().not());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         progress.setPrefWidth(140);
         progress.setVisible(false);
         status.setId("player-status");
@@ -283,8 +286,7 @@ final class PlayerPage implements Page {
         }
         status.setText("");
         caption.setText(r.spec().label() + "  \u00B7  seed " + r.spec().seed() + "  \u00B7  " + r.spec().count()
-                + " samples" + (r.spec().clip() ? "  \u00B7  clipped" : "") + String.format("  \u00B7  sampled in %.2f s",
-                r.trajectory().nanos() / 1e9));
+                + " samples" + (r.spec().clip() ? "  \u00B7  clipped" : "") + "  \u00B7  " + CompareColumn.duration(r.trajectory().nanos()));
         savePng.setDisable(false);
         saveJson.setDisable(false);
         ctx.setGrids(SOURCE, List.of(new AppContext.GridMark(SOURCE, "player: " + r.spec().label(), r.steps())));

@@ -59,10 +59,15 @@ final class Readouts extends VBox {
         frame.setText(position + " / " + last);
         t.setText(String.format("%.4f", l.t()));
         phi.setText(String.format("%.4f", l.phi()));
-        logSnr.setText(String.format("%+.3f", l.logSnr()));
+        logSnr.setText(signed(l.logSnr()));
         alpha.setText(String.format("%.4f", l.alpha()));
         sigma.setText(String.format("%.4f", l.sigma()));
         next.setText(to == null ? "(final sample)" : String.format("t = %.4f", to.t()));
+    }
+
+    /** Three decimals with a sign; values that round to zero show as +0.000, never -0.000. */
+    static String signed(double v) {
+        return String.format("%+.3f", Math.abs(v) < 0.0005 ? 0.0 : v);
     }
 
     String text(String id) {

@@ -46,6 +46,10 @@ final class ScatterView extends Region {
         draw();
     }
 
+    Scene scene() {
+        return scene;
+    }
+
     Canvas canvas() {
         return canvas;
     }
