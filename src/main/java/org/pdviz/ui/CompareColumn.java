@@ -34,6 +34,8 @@ final class CompareColumn extends VBox {
     private final Label frameLabel = new Label();
     private final FramePanel diff;
     private final Label stats = new Label();
+    private javafx.scene.layout.Pane pictures = new VBox(6);
+    private boolean sideBySide;
     private final AppContext ctx;
     private SampledRun run;
     private SampledRun reference;
@@ -54,6 +56,7 @@ final class CompareColumn extends VBox {
         HBox.setHgrow(model, Priority.ALWAYS);
         steps = Controls.intSpinner("compare-steps-" + index, 1, 4096, pane.steps(),
                 "Sampling steps N for this pane", 4);
+        steps.setMinWidth(USE_PREF_SIZE);
         remove = Tips.tip(new Button("\u2715"), "compare-remove-" + index, "Remove this pane");
         remove.setOnAction(e -> remover.accept(this));
         model.valueProperty().addListener((o, a, b) -> {
@@ -75,11 +78,39 @@ final class CompareColumn extends VBox {
         stats.setWrapText(true);
         stats.setMinHeight(USE_PREF_SIZE);
         VBox.setVgrow(frame, Priority.ALWAYS);
+        VBox current = new VBox(4, frame, frameLabel);
+        VBox.setVgrow(current, Priority.ALWAYS);
+        HBox.setHgrow(current, Priority.ALWAYS);
         VBox.setVgrow(diff, Priority.ALWAYS);
+        HBox.setHgrow(diff, Priority.ALWAYS);
+        // equal shares of the room in either arrangement
+        current.setMinSize(0, 0);
+        diff.setMinSize(0, 0);
+        current.setPrefSize(0, 0);
+        diff.setPrefSize(0, 0);
+        VBox.setVgrow(pictures, Priority.ALWAYS);
+        pictures.getChildren().setAll(current, diff);
         setPadding(new Insets(6));
-        getChildren().addAll(head, role, frame, frameLabel, diff, stats);
+        getChildren().addAll(head, role, pictures, stats);
+        // wide panes put the frame and the difference side by side, narrow ones stack them
+        widthProperty().addListener((o, a, b) -> arrange());
+        heightProperty().addListener((o, a, b) -> arrange());
         setMinWidth(160);
         clear("Press Run");
+    }
+
+    private void arrange() {
+        boolean wide = getWidth() > 0.8 * getHeight();
+        if (wide == sideBySide || getWidth() == 0) {
+            return;
+        }
+        sideBySide = wide;
+        javafx.scene.layout.Pane next = wide ? new HBox(8) : new VBox(6);
+        next.getChildren().setAll(pictures.getChildren());
+        VBox.setVgrow(next, Priority.ALWAYS);
+        int i = getChildren().indexOf(pictures);
+        pictures = next;
+        getChildren().set(i, next);
     }
 
     void changed(Runnable r) {
@@ -121,12 +152,12 @@ final class CompareColumn extends VBox {
             diff.title("final samples x\u2080");
             showFinal(r, count, shape);
         } else if (shape.isImage()) {
-            diff.title("x\u2080 \u2212 reference   (red: brighter, cyan: darker)");
+            diff.title("x\u2080 \u2212 reference  (red +, cyan \u2212)");
             float[] d = SameNoise.signedDifferenceRgb(r.trajectory().finalSample(), ref.trajectory().finalSample(),
                     count, shape.dim(0), shape.dim(1) * shape.dim(2));
             diff.grid.show(d, count, DataShape.of(3, shape.dim(1), shape.dim(2)), new DataRange(0, 1), "");
         } else {
-            diff.title("x\u2080 (blue) against the reference (grey)");
+            diff.title("x\u2080 vs reference (grey)");
             diff.scatter.style(ctx.palette(), ctx.fontScale.get());
             diff.scatter.show(new ScatterView.Scene(r.trajectory().finalSample(), count, shape.size(),
                     DisplayRanges.points(r.range()), null, ref.trajectory().finalSample(), ""));
@@ -173,7 +204,7 @@ final class CompareColumn extends VBox {
             frame.scatter.show(new ScatterView.Scene(values, count, shape.size(), DisplayRanges.points(run.range()),
                     path, null, "no prediction at t = 0"));
         }
-        frameLabel.setText(String.format("frame %d / %d   (t = %.4f)", p, run.last(), run.t(p)));
+        frameLabel.setText(String.format("frame %d / %d, t = %.4f", p, run.last(), run.t(p)));
     }
 
     int shownPosition() {

@@ -20,6 +20,8 @@ final class FramePanel extends BorderPane {
         getStyleClass().add("frame-panel");
         title.getStyleClass().add("panel-title");
         range.getStyleClass().add("panel-range");
+        title.setMinWidth(0);
+        range.setMinWidth(USE_PREF_SIZE);
         BorderPane head = new BorderPane();
         head.setLeft(title);
         head.setRight(range);

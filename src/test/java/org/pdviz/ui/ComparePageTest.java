@@ -57,10 +57,10 @@ class ComparePageTest {
             List<CompareColumn> cols = compare.columns();
             assertEquals(e[0], cols.get(0).shownPosition());
             assertEquals(e[1], cols.get(cols.size() - 1).shownPosition(), "reference at " + e[0]);
-            assertEquals(String.format("frame %d / %d   (t = %.4f)", e[1], 4, (4 - e[1]) / 4.0),
+            assertEquals(String.format("frame %d / %d, t = %.4f", e[1], 4, (4 - e[1]) / 4.0),
                     fx(() -> cols.get(cols.size() - 1).frameText()));
         }
-        assertEquals(String.format("frame %d / %d   (t = %.4f)", 512, 512, 0.0), fx(() -> compare.columns().get(0).frameText()));
+        assertEquals(String.format("frame %d / %d, t = %.4f", 512, 512, 0.0), fx(() -> compare.columns().get(0).frameText()));
 
         // per pane: evaluations, time, same-noise RMSE to the reference (0 for the reference itself)
         assertEquals(0.0, compare.columns().get(0).rmse());

@@ -6,8 +6,8 @@ import org.pdviz.core.model.DataRange;
  * The value range each quantity is drawn in, fixed for a whole run so that frames compare:
  * z_t and x_hat on the data range (so the last z_t looks exactly like the samples, and early,
  * noisy z_t saturates as noise does), eps_hat and v_hat (unit-variance quantities) on [-2, 2].
- * Scatter plots use one square window for all four, the data range widened to hold most of the
- * unit-variance noise.
+ * Scatter plots use one square window for all four, [-2, 2] (two standard deviations of the
+ * unit-variance noise), widened when the data range needs it.
  */
 public final class DisplayRanges {
 
@@ -44,7 +44,7 @@ public final class DisplayRanges {
     /** Unit-variance quantities are drawn over +-2 standard deviations. */
     public static final double NOISE_HALF_WIDTH = 2.0;
     /** Half-width of the square window of 2-D scatter plots, at least. */
-    public static final double POINTS_HALF_WIDTH = 2.5;
+    public static final double POINTS_HALF_WIDTH = 2.0;
 
     private DisplayRanges() {
     }
@@ -58,7 +58,7 @@ public final class DisplayRanges {
 
     /** The square window of a 2-D scatter plot (the same for every quantity). */
     public static DataRange points(DataRange data) {
-        double h = Math.max(POINTS_HALF_WIDTH, Math.max(Math.abs(data.lo()), Math.abs(data.hi())) + 0.5);
+        double h = Math.max(POINTS_HALF_WIDTH, Math.max(Math.abs(data.lo()), Math.abs(data.hi())) + 0.25);
         return new DataRange(-h, h);
     }
 }
