@@ -70,6 +70,16 @@ class RunServiceTest {
     }
 
     @Test
+    void aRunTooLargeToRecordIsRefusedBeforeSampling() throws Exception {
+        ModelEntry m = ((ModelImport.Ready) ModelImport.check(GAUSSIANS8)).entry();
+        RunSpec spec = new RunSpec(m, 4096, 0, 1_000_000, false);
+        assertEquals(16L * 2 * 1_000_000 * 4097, RunService.recordedBytes(spec));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunService().run(spec,
+                (d, t, c) -> { throw new AssertionError("must not sample"); }, () -> false));
+        assertTrue(e.getMessage().contains("fewer steps or a smaller batch"), e.getMessage());
+    }
+
+    @Test
     void aFrameExportsAsAPngWithItsCaption() throws Exception {
         ModelEntry m = ((ModelImport.Ready) ModelImport.check(TestPaths.home()
                 .resolve("models/exact/exact-mnist-gaussian.onnx"))).entry();

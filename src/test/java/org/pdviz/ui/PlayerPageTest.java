@@ -156,4 +156,22 @@ class PlayerPageTest {
         assertArrayEquals(run.frame(400).epsHat(), eps.points());
         UiTestSupport.screenshot(window.scene().getRoot(), "player-points");
     }
+
+    @Test
+    void aRunCanBeCancelledAndThePreviousFramesStay(FxRobot robot) {
+        SampledRun before = sampleWith(robot, 8);
+        ModelEntry points = window.context().models.stream()
+                .filter(e -> e.card().dataset().equals("gaussians8")).findFirst().orElseThrow();
+        fx(() -> {
+            player.model.setValue(points);   // starts its default run; replace it with a long one
+            player.steps.getValueFactory().setValue(4096);
+            player.sample();
+        });
+        assertTrue(player.busy());
+        waitFor("progress", () -> player.progress.getProgress() > 0);
+        robot.clickOn("#player-cancel");
+        waitFor("the cancel", () -> !player.busy());
+        assertEquals("cancelled", fx(() -> player.status.getText()));
+        assertEquals(before, player.run(), "the last finished run stays on screen");
+    }
 }

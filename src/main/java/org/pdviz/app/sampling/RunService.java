@@ -17,6 +17,7 @@ import org.pdviz.core.model.DenoiserException;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
 import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
 
 /**
@@ -37,9 +38,27 @@ public final class RunService {
         return runAll(List.of(spec), progress, cancelled, line -> { }).get(0);
     }
 
+    /** Recorded frames hold z, x_hat, eps_hat and v_hat for every step and sample, as floats. */
+    public static long recordedBytes(RunSpec spec) {
+        ModelCard card = spec.model().card();
+        long dim = card == null ? 0 : card.shapeValue().size();
+        return 4L * Float.BYTES * dim * spec.count() * (spec.steps() + 1L);
+    }
+
+    /** Refuses runs whose recorded frames would not fit in the memory this JVM may use. */
+    static void checkMemory(List<RunSpec> specs, long maxBytes) {
+        long need = specs.stream().mapToLong(RunService::recordedBytes).sum();
+        if (need > maxBytes) {
+            throw new IllegalArgumentException(String.format("recording every frame needs %.1f GB but Java may use"
+                    + " only %.1f GB here: use fewer steps or a smaller batch (or start Java with a larger -Xmx)",
+                    need / 1e9, maxBytes / 1e9));
+        }
+    }
+
     /** Samples the runs in order; throws {@link CancellationException} when cancelled. */
     public List<SampledRun> runAll(List<RunSpec> specs, Progress progress, BooleanSupplier cancelled,
                                    Consumer<String> notices) throws ModelFileException, DenoiserException {
+        checkMemory(specs, (long) (Runtime.getRuntime().maxMemory() * 0.6));
         long total = specs.stream().mapToLong(RunSpec::steps).sum();
         Map<Path, OnnxDenoiser> open = new HashMap<>();
         List<SampledRun> out = new ArrayList<>();
@@ -49,7 +68,7 @@ public final class RunService {
                 OnnxDenoiser d = open.get(spec.model().file());
                 if (d == null) {
                     ModelCard card = spec.model().card();
-                    d = OnnxDenoiser.open(spec.model().file(), card == null ? org.pdviz.runtime.card.CardOverrides.NONE
+                    d = OnnxDenoiser.open(spec.model().file(), card == null ? CardOverrides.NONE
                             : ModelImport.overridesOf(card), Device.CPU, notices);
                     open.put(spec.model().file(), d);
                 }
