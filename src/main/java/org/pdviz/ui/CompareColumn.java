@@ -72,6 +72,8 @@ final class CompareColumn extends VBox {
         frame = new FramePanel("compare-frame-" + index);
         frameLabel.getStyleClass().add("frame-label");
         frameLabel.setId("compare-frame-label-" + index);
+        frameLabel.setWrapText(true);
+        frameLabel.setMinHeight(USE_PREF_SIZE);
         diff = new FramePanel("compare-diff-" + index);
         stats.getStyleClass().add("pane-stats");
         stats.setId("compare-stats-" + index);

@@ -125,8 +125,9 @@ final class CurvesCanvas extends Region {
             AppContext.GridMark m = grids.get(i);
             double cy = y + i * rowH + rowH / 2;
             g.setStroke(palette.series(i));
-            g.setLineWidth(1);
             int n = m.steps();
+            // few steps: bold ticks that read from the back of the room
+            g.setLineWidth(n <= 64 ? 2.5 * scale : 1);
             for (int k = 0; k <= n; k++) {
                 double px = x((double) k / n);
                 g.strokeLine(px, cy - rowH * 0.35, px, cy + rowH * 0.35);
