@@ -37,8 +37,8 @@ final class CompareColumn extends VBox {
     private javafx.scene.layout.Pane pictures = new VBox(6);
     private boolean sideBySide;
     private final AppContext ctx;
+    private boolean first;
     private SampledRun run;
-    private SampledRun reference;
     private double rmse = Double.NaN;
     private int shownPosition = -1;
     private Runnable onChange = () -> { };
@@ -63,12 +63,14 @@ final class CompareColumn extends VBox {
             if (b != null && b.isStudent()) {
                 steps.getValueFactory().setValue(b.steps());
             }
+            describe();
             onChange.run();
         });
         steps.valueProperty().addListener((o, a, b) -> onChange.run());
         HBox head = new HBox(6, model, steps, remove);
         head.setAlignment(Pos.CENTER_LEFT);
         role.getStyleClass().add("pane-role");
+        role.setId("compare-role-" + index);
         frame = new FramePanel("compare-frame-" + index);
         frameLabel.getStyleClass().add("frame-label");
         frameLabel.setId("compare-frame-label-" + index);
@@ -115,12 +117,20 @@ final class CompareColumn extends VBox {
         getChildren().set(i, next);
     }
 
+    /** The full name under the (possibly narrow) model box. */
+    private void describe() {
+        ModelEntry m = model.getValue();
+        String name = m == null ? "" : m.name() + " (" + LibraryPage.role(m) + ")";
+        role.setText((first ? "reference: " : "vs reference: ") + name);
+    }
+
     void changed(Runnable r) {
         onChange = r;
     }
 
     void index(int i, boolean removable) {
-        role.setText(i == 0 ? "reference" : "vs the reference, same noise");
+        first = i == 0;
+        describe();
         remove.setDisable(!removable);
     }
 
@@ -138,7 +148,6 @@ final class CompareColumn extends VBox {
 
     void setRun(SampledRun r, SampledRun ref) {
         run = r;
-        reference = ref;
         shownPosition = -1;
         DataShape shape = r.trajectory().shape();
         boolean points = !shape.isImage();

@@ -91,6 +91,27 @@ class ComparePageTest {
         assertNull(window.context().lastError.get());
     }
 
+    @Test
+    void aStudentInTheLibraryJoinsTheDefaultComparisonByItsLineage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        org.pdviz.app.PdvizHome home = UiTestSupport.homeWithStudent(dir);
+        MainWindow other = fx(() -> MainWindow.open(new Stage(), home, PdvizApp.View.COMPARE, null));
+        ComparePage c = other.page(PdvizApp.View.COMPARE);
+        waitFor("the comparison", () -> !c.busy() && !c.runs().isEmpty());
+        List<SampledRun> runs = c.runs();
+        assertEquals(3, runs.size());
+        assertEquals("exact-mnist-class-means", runs.get(0).card().name());
+        assertEquals(512, runs.get(0).steps());
+        assertEquals("class-means-student-4", runs.get(1).card().name());
+        assertEquals(4, runs.get(1).steps());
+        assertEquals("exact-mnist-class-means", runs.get(2).card().name());
+        assertEquals(4, runs.get(2).steps());
+        fx(() -> c.transport.seek(200));
+        assertEquals(1, c.columns().get(1).shownPosition());
+        UiTestSupport.screenshot(other.scene().getRoot(), "compare-three-panes");
+        fx(() -> ((Stage) other.scene().getWindow()).close());
+    }
+
     /** Mean over samples of each sample's RMS difference, written out independently of SameNoise. */
     static double independentRmse(float[] a, float[] b, int count) {
         int dim = a.length / count;

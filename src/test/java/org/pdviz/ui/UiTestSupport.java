@@ -103,6 +103,32 @@ final class UiTestSupport {
         return f;
     }
 
+    /**
+     * A home whose models/ holds the MNIST class-means teacher and a "student" distilled from it
+     * for 4 steps (the same graph with a student's card: the defaults only read cards).
+     */
+    static PdvizHome homeWithStudent(Path dir) throws IOException {
+        Path models = Files.createDirectories(dir.resolve("models/mnist"));
+        Path teacherFile = shipped("exact/exact-mnist-class-means.onnx");
+        Files.copy(teacherFile, models.resolve("teacher.onnx"));
+        ModelCard teacher = cardOf(teacherFile);
+        ModelCard student = teacher.withName("class-means-student-4").withSteps(4).withLineage(
+                new ModelCard.Lineage(teacher.name(), 7, 1000L, 1L, "2026-01-01T00:00:00Z", 0.01, "test"));
+        var proto = OnnxGraph.read(teacherFile).toBuilder().clearMetadataProps()
+                .addMetadataProps(ai.onnx.proto.OnnxMl.StringStringEntryProto.newBuilder()
+                        .setKey(ModelCard.METADATA_KEY).setValue(CardJson.write(student)))
+                .build();
+        OnnxGraph.write(proto, models.resolve("student-4.onnx"));
+        Files.createDirectories(dir.resolve("assets"));
+        Path styles = Files.createDirectories(dir.resolve("styles"));
+        try (var css = Files.list(home().styles())) {
+            for (Path f : css.toList()) {
+                Files.copy(f, styles.resolve(f.getFileName()));
+            }
+        }
+        return new PdvizHome(dir);
+    }
+
     static ModelCard cardOf(Path file) throws IOException {
         var m = OnnxGraph.read(file);
         return m.getMetadataPropsList().stream().filter(p -> p.getKey().equals(ModelCard.METADATA_KEY))
