@@ -17,7 +17,7 @@ import org.pdviz.core.model.DataRange;
 final class ScatterView extends Region {
 
     /** At most this many vertices per path: long runs are thinned evenly, the last state always kept. */
-    static final int MAX_PATH_VERTICES = 96;
+    static final int MAX_PATH_VERTICES = 48;
 
     /** What to draw; {@code paths} and {@code reference} may be null. */
     record Scene(float[] points, int count, int dim, DataRange window, List<float[]> paths, float[] reference,
@@ -122,10 +122,12 @@ final class ScatterView extends Region {
             float[] r = scene.reference(), p = scene.points();
             g.setStroke(palette.cursor().deriveColor(0, 1, 1, 0.55));
             g.setLineWidth(1);
+            g.beginPath();
             for (int i = 0; i < n; i++) {
-                g.strokeLine(x0 + (r[i * d] - lo) * k, y0 + side - (r[i * d + 1] - lo) * k,
-                        x0 + (p[i * d] - lo) * k, y0 + side - (p[i * d + 1] - lo) * k);
+                g.moveTo(x0 + (r[i * d] - lo) * k, y0 + side - (r[i * d + 1] - lo) * k);
+                g.lineTo(x0 + (p[i * d] - lo) * k, y0 + side - (p[i * d + 1] - lo) * k);
             }
+            g.stroke();
             g.setFill(palette.reference());
             dots(g, r, n, d, x0, y0, side, lo, k, 2.0);
         }
@@ -133,22 +135,21 @@ final class ScatterView extends Region {
         if (paths != null && !paths.isEmpty()) {
             int m = paths.size();
             int stride = Math.max(1, (int) Math.ceil(m / (double) MAX_PATH_VERTICES));
-            int verts = (m - 1) / stride + 2;
-            double[] xs = new double[verts], ys = new double[verts];
             g.setStroke(palette.paths());
             g.setLineWidth(1);
+            // one path for all points: a single stroke is far cheaper than one per point
+            g.beginPath();
+            float[] cur = scene.points();
             for (int i = 0; i < n; i++) {
-                int v = 0;
-                for (int j = 0; j < m; j += stride) {
-                    float[] a = paths.get(j);
-                    xs[v] = x0 + (a[i * d] - lo) * k;
-                    ys[v++] = y0 + side - (a[i * d + 1] - lo) * k;
+                float[] a = paths.get(0);
+                g.moveTo(x0 + (a[i * d] - lo) * k, y0 + side - (a[i * d + 1] - lo) * k);
+                for (int j = stride; j < m; j += stride) {
+                    a = paths.get(j);
+                    g.lineTo(x0 + (a[i * d] - lo) * k, y0 + side - (a[i * d + 1] - lo) * k);
                 }
-                float[] cur = scene.points();
-                xs[v] = x0 + (cur[i * d] - lo) * k;
-                ys[v++] = y0 + side - (cur[i * d + 1] - lo) * k;
-                g.strokePolyline(xs, ys, v);
+                g.lineTo(x0 + (cur[i * d] - lo) * k, y0 + side - (cur[i * d + 1] - lo) * k);
             }
+            g.stroke();
         }
         g.setFill(palette.points());
         dots(g, scene.points(), n, d, x0, y0, side, lo, k, Math.max(2.2, 2.6 * fontScale));
@@ -157,9 +158,14 @@ final class ScatterView extends Region {
 
     private static void dots(GraphicsContext g, float[] p, int n, int d, double x0, double y0, double side, double lo,
                              double k, double r) {
+        // one filled path of circles, like the paths above
+        g.beginPath();
         for (int i = 0; i < n; i++) {
             double x = x0 + (p[i * d] - lo) * k, y = y0 + side - (p[i * d + 1] - lo) * k;
-            g.fillOval(x - r, y - r, 2 * r, 2 * r);
+            g.moveTo(x + r, y);
+            g.arc(x, y, r, r, 0, 360);
+            g.closePath();
         }
+        g.fill();
     }
 }
