@@ -95,7 +95,11 @@ final class MissingFieldsDialog {
         return d;
     }
 
+    /** "1,28,28", "1 28 28" or "1x28x28"; null unless the whole text is such a list. */
     static DataShape parseShape(String text) {
+        if (text == null || !text.matches("\\s*\\d+(\\s*[,x\\s]\\s*\\d+)*\\s*")) {
+            return null;
+        }
         try {
             int[] dims = Arrays.stream(text.trim().split("\\s*[,x\\s]\\s*")).mapToInt(Integer::parseInt).toArray();
             return new DataShape(dims);

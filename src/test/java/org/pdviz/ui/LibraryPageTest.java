@@ -118,4 +118,47 @@ class LibraryPageTest {
                 && player.run().card().name().equals("nocard"));
         assertEquals(512, player.run().steps());
     }
+
+    @Test
+    void aModelWhoseInputLeavesTheShapeOpenAsksForTheShapeToo(FxRobot robot) throws Exception {
+        Path file = UiTestSupport.openShape(dir);
+        fx(() -> window.openFiles(List.of(file)));
+        waitFor("the form", () -> robot.lookup("#missing-fields-dialog").tryQuery().isPresent());
+        DialogPane form = robot.lookup("#missing-fields-dialog").queryAs(DialogPane.class);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Parameterization> p = (ChoiceBox<Parameterization>) form.lookup("#field-parameterization");
+        javafx.scene.control.TextField shape = (javafx.scene.control.TextField) form.lookup("#field-shape");
+        javafx.scene.control.TextField dataset = (javafx.scene.control.TextField) form.lookup("#field-dataset");
+        fx(() -> p.setValue(Parameterization.X));
+        fx(() -> shape.setText("2, x"));
+        assertTrue(form.lookupButton(ButtonType.OK).isDisabled(), "'2, x' is not a shape");
+        fx(() -> {
+            shape.setText("2");
+            dataset.setText("identity-test");
+        });
+        assertTrue(!form.lookupButton(ButtonType.OK).isDisabled());
+        robot.clickOn("#missing-fields-ok");
+        waitFor("the model in the library", () -> window.context().models.stream()
+                .anyMatch(e -> e.file().equals(file.toAbsolutePath().normalize())));
+        ModelEntry added = window.context().selected.get();
+        assertEquals("identity-test", added.dataset());
+        assertEquals(List.of(2), java.util.Arrays.stream(added.card().dataShape()).boxed().toList());
+        assertTrue(fx(() -> page().groups()).contains("identity-test"));
+    }
+
+    @Test
+    void cancellingTheFormAddsNothing(FxRobot robot) throws Exception {
+        int before = window.context().library.entries().size();
+        Path file = UiTestSupport.withoutCard(dir);
+        fx(() -> window.openFiles(List.of(file)));
+        waitFor("the form", () -> robot.lookup("#missing-fields-dialog").tryQuery().isPresent());
+        DialogPane form = robot.lookup("#missing-fields-dialog").queryAs(DialogPane.class);
+        fx(() -> ((javafx.scene.control.Button) form.lookupButton(ButtonType.CANCEL)).fire());
+        waitFor("the form to close", () -> robot.lookup("#missing-fields-dialog").tryQuery().isEmpty());
+        assertEquals(before, window.context().library.entries().size());
+    }
+
+    private LibraryPage page() {
+        return window.page(PdvizApp.View.LIBRARY);
+    }
 }

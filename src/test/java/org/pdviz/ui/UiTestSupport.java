@@ -95,6 +95,18 @@ final class UiTestSupport {
         return f;
     }
 
+    /** A card-less identity model whose input leaves the data shape open ([B, D]). */
+    static Path openShape(Path dir) throws IOException {
+        OnnxGraph g = new OnnxGraph("identity");
+        g.input("z", "B", "D");
+        g.input("t", "B");
+        g.opNamed("out", "Identity", Map.of(), "z");
+        g.output("out", "B", "D");
+        Path f = dir.resolve("identity.onnx");
+        OnnxGraph.write(g.model("test", Map.of()), f);
+        return f;
+    }
+
     /** The shipped 2-D exact teacher with its card removed. */
     static Path withoutCard(Path dir) throws IOException {
         var m = OnnxGraph.read(shipped("exact/exact-gaussians8.onnx")).toBuilder().clearMetadataProps().build();
