@@ -31,7 +31,7 @@ final class Readouts extends VBox {
         g.addRow(r++, key("log-SNR \u03BB"), logSnr);
         g.addRow(r++, key("\u03B1 (signal)"), alpha);
         g.addRow(r++, key("\u03C3 (noise)"), sigma);
-        g.addRow(r, key("steps to"), next);
+        g.addRow(r, key("next t"), next);
         getChildren().addAll(head, g);
         clear();
     }
@@ -62,7 +62,7 @@ final class Readouts extends VBox {
         logSnr.setText(signed(l.logSnr()));
         alpha.setText(String.format("%.4f", l.alpha()));
         sigma.setText(String.format("%.4f", l.sigma()));
-        next.setText(to == null ? "(final sample)" : String.format("t = %.4f", to.t()));
+        next.setText(to == null ? "(final)" : String.format("%.4f", to.t()));
     }
 
     /** Three decimals with a sign; values that round to zero show as +0.000, never -0.000. */

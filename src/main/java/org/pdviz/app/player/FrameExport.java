@@ -101,7 +101,7 @@ public final class FrameExport {
             return Png.image(ImageGrid.render(data, count, shape, r.lo(), r.hi(), ImageGrid.Layout.square(count, 2, 2)));
         }
         DataRange w = DisplayRanges.points(range);
-        return ScatterPlot.render(q.id(), List.of(new ScatterPlot.Series(q.id(), SamplePlots.firstTwo(data, count, shape),
+        return ScatterPlot.render("", List.of(new ScatterPlot.Series(q.id(), SamplePlots.firstTwo(data, count, shape),
                 SamplePlots.POINT_COLOR)), w.lo(), w.hi(), TILE);
     }
 }
