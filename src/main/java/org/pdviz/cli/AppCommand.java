@@ -1,5 +1,6 @@
 package org.pdviz.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,19 +12,24 @@ import picocli.CommandLine.Option;
 @Command(name = "app", description = "Open the application window (the default with no command).")
 final class AppCommand implements Callable<Integer> {
 
-    @Option(names = "--view", paramLabel = "NAME", description = "Open this view: ${COMPLETION-CANDIDATES}.")
-    PdvizApp.View view;
+    @Option(names = "--view", paramLabel = "NAME", description = "Open this view: library (default), player, compare"
+            + " or curves.")
+    String view;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Select this model (added to the library).")
+    @Option(names = "--model", paramLabel = "FILE", description = "Select this model (added to the library; the"
+            + " player samples it, the comparison is built around it).")
     Path model;
 
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>();
         if (view != null) {
-            args.add("--view=" + view.id());
+            args.add("--view=" + PdvizApp.View.parse(view).id());
         }
         if (model != null) {
+            if (!Files.isRegularFile(model)) {
+                throw new IllegalArgumentException("no such model file: " + model);
+            }
             args.add("--model=" + model.toAbsolutePath());
         }
         PdvizApp.launchWindow(args.toArray(String[]::new));

@@ -13,7 +13,7 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         if (System.getenv("PDVIZ_DEBUG") != null) {
             e.printStackTrace();
         }
-        cl.getErr().println("pdviz " + cl.getCommandName() + ": " + message(e));
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + message(e));
         cl.getErr().flush();
         return FAILED;
     }

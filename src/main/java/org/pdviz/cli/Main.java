@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             AppCommand.class,
             InfoCommand.class,
             SampleCommand.class,
+            CompareCommand.class,
             ExactCommand.class,
             ModelsCommand.class,
             BenchCommand.class,

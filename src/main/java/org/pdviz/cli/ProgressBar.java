@@ -8,6 +8,7 @@ import java.io.PrintWriter;
  */
 final class ProgressBar {
 
+    private static final long QUIET_NANOS = 2_000_000_000L;
     private final PrintWriter err;
     private final String label;
     private final boolean terminal = System.console() != null;
@@ -34,8 +35,9 @@ final class ProgressBar {
                     + (detail == null ? "" : "  " + detail) + "   ");
             err.flush();
         } else {
+            // logs: nothing for short runs, then a line per tenth of the way
             int decile = (int) (frac * 10);
-            if (decile != lastDecile) {
+            if (now - started > QUIET_NANOS && decile != lastDecile) {
                 lastDecile = decile;
                 err.println(label + " " + String.format("%3.0f%%", 100 * frac) + " " + done + "/" + total + " "
                         + eta(frac, now) + (detail == null ? "" : "  " + detail));

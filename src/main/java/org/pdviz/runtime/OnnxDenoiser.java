@@ -96,6 +96,7 @@ public final class OnnxDenoiser implements Denoiser {
             Signature signature = signatureOf(session);
             String json = session.getMetadata().getCustomMetadata().get(ModelCard.METADATA_KEY);
             ModelCard stored = json == null ? null : CardJson.read(json);
+            checkInputNames(file, signature);
             ModelCard card = overrides.complete(stored, signature, file);
             validate(file, signature, card);
             return new OnnxDenoiser(file, card, stored != null, signature, actual, env, session);
@@ -184,15 +185,20 @@ public final class OnnxDenoiser implements Denoiser {
         return t == OnnxJavaType.FLOAT ? "float" : t.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Checks a signature against the contract for this card; the message names what is wrong. */
-    static void validate(Path file, Signature sig, ModelCard card) throws ModelFileException {
-        DataShape shape = card.shapeValue();
-        Parameterization p = card.parameterizationValue();
+    /** The first check, before any card field is asked for: the inputs the contract names. */
+    private static void checkInputNames(Path file, Signature sig) throws ModelFileException {
         List<String> names = sig.inputs().stream().map(Signature.Tensor::name).toList();
         if (sig.inputs().size() != 2 || sig.input("z") == null || sig.input("t") == null) {
             throw new ModelFileException(file, "expected exactly two inputs named 'z' and 't' (the pdviz contract), "
                     + "found " + names);
         }
+    }
+
+    /** Checks a signature against the contract for this card; the message names what is wrong. */
+    static void validate(Path file, Signature sig, ModelCard card) throws ModelFileException {
+        DataShape shape = card.shapeValue();
+        Parameterization p = card.parameterizationValue();
+        checkInputNames(file, sig);
         Signature.Tensor z = sig.input("z"), t = sig.input("t");
         if (!z.type().equals("float") || !t.type().equals("float")) {
             throw new ModelFileException(file, "inputs must be float tensors, found " + z.describe() + " and "

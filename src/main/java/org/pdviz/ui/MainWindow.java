@@ -1,119 +1,266 @@
 package org.pdviz.ui;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
-import javafx.scene.Parent;
-import javafx.scene.control.Alert;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
-import javafx.scene.image.ImageView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.SegmentedButton;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.app.library.ModelEntry;
-import org.pdviz.app.library.ModelLibrary;
-import org.pdviz.app.render.SamplePlots;
-import org.pdviz.core.ddim.DdimSampler;
-import org.pdviz.core.ddim.SamplerSettings;
-import org.pdviz.core.ddim.SamplingMonitor;
-import org.pdviz.core.ddim.Trajectory;
-import org.pdviz.runtime.ModelFileException;
-import org.pdviz.runtime.OnnxDenoiser;
 
-/** The library on the left; the selected model's card and a preview of its samples on the right. */
+/**
+ * The window: a top bar (the views, opening models, font size, theme, full screen) over the page
+ * on screen. Pages are created on first use from {@link #create}: a new view is one more enum
+ * constant in {@link PdvizApp.View} and one more case there. The keyboard's playback keys go to
+ * the page on screen; model files can be dropped anywhere on the window.
+ */
 final class MainWindow {
 
-    private final ModelLibrary library;
-    private final TreeView<Object> tree = new TreeView<>();
-    private final Label card = new Label("Pick a model on the left.");
-    private final ImageView preview = new ImageView();
-    private final ProgressBar progress = new ProgressBar(0);
+    private final Stage stage;
+    private final AppContext ctx;
     private final BorderPane root = new BorderPane();
+    private final StackPane host = new StackPane();
+    private final Map<PdvizApp.View, Page> pages = new EnumMap<>(PdvizApp.View.class);
+    private final Map<PdvizApp.View, ToggleButton> nav = new EnumMap<>(PdvizApp.View.class);
+    private final ToggleButton dark = Tips.tip(new ToggleButton("Dark"), "theme",
+            "Dark theme (better on some projectors)");
+    private final ToggleButton fullScreen = Tips.tip(new ToggleButton("Full screen"), "fullscreen",
+            "Full screen (F11; Esc leaves)");
+    private final Scene scene;
+    private PdvizApp.View current;
+    private int fontStep = 2;
 
-    MainWindow(PdvizHome home) {
-        library = ModelLibrary.scan(home.models());
-        tree.setShowRoot(false);
-        tree.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
-            @Override
-            protected void updateItem(Object item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item instanceof ModelEntry e
-                        ? e.name() + (e.steps() == null ? "  (teacher)" : "  (" + e.steps() + " steps)") : item.toString());
+    private MainWindow(Stage stage, PdvizHome home) {
+        this.stage = stage;
+        this.ctx = new AppContext(home);
+        ctx.attach(stage, this::show, this::page);
+        root.setTop(topBar());
+        root.setCenter(host);
+        root.getStyleClass().add("main");
+        host.getStyleClass().add("page-host");
+        scene = new Scene(root, 1280, 800);
+        Styles.apply(scene, home, false);
+        Styles.fontSize(root, AppContext.FONT_BASE_PX);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        scene.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
             }
+            e.consume();
         });
-        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && b.getValue() instanceof ModelEntry e) {
-                show(e);
+        scene.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                openFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
             }
+            e.setDropCompleted(ok);
+            e.consume();
         });
-        refresh();
-        progress.setVisible(false);
-        VBox right = new VBox(12, card, progress, preview);
-        right.setPadding(new Insets(16));
-        SplitPane split = new SplitPane(tree, right);
-        split.setDividerPositions(0.25);
-        root.setCenter(split);
+        dark.selectedProperty().addListener((o, a, b) -> {
+            ctx.dark.set(b);
+            Styles.apply(scene, home, b);
+            pages.values().forEach(Page::restyle);
+        });
+        fullScreen.setOnAction(e -> stage.setFullScreen(fullScreen.isSelected()));
+        stage.fullScreenProperty().addListener((o, a, b) -> fullScreen.setSelected(b));
+        stage.setFullScreenExitHint("F11 or Esc leaves full screen");
+        stage.setTitle("pdviz: progressive distillation, step by step");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setScene(scene);
+        stage.setOnHidden(e -> close());
     }
 
-    Parent root() {
-        return root;
-    }
-
-    void addModel(Path file) {
-        try {
-            library.add(file);
-            refresh();
-        } catch (ModelFileException e) {
-            new Alert(Alert.AlertType.ERROR, e.getMessage()).show();
-        }
-    }
-
-    private void refresh() {
-        TreeItem<Object> top = new TreeItem<>("models");
-        for (Map.Entry<String, List<ModelEntry>> g : library.byDataset().entrySet()) {
-            TreeItem<Object> group = new TreeItem<>(g.getKey());
-            group.setExpanded(true);
-            g.getValue().forEach(e -> group.getChildren().add(new TreeItem<>(e)));
-            top.getChildren().add(group);
-        }
-        tree.setRoot(top);
-    }
-
-    private void show(ModelEntry e) {
-        card.setText(e.card() == null ? e.file().toString() : e.card().name() + "\n" + e.card().description());
-        int steps = e.steps() != null ? e.steps() : 64;
-        Task<Trajectory> task = new Task<>() {
-            @Override
-            protected Trajectory call() throws Exception {
-                try (OnnxDenoiser d = OnnxDenoiser.open(e.file())) {
-                    int count = d.shape().isImage() ? 64 : 1000;
-                    return new DdimSampler(d.card().scheduleValue()).sample(d.card().name(), d,
-                            new SamplerSettings(steps, 0, count, null, SamplerSettings.Recording.FINAL),
-                            new SamplingMonitor() {
-                                @Override
-                                public void stepDone(int done, int total) {
-                                    updateProgress(done, total);
-                                }
-                            });
+    /** Shows the window on {@code view}; {@code model} (may be null) is added to the library and selected first. */
+    static MainWindow open(Stage stage, PdvizHome home, PdvizApp.View view, Path model) {
+        MainWindow w = new MainWindow(stage, home);
+        stage.show();
+        if (model == null) {
+            w.show(view);
+        } else {
+            w.ctx.openModels(List.of(model), e -> {
+                w.ctx.selected.set(e);
+                if (view == PdvizApp.View.COMPARE) {
+                    w.<ComparePage>page(PdvizApp.View.COMPARE).useDefaults(e);
                 }
-            }
+                w.show(view);
+            }, () -> w.show(view));
+        }
+        return w;
+    }
+
+    private Node topBar() {
+        Label title = new Label("pdviz");
+        title.getStyleClass().add("app-title");
+        SegmentedButton views = new SegmentedButton();
+        ToggleGroup group = new ToggleGroup();
+        for (PdvizApp.View v : PdvizApp.View.values()) {
+            ToggleButton b = Tips.tip(new ToggleButton(v.title()), "nav-" + v.id(), v.title() + ": " + v.about());
+            b.setToggleGroup(group);
+            b.setOnAction(e -> show(v));
+            b.setFocusTraversable(false);
+            nav.put(v, b);
+            views.getButtons().add(b);
+        }
+        views.setToggleGroup(group);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button open = Tips.tip(new Button("Open model\u2026"), "open-model",
+                "Add an .onnx model from disk (or drop files on the window)");
+        open.setOnAction(e -> chooseFiles());
+        Button smaller = Tips.tip(new Button("A\u2212"), "font-smaller", "Smaller text (Ctrl -)");
+        Button larger = Tips.tip(new Button("A+"), "font-larger", "Larger text for the back of the room (Ctrl +)");
+        smaller.setOnAction(e -> font(-1));
+        larger.setOnAction(e -> font(1));
+        for (Node n : new Node[] {open, smaller, larger, dark, fullScreen}) {
+            n.setFocusTraversable(false);
+        }
+        HBox bar = new HBox(10, title, views, spacer, open, smaller, larger, dark, fullScreen);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private Page create(PdvizApp.View view) {
+        return switch (view) {
+            case LIBRARY -> new LibraryPage(ctx, this::chooseFiles);
+            case PLAYER -> new PlayerPage(ctx);
+            case COMPARE -> new ComparePage(ctx);
+            case CURVES -> new CurvesPage(ctx);
         };
-        progress.progressProperty().bind(task.progressProperty());
-        progress.visibleProperty().bind(task.runningProperty());
-        task.setOnSucceeded(ev -> {
-            Trajectory tr = task.getValue();
-            preview.setImage(javafx.embed.swing.SwingFXUtils.toFXImage(SamplePlots.samples(tr.model() + ", "
-                    + steps + " steps", tr.finalSample(), tr.count(), tr.shape(), e.card().rangeValue()), null));
-        });
-        task.setOnFailed(ev -> card.setText(card.getText() + "\n" + task.getException().getMessage()));
-        Thread th = new Thread(task, "sample-preview");
-        th.setDaemon(true);
-        th.start();
+    }
+
+    @SuppressWarnings("unchecked")
+    <P extends Page> P page(PdvizApp.View view) {
+        return (P) pages.computeIfAbsent(view, this::create);
+    }
+
+    void show(PdvizApp.View view) {
+        Page page = page(view);
+        if (current != null && current != view) {
+            pages.get(current).hidden();
+        }
+        current = view;
+        host.getChildren().setAll(page.node());
+        nav.get(view).setSelected(true);
+        page.shown();
+        host.requestFocus();
+    }
+
+    PdvizApp.View current() {
+        return current;
+    }
+
+    AppContext context() {
+        return ctx;
+    }
+
+    Scene scene() {
+        return scene;
+    }
+
+    /** Adds model files (the file chooser, drops and --model end here) and selects the last one added. */
+    void openFiles(List<Path> files) {
+        ctx.openModels(files, e -> ctx.selected.set(e), () -> { });
+    }
+
+    private void chooseFiles() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Open ONNX models");
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File dir = ctx.home.models().toFile();
+        if (dir.isDirectory()) {
+            fc.setInitialDirectory(dir);
+        }
+        List<File> files = fc.showOpenMultipleDialog(stage);
+        if (files != null) {
+            openFiles(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    void font(int delta) {
+        fontStep = Math.max(0, Math.min(AppContext.FONT_SCALES.length - 1, fontStep + delta));
+        double s = AppContext.FONT_SCALES[fontStep];
+        ctx.fontScale.set(s);
+        Styles.fontSize(root, AppContext.FONT_BASE_PX * s);
+        pages.values().forEach(Page::restyle);
+    }
+
+    private void key(KeyEvent e) {
+        KeyCode code = e.getCode();
+        if (code == KeyCode.F11) {
+            stage.setFullScreen(!stage.isFullScreen());
+            e.consume();
+            return;
+        }
+        if (e.isShortcutDown()) {
+            if (code == KeyCode.EQUALS || code == KeyCode.PLUS || code == KeyCode.ADD) {
+                font(1);
+                e.consume();
+            } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
+                font(-1);
+                e.consume();
+            }
+            return;
+        }
+        Node focus = scene.getFocusOwner();
+        boolean typing = focus instanceof TextInputControl || focus instanceof Spinner
+                || focus instanceof ComboBox<?> c && c.isEditable();
+        if (typing) {
+            if (code == KeyCode.ENTER || code == KeyCode.ESCAPE) {
+                // leave the field so the playback keys work again (the spinner commits on focus loss)
+                host.requestFocus();
+            }
+            return;
+        }
+        Page page = current == null ? null : pages.get(current);
+        PlaybackKeys keys = page == null ? null : page.keys();
+        if (keys == null || e.isAltDown() || e.isMetaDown()) {
+            return;
+        }
+        boolean handled = true;
+        switch (code) {
+            case SPACE -> keys.togglePlay();
+            case LEFT -> keys.step(-1);
+            case RIGHT -> keys.step(1);
+            case PAGE_UP -> keys.step(-10);
+            case PAGE_DOWN -> keys.step(10);
+            case HOME -> keys.home();
+            case END -> keys.end();
+            case EQUALS, PLUS, ADD -> keys.faster();
+            case MINUS, SUBTRACT -> keys.slower();
+            default -> handled = false;
+        }
+        if (handled) {
+            e.consume();
+        }
+    }
+
+    void close() {
+        ctx.shutdown();
     }
 }

@@ -4,21 +4,51 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.pdviz.app.PdvizHome;
 
-/** The JavaFX application: one window, the model library beside the views. */
+/** The JavaFX application: one window whose pages are the views below. */
 public final class PdvizApp extends Application {
 
-    /** The views that {@code pdviz app --view NAME} opens. */
+    /** The views that {@code pdviz app --view NAME} opens; each is a page of the main window. */
     public enum View {
-        LIBRARY;
+        LIBRARY("Library", "the models, grouped by data set, with their cards"),
+        PLAYER("Player", "DDIM sampling frame by frame: z_t, x_hat, eps_hat, v_hat"),
+        COMPARE("Compare", "samplers side by side from the same noise, aligned on t"),
+        CURVES("Curves", "the schedule and the loss weights against t, with the samplers' time grids");
+
+        private final String title;
+        private final String about;
+
+        View(String title, String about) {
+            this.title = title;
+            this.about = about;
+        }
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        public String title() {
+            return title;
+        }
+
+        public String about() {
+            return about;
+        }
+
+        public static View parse(String id) {
+            for (View v : values()) {
+                if (v.id().equalsIgnoreCase(id.trim())) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown view '" + id + "', expected one of "
+                    + java.util.Arrays.stream(values()).map(View::id).toList());
+        }
     }
+
+    private MainWindow window;
 
     public static void launchWindow(String... args) {
         Application.launch(PdvizApp.class, args);
@@ -27,15 +57,15 @@ public final class PdvizApp extends Application {
     @Override
     public void start(Stage stage) {
         Map<String, String> named = getParameters().getNamed();
-        PdvizHome home = PdvizHome.locate();
-        MainWindow window = new MainWindow(home);
-        if (named.containsKey("model")) {
-            window.addModel(Path.of(named.get("model")));
+        View view = named.containsKey("view") ? View.parse(named.get("view")) : View.LIBRARY;
+        Path model = named.containsKey("model") ? Path.of(named.get("model")) : null;
+        window = MainWindow.open(stage, PdvizHome.locate(), view, model);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
         }
-        Scene scene = new Scene(window.root(), 1280, 800);
-        Styles.apply(scene, home);
-        stage.setTitle("pdviz: progressive distillation, step by step");
-        stage.setScene(scene);
-        stage.show();
     }
 }

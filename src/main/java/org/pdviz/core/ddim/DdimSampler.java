@@ -72,13 +72,13 @@ public final class DdimSampler {
             for (int b0 = 0; b0 < count; b0 += chunk) {
                 denoiser.predict(z, t, b0, Math.min(chunk, count - b0), out);
             }
-            for (int b = 0; b < count; b++) {
-                if (!Predictions.readOut(p, from, z, b * dim, out, b * outDim, dim, clip, xHat, epsHat, vHat,
-                        b * dim)) {
-                    throw new DenoiserException(String.format(
-                            "model '%s' returned non-finite values (NaN or infinity) at t = %.6f for sample %d",
-                            modelName, from.t(), settings.firstIndex() + b));
-                }
+            boolean finite = recordAll
+                    ? Predictions.readOut(p, from, z, 0, out, 0, count, dim, clip, xHat, epsHat, vHat, 0)
+                    : Predictions.xHat(p, from, z, out, count, dim, clip, xHat);
+            if (!finite) {
+                throw new DenoiserException(String.format(
+                        "model '%s' returned non-finite values (NaN or infinity) at t = %.6f (sample %d)",
+                        modelName, from.t(), settings.firstIndex() + firstNonFinite(xHat, recordAll ? epsHat : xHat, dim)));
             }
             boolean last = k == steps - 1;
             if (last) {
@@ -101,5 +101,14 @@ public final class DdimSampler {
             monitor.stepDone(k + 1, steps);
         }
         return new Trajectory(modelName, p, settings, shape, schedule, frames, z, System.nanoTime() - started);
+    }
+
+    private static int firstNonFinite(float[] xHat, float[] epsHat, int dim) {
+        for (int i = 0; i < xHat.length; i++) {
+            if (!Float.isFinite(xHat[i]) || !Float.isFinite(epsHat[i])) {
+                return i / dim;
+            }
+        }
+        return 0;
     }
 }

@@ -23,10 +23,78 @@ public final class Predictions {
     public static boolean readOut(Parameterization p, NoiseLevel level, float[] z, int zOffset, float[] out,
                                   int outOffset, int dim, double[] clip, float[] xHat, float[] epsHat, float[] vHat,
                                   int offset) {
+        return readOut(p, level, z, zOffset, out, outOffset, 1, dim, clip, xHat, epsHat, vHat, offset);
+    }
+
+    /**
+     * Reads out {@code count} consecutive samples that share one noise level (as in sampling), with
+     * the coefficients computed once.
+     *
+     * @return false if any prediction is not finite
+     */
+    public static boolean readOut(Parameterization p, NoiseLevel level, float[] z, int zOffset, float[] out,
+                                  int outOffset, int count, int dim, double[] clip, float[] xHat, float[] epsHat,
+                                  float[] vHat, int offset) {
         Parameterization.Readout rx = p.xHat(level);
         Parameterization.Readout re = p.epsHat(level);
         double a = level.alpha(), s = level.sigma();
         boolean both = p == Parameterization.BOTH;
+        int outDim = dim * p.outputFactor();
+        boolean finite = true;
+        for (int b = 0; b < count; b++) {
+            int zo = zOffset + b * dim, oo = outOffset + b * outDim, xo = offset + b * dim;
+            if (!readOut(rx, re, a, s, both, z, zo, out, oo, dim, clip, xHat, epsHat, vHat, xo)) {
+                finite = false;
+            }
+        }
+        return finite;
+    }
+
+    /**
+     * Only x_hat (clipped when {@code clip} is not null) for {@code count} samples at one level: all
+     * a sampler needs when it records no frames.
+     *
+     * @return false if any value is not finite
+     */
+    public static boolean xHat(Parameterization p, NoiseLevel level, float[] z, float[] out, int count, int dim,
+                               double[] clip, float[] xHat) {
+        Parameterization.Readout rx = p.xHat(level);
+        double cz = rx.z(), c1 = rx.first(), c2 = rx.second();
+        double lo = clip == null ? Double.NEGATIVE_INFINITY : clip[0];
+        double hi = clip == null ? Double.POSITIVE_INFINITY : clip[1];
+        int bad = 0;
+        if (p != Parameterization.BOTH) {
+            for (int i = 0, n = count * dim; i < n; i++) {
+                float x = clamp(cz * z[i] + c1 * out[i], lo, hi);
+                xHat[i] = x;
+                bad |= nonFinite(x);
+            }
+        } else {
+            for (int b = 0; b < count; b++) {
+                int zo = b * dim, oo = 2 * b * dim;
+                for (int j = 0; j < dim; j++) {
+                    float x = clamp(cz * z[zo + j] + c1 * out[oo + j] + c2 * out[oo + dim + j], lo, hi);
+                    xHat[zo + j] = x;
+                    bad |= nonFinite(x);
+                }
+            }
+        }
+        return bad == 0;
+    }
+
+    /** Clamps (NaN passes through) and rounds to float. */
+    private static float clamp(double x, double lo, double hi) {
+        return (float) (x < lo ? lo : x > hi ? hi : x);
+    }
+
+    /** Non-zero when the float is NaN or infinite (all exponent bits set); branch-free for tight loops. */
+    private static int nonFinite(float x) {
+        return ((Float.floatToRawIntBits(x) & 0x7f800000) + 0x00800000) & 0x80000000;
+    }
+
+    private static boolean readOut(Parameterization.Readout rx, Parameterization.Readout re, double a, double s,
+                                   boolean both, float[] z, int zOffset, float[] out, int outOffset, int dim,
+                                   double[] clip, float[] xHat, float[] epsHat, float[] vHat, int offset) {
         boolean finite = true;
         for (int j = 0; j < dim; j++) {
             double zv = z[zOffset + j];

@@ -1,0 +1,99 @@
+package org.pdviz.app.sampling;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.pdviz.app.library.ModelImport;
+import org.pdviz.core.ddim.DdimSampler;
+import org.pdviz.core.ddim.SamplerSettings;
+import org.pdviz.core.ddim.SamplingMonitor;
+import org.pdviz.core.ddim.Trajectory;
+import org.pdviz.core.model.DenoiserException;
+import org.pdviz.runtime.Device;
+import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.runtime.card.ModelCard;
+
+/**
+ * Runs one or more samplers with every frame recorded (the player and the comparison). Runs with
+ * the same seed start from the same noise ({@link org.pdviz.core.ddim.StartNoise}); a model used
+ * by several runs is opened once. Meant for a background thread: progress and cancellation go
+ * through the arguments.
+ */
+public final class RunService {
+
+    /** Progress over all runs: steps done and in all, and the run being sampled. */
+    public interface Progress {
+        void update(long done, long total, RunSpec current);
+    }
+
+    public SampledRun run(RunSpec spec, Progress progress, BooleanSupplier cancelled)
+            throws ModelFileException, DenoiserException {
+        return runAll(List.of(spec), progress, cancelled, line -> { }).get(0);
+    }
+
+    /** Recorded frames hold z, x_hat, eps_hat and v_hat for every step and sample, as floats. */
+    public static long recordedBytes(RunSpec spec) {
+        ModelCard card = spec.model().card();
+        long dim = card == null ? 0 : card.shapeValue().size();
+        return 4L * Float.BYTES * dim * spec.count() * (spec.steps() + 1L);
+    }
+
+    /** Refuses runs whose recorded frames would not fit in the memory this JVM may use. */
+    static void checkMemory(List<RunSpec> specs, long maxBytes) {
+        long need = specs.stream().mapToLong(RunService::recordedBytes).sum();
+        if (need > maxBytes) {
+            throw new IllegalArgumentException(String.format("recording every frame needs %.1f GB but Java may use"
+                    + " only %.1f GB here: use fewer steps or a smaller batch (or start Java with a larger -Xmx)",
+                    need / 1e9, maxBytes / 1e9));
+        }
+    }
+
+    /** Samples the runs in order; throws {@link CancellationException} when cancelled. */
+    public List<SampledRun> runAll(List<RunSpec> specs, Progress progress, BooleanSupplier cancelled,
+                                   Consumer<String> notices) throws ModelFileException, DenoiserException {
+        checkMemory(specs, (long) (Runtime.getRuntime().maxMemory() * 0.6));
+        long total = specs.stream().mapToLong(RunSpec::steps).sum();
+        Map<Path, OnnxDenoiser> open = new HashMap<>();
+        List<SampledRun> out = new ArrayList<>();
+        try {
+            long before = 0;
+            for (RunSpec spec : specs) {
+                OnnxDenoiser d = open.get(spec.model().file());
+                if (d == null) {
+                    ModelCard card = spec.model().card();
+                    d = OnnxDenoiser.open(spec.model().file(), card == null ? CardOverrides.NONE
+                            : ModelImport.overridesOf(card), Device.CPU, notices);
+                    open.put(spec.model().file(), d);
+                }
+                ModelCard card = d.card();
+                long offset = before;
+                SamplingMonitor monitor = new SamplingMonitor() {
+                    @Override
+                    public void stepDone(int done, int steps) {
+                        progress.update(offset + done, total, spec);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
+                    }
+                };
+                SamplerSettings settings = new SamplerSettings(spec.steps(), spec.seed(), spec.count(),
+                        spec.clip() ? card.rangeValue() : null, SamplerSettings.Recording.ALL);
+                Trajectory tr = new DdimSampler(card.scheduleValue()).sample(card.name(), d, settings, monitor);
+                out.add(new SampledRun(spec, card, tr));
+                before += spec.steps();
+            }
+            return out;
+        } finally {
+            open.values().forEach(OnnxDenoiser::close);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.pdviz.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pdviz.app.compare.SameNoise;
+import org.pdviz.app.library.ModelChoice;
+import org.pdviz.app.library.ModelEntry;
+import org.pdviz.app.library.ModelLibrary;
+import org.pdviz.app.sampling.RunService;
+import org.pdviz.app.sampling.RunSpec;
+import org.pdviz.app.sampling.SampledRun;
+import org.pdviz.core.model.DataShape;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare", description = {
+    "The app's comparison in the terminal: samplers from the same noise, chosen from the library's cards",
+    "(the teacher at 512 steps, its student, the teacher's plain few-step DDIM), with network evaluations,",
+    "time and same-noise RMSE of the final samples to the first (reference) sampler."})
+final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "FILE", description = "Build the comparison around this model"
+            + " (a student: against its teacher at its own steps).")
+    Path model;
+
+    @Option(names = "--models", paramLabel = "DIR", description = "The library folder (default: models/).")
+    Path models;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Noise seed shared by every sampler (default 0).")
+    long seed;
+
+    @Option(names = "--count", paramLabel = "B", description = "Samples per sampler (default: 16 images or 256 points).")
+    Integer count;
+
+    @Option(names = "--clip", description = "Clip x_hat to the data range at every step.")
+    boolean clip;
+
+    @Override
+    public Integer call() throws Exception {
+        ModelLibrary lib = ModelLibrary.scan(models != null ? models : Home.get().models());
+        ModelEntry focus = model == null ? null : lib.add(model);
+        List<ModelEntry> usable = lib.entries().stream().filter(e -> e.card() != null).toList();
+        List<ModelChoice.Pane> panes = ModelChoice.comparison(usable, focus);
+        if (panes.isEmpty()) {
+            throw new IllegalArgumentException("the library has no model with a card to compare");
+        }
+        DataShape shape = panes.get(0).model().card().shapeValue();
+        int b = count != null ? count : ModelChoice.batch(shape);
+        List<RunSpec> specs = new ArrayList<>();
+        for (ModelChoice.Pane p : panes) {
+            specs.add(new RunSpec(p.model(), p.steps(), seed, b, clip));
+        }
+        ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sampling");
+        List<SampledRun> runs = new RunService().runAll(specs, (done, total, current) -> bar.update(done, total, null),
+                () -> false, spec.commandLine().getErr()::println);
+        bar.finish();
+        var o = spec.commandLine().getOut();
+        o.printf("same noise: seed %d, %d samples per sampler%n", seed, b);
+        o.printf("%-40s %6s %12s %12s %16s%n", "sampler", "steps", "evaluations", "time", "same-noise RMSE");
+        float[] ref = runs.get(0).trajectory().finalSample();
+        for (int i = 0; i < runs.size(); i++) {
+            SampledRun r = runs.get(i);
+            String name = r.card().name() + (i == 0 ? " (reference)" : r.spec().model().isStudent() ? " (student)" : "");
+            long nanos = r.trajectory().nanos();
+            o.printf("%-40s %6d %12d %12s %16.4f%n", name, r.steps(), r.trajectory().evaluationsPerSample(),
+                    nanos >= 1_000_000_000L ? String.format("%.2f s", nanos / 1e9) : String.format("%.1f ms", nanos / 1e6),
+                    SameNoise.rmse(r.trajectory().finalSample(), ref, b));
+        }
+        return 0;
+    }
+}

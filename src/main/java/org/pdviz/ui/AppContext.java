@@ -1,0 +1,211 @@
+package org.pdviz.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
+import javafx.stage.Window;
+import org.pdviz.app.PdvizHome;
+import org.pdviz.app.library.ModelEntry;
+import org.pdviz.app.library.ModelImport;
+import org.pdviz.app.library.ModelLibrary;
+import org.pdviz.runtime.card.CardOverrides;
+
+/**
+ * What the pages share: the model library, the selected model, the frame cursor (time t of the
+ * frame last shown by a player or the comparison), the time grids of the samplers on screen, the
+ * theme and font scale, and a pool for background work. One per window; no static state.
+ */
+final class AppContext {
+
+    /** A sampler's time grid, shown on the curves: who runs it, a label, N. */
+    record GridMark(String source, String label, int steps) {
+    }
+
+    /** The frame on screen: its time, who shows it, a description, and how to move that view to another t. */
+    record Cursor(double t, String source, String detail, DoubleConsumer seek) {
+    }
+
+    static final double FONT_BASE_PX = 15;
+    static final double[] FONT_SCALES = {0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.4};
+
+    final PdvizHome home;
+    final ModelLibrary library;
+    final ObservableList<ModelEntry> models = FXCollections.observableArrayList();
+    final ObjectProperty<ModelEntry> selected = new SimpleObjectProperty<>();
+    final ObjectProperty<Cursor> cursor = new SimpleObjectProperty<>();
+    final ObservableList<GridMark> grids = FXCollections.observableArrayList();
+    final BooleanProperty dark = new SimpleBooleanProperty(false);
+    final DoubleProperty fontScale = new SimpleDoubleProperty(1.0);
+    /** The message of the last error dialog (what a user read; tests check it). */
+    final StringProperty lastError = new SimpleStringProperty();
+    /** Set while a background import of model files runs. */
+    final BooleanProperty importing = new SimpleBooleanProperty(false);
+
+    private final ExecutorService jobs = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "pdviz-job");
+        t.setDaemon(true);
+        return t;
+    });
+    private Window owner;
+    private Consumer<PdvizApp.View> navigator = v -> { };
+    private java.util.function.Function<PdvizApp.View, Page> pages = v -> null;
+
+    AppContext(PdvizHome home) {
+        this.home = home;
+        this.library = ModelLibrary.scan(home.models());
+        refreshModels();
+        List<ModelEntry> usable = models.filtered(e -> e.card() != null);
+        selected.set(org.pdviz.app.library.ModelChoice.defaultTeacher(usable)
+                .orElse(usable.isEmpty() ? null : usable.get(0)));
+    }
+
+    void attach(Window window, Consumer<PdvizApp.View> navigate, java.util.function.Function<PdvizApp.View, Page> page) {
+        owner = window;
+        navigator = navigate;
+        pages = page;
+    }
+
+    Palette palette() {
+        return Palette.of(dark.get());
+    }
+
+    void navigate(PdvizApp.View view) {
+        navigator.accept(view);
+    }
+
+    /** The page for a view, created on first use (not shown). */
+    @SuppressWarnings("unchecked")
+    <P extends Page> P page(PdvizApp.View view) {
+        return (P) pages.apply(view);
+    }
+
+    /** Library entries in display order: by data set, teachers first, then students by falling steps. */
+    void refreshModels() {
+        List<ModelEntry> all = new ArrayList<>();
+        for (Map.Entry<String, List<ModelEntry>> g : library.byDataset().entrySet()) {
+            all.addAll(g.getValue());
+        }
+        models.setAll(all);
+    }
+
+    void setGrids(String source, List<GridMark> marks) {
+        grids.removeIf(m -> m.source().equals(source));
+        grids.addAll(marks);
+    }
+
+    void submit(Task<?> task) {
+        jobs.submit(task);
+    }
+
+    /** A clear, non-blocking error dialog; nothing else changes. */
+    void error(String header, String message) {
+        lastError.set(message);
+        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        a.setTitle("pdviz");
+        a.setHeaderText(header);
+        a.getDialogPane().setId("error-dialog");
+        a.getDialogPane().setMinWidth(520);
+        if (owner != null) {
+            a.initOwner(owner);
+        }
+        style(a.getDialogPane());
+        a.show();
+    }
+
+    /**
+     * Adds model files: each is checked off the UI thread; a file that fails gets an error dialog
+     * and is not added; a file without a card asks for its missing fields first.
+     */
+    void openModels(List<Path> files, Consumer<ModelEntry> added, Runnable failed) {
+        for (Path f : files) {
+            importing.set(true);
+            Task<ModelImport.Outcome> check = new Task<>() {
+                @Override
+                protected ModelImport.Outcome call() throws Exception {
+                    return ModelImport.check(f);
+                }
+            };
+            check.setOnSucceeded(e -> {
+                importing.set(false);
+                if (check.getValue() instanceof ModelImport.Ready ready) {
+                    add(ready.entry(), added);
+                } else if (check.getValue() instanceof ModelImport.NeedsFields needs) {
+                    MissingFieldsDialog.ask(this, owner, needs, fields -> complete(f, fields, added, failed), failed);
+                }
+            });
+            check.setOnFailed(e -> {
+                importing.set(false);
+                error("This model cannot be added", message(check.getException()));
+                failed.run();
+            });
+            submit(check);
+        }
+    }
+
+    private void complete(Path file, CardOverrides fields, Consumer<ModelEntry> added, Runnable failed) {
+        importing.set(true);
+        Task<ModelEntry> task = new Task<>() {
+            @Override
+            protected ModelEntry call() throws Exception {
+                return ModelImport.complete(file, fields);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            importing.set(false);
+            add(task.getValue(), added);
+        });
+        task.setOnFailed(e -> {
+            importing.set(false);
+            error("This model cannot be added", message(task.getException()));
+            failed.run();
+        });
+        submit(task);
+    }
+
+    private void add(ModelEntry entry, Consumer<ModelEntry> added) {
+        library.add(entry);
+        refreshModels();
+        ModelEntry listed = models.stream().filter(m -> m.file().equals(entry.file())).findFirst().orElse(entry);
+        added.accept(listed);
+    }
+
+    /** Dialogs have their own scene: give them the window's theme and font size. */
+    void style(javafx.scene.control.DialogPane pane) {
+        if (owner != null && owner.getScene() != null) {
+            pane.getStylesheets().setAll(owner.getScene().getStylesheets());
+            pane.setStyle(owner.getScene().getRoot().getStyle());
+        }
+    }
+
+    static String message(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return m.strip().lines().findFirst().orElse(m);
+    }
+
+    void shutdown() {
+        jobs.shutdownNow();
+    }
+}

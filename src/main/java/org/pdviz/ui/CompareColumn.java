@@ -1,0 +1,232 @@
+package org.pdviz.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.pdviz.app.compare.SameNoise;
+import org.pdviz.app.compare.TimeAlignment;
+import org.pdviz.app.library.ModelChoice;
+import org.pdviz.app.library.ModelEntry;
+import org.pdviz.app.player.DisplayRanges;
+import org.pdviz.app.player.DisplayRanges.Quantity;
+import org.pdviz.app.player.FrameExport;
+import org.pdviz.app.sampling.SampledRun;
+import org.pdviz.core.model.DataRange;
+import org.pdviz.core.model.DataShape;
+
+/** One pane of the comparison: its sampler, the aligned frame, its numbers and its difference picture. */
+final class CompareColumn extends VBox {
+
+    final ComboBox<ModelEntry> model;
+    final Spinner<Integer> steps;
+    private final Button remove;
+    private final Label role = new Label();
+    private final FramePanel frame;
+    private final Label frameLabel = new Label();
+    private final FramePanel diff;
+    private final Label stats = new Label();
+    private javafx.scene.layout.Pane pictures = new VBox(6);
+    private boolean sideBySide;
+    private final AppContext ctx;
+    private boolean first;
+    private SampledRun run;
+    private double rmse = Double.NaN;
+    private int shownPosition = -1;
+    private Runnable onChange = () -> { };
+
+    CompareColumn(AppContext ctx, int index, ModelChoice.Pane pane, Consumer<CompareColumn> remover) {
+        super(6);
+        this.ctx = ctx;
+        getStyleClass().add("compare-column");
+        setId("compare-pane-" + index);
+        model = Controls.modelBox("compare-model-" + index, "The model this pane samples");
+        model.setItems(ctx.models.filtered(e -> e.card() != null));
+        model.setValue(pane.model());
+        model.setMaxWidth(Double.MAX_VALUE);
+        model.setMinWidth(120);
+        HBox.setHgrow(model, Priority.ALWAYS);
+        steps = Controls.intSpinner("compare-steps-" + index, 1, 4096, pane.steps(),
+                "Sampling steps N for this pane", 4);
+        steps.setMinWidth(USE_PREF_SIZE);
+        remove = Tips.tip(new Button("\u2715"), "compare-remove-" + index, "Remove this pane");
+        remove.setOnAction(e -> remover.accept(this));
+        model.valueProperty().addListener((o, a, b) -> {
+            if (b != null && b.isStudent()) {
+                steps.getValueFactory().setValue(b.steps());
+            }
+            describe();
+            onChange.run();
+        });
+        steps.valueProperty().addListener((o, a, b) -> onChange.run());
+        HBox head = new HBox(6, model, steps, remove);
+        head.setAlignment(Pos.CENTER_LEFT);
+        role.getStyleClass().add("pane-role");
+        role.setId("compare-role-" + index);
+        frame = new FramePanel("compare-frame-" + index);
+        frameLabel.getStyleClass().add("frame-label");
+        frameLabel.setId("compare-frame-label-" + index);
+        frameLabel.setWrapText(true);
+        frameLabel.setMinHeight(USE_PREF_SIZE);
+        diff = new FramePanel("compare-diff-" + index);
+        stats.getStyleClass().add("pane-stats");
+        stats.setId("compare-stats-" + index);
+        stats.setWrapText(true);
+        stats.setMinHeight(USE_PREF_SIZE);
+        VBox.setVgrow(frame, Priority.ALWAYS);
+        VBox current = new VBox(4, frame, frameLabel);
+        VBox.setVgrow(current, Priority.ALWAYS);
+        HBox.setHgrow(current, Priority.ALWAYS);
+        VBox.setVgrow(diff, Priority.ALWAYS);
+        HBox.setHgrow(diff, Priority.ALWAYS);
+        // equal shares of the room in either arrangement
+        current.setMinSize(0, 0);
+        diff.setMinSize(0, 0);
+        current.setPrefSize(0, 0);
+        diff.setPrefSize(0, 0);
+        VBox.setVgrow(pictures, Priority.ALWAYS);
+        pictures.getChildren().setAll(current, diff);
+        setPadding(new Insets(6));
+        getChildren().addAll(head, role, pictures, stats);
+        // wide panes put the frame and the difference side by side, narrow ones stack them
+        widthProperty().addListener((o, a, b) -> arrange());
+        heightProperty().addListener((o, a, b) -> arrange());
+        setMinWidth(160);
+        clear("Press Run");
+    }
+
+    private void arrange() {
+        boolean wide = getWidth() > 0.8 * getHeight();
+        if (wide == sideBySide || getWidth() == 0) {
+            return;
+        }
+        sideBySide = wide;
+        javafx.scene.layout.Pane next = wide ? new HBox(8) : new VBox(6);
+        next.getChildren().setAll(pictures.getChildren());
+        VBox.setVgrow(next, Priority.ALWAYS);
+        int i = getChildren().indexOf(pictures);
+        pictures = next;
+        getChildren().set(i, next);
+    }
+
+    /** The full name under the (possibly narrow) model box. */
+    private void describe() {
+        ModelEntry m = model.getValue();
+        String name = m == null ? "" : m.name() + " (" + LibraryPage.role(m) + ")";
+        role.setText((first ? "reference: " : "vs reference: ") + name);
+    }
+
+    void changed(Runnable r) {
+        onChange = r;
+    }
+
+    void index(int i, boolean removable) {
+        first = i == 0;
+        describe();
+        remove.setDisable(!removable);
+    }
+
+    void clear(String message) {
+        run = null;
+        frame.usePoints(false);
+        frame.grid.clear(message);
+        frame.title("");
+        diff.usePoints(false);
+        diff.grid.clear("");
+        diff.title("");
+        frameLabel.setText("");
+        stats.setText("");
+    }
+
+    void setRun(SampledRun r, SampledRun ref) {
+        run = r;
+        shownPosition = -1;
+        DataShape shape = r.trajectory().shape();
+        boolean points = !shape.isImage();
+        frame.usePoints(points);
+        diff.usePoints(points);
+        rmse = SameNoise.rmse(r.trajectory().finalSample(), ref.trajectory().finalSample(), r.spec().count());
+        boolean isRef = r == ref;
+        stats.setText(String.format("%d network evaluations per sample%n%s for %d samples%n%s", r.steps(),
+                duration(r.trajectory().nanos()), r.spec().count(), isRef ? "same-noise RMSE: (reference)"
+                        : String.format("same-noise RMSE to reference: %.4f", rmse)));
+        int count = r.spec().count();
+        if (isRef) {
+            diff.title("final samples x\u2080");
+            showFinal(r, count, shape);
+        } else if (shape.isImage()) {
+            diff.title("x\u2080 \u2212 reference  (red +, cyan \u2212)");
+            float[] d = SameNoise.signedDifferenceRgb(r.trajectory().finalSample(), ref.trajectory().finalSample(),
+                    count, shape.dim(0), shape.dim(1) * shape.dim(2));
+            diff.grid.show(d, count, DataShape.of(3, shape.dim(1), shape.dim(2)), new DataRange(0, 1), "");
+        } else {
+            diff.title("x\u2080 vs reference (grey)");
+            diff.scatter.style(ctx.palette(), ctx.fontScale.get());
+            diff.scatter.show(new ScatterView.Scene(r.trajectory().finalSample(), count, shape.size(),
+                    DisplayRanges.points(r.range()), null, ref.trajectory().finalSample(), ""));
+        }
+    }
+
+    static String duration(long nanos) {
+        return nanos >= 1_000_000_000L ? String.format("%.2f s", nanos / 1e9) : String.format("%.1f ms", nanos / 1e6);
+    }
+
+    private void showFinal(SampledRun r, int count, DataShape shape) {
+        if (shape.isImage()) {
+            diff.grid.show(r.trajectory().finalSample(), count, shape, r.range(), "");
+        } else {
+            diff.scatter.style(ctx.palette(), ctx.fontScale.get());
+            diff.scatter.show(new ScatterView.Scene(r.trajectory().finalSample(), count, shape.size(),
+                    DisplayRanges.points(r.range()), null, null, ""));
+        }
+    }
+
+    /** Shows the last state this sampler reached at the reference's time t. */
+    void showAt(double t, Quantity q) {
+        if (run == null) {
+            return;
+        }
+        int p = TimeAlignment.position(run.steps(), t);
+        shownPosition = p;
+        DataShape shape = run.trajectory().shape();
+        int count = run.spec().count();
+        var f = run.frame(p);
+        float[] values = FrameExport.values(f, q);
+        frame.title(q.symbol() + "  " + q.meaning());
+        if (shape.isImage()) {
+            frame.grid.show(values, count, shape, DisplayRanges.image(q, run.range()), "no prediction at t = 0");
+        } else {
+            List<float[]> path = null;
+            if (q == Quantity.Z || q == Quantity.X_HAT) {
+                path = new ArrayList<>(p);
+                for (int k = 0; k < p; k++) {
+                    path.add(q == Quantity.Z ? run.z(k) : run.xHat(k));
+                }
+            }
+            frame.scatter.style(ctx.palette(), ctx.fontScale.get());
+            frame.scatter.show(new ScatterView.Scene(values, count, shape.size(), DisplayRanges.points(run.range()),
+                    path, null, "no prediction at t = 0"));
+        }
+        frameLabel.setText(String.format("frame %d / %d, t = %.4f", p, run.last(), run.t(p)));
+    }
+
+    int shownPosition() {
+        return shownPosition;
+    }
+
+    double rmse() {
+        return rmse;
+    }
+
+    String frameText() {
+        return frameLabel.getText();
+    }
+}

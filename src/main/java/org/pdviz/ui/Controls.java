@@ -1,0 +1,63 @@
+package org.pdviz.ui;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.Region;
+import org.pdviz.app.library.ModelEntry;
+
+/** Small factories for the controls several pages share. */
+final class Controls {
+    private Controls() {
+    }
+
+    /** An editable integer spinner that commits typed values on focus loss and rejects non-digits. */
+    static Spinner<Integer> intSpinner(String id, int min, int max, int value, String tip, int columns) {
+        Spinner<Integer> s = new Spinner<>();
+        s.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value));
+        s.setEditable(true);
+        s.getEditor().setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,9}") ? c : null));
+        s.getEditor().setPrefColumnCount(columns);
+        s.focusedProperty().addListener((o, a, b) -> {
+            if (!b) {
+                commit(s);
+            }
+        });
+        s.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        return Tips.tip(s, id, tip);
+    }
+
+    static void commit(Spinner<Integer> s) {
+        String text = s.getEditor().getText();
+        SpinnerValueFactory.IntegerSpinnerValueFactory f = (SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory();
+        try {
+            int v = Integer.parseInt(text.trim());
+            f.setValue(Math.max(f.getMin(), Math.min(f.getMax(), v)));
+        } catch (NumberFormatException e) {
+            // keep the last valid value
+        }
+        s.getEditor().setText(String.valueOf(f.getValue()));
+    }
+
+    static ComboBox<ModelEntry> modelBox(String id, String tip) {
+        ComboBox<ModelEntry> box = new ComboBox<>();
+        box.setCellFactory(v -> new ModelCell());
+        box.setButtonCell(new ModelCell());
+        box.setVisibleRowCount(14);
+        return Tips.tip(box, id, tip);
+    }
+
+    static String describe(ModelEntry e) {
+        return e.name() + "  \u00B7  " + LibraryPage.role(e);
+    }
+
+    private static final class ModelCell extends ListCell<ModelEntry> {
+        @Override
+        protected void updateItem(ModelEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            setText(empty || e == null ? null : describe(e));
+        }
+    }
+}

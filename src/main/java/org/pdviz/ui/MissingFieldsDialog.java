@@ -1,0 +1,114 @@
+package org.pdviz.ui;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+import org.pdviz.app.library.ModelImport;
+import org.pdviz.core.model.DataShape;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.card.CardOverrides;
+
+/**
+ * The small form for a model without a (complete) card: the fields it lacks (parameterisation,
+ * data shape) and, optionally, a name and data set. Non-blocking; {@code done} gets the answers.
+ */
+final class MissingFieldsDialog {
+
+    private MissingFieldsDialog() {
+    }
+
+    static Dialog<CardOverrides> ask(AppContext ctx, Window owner, ModelImport.NeedsFields needs, Consumer<CardOverrides> done,
+                                        Runnable cancelled) {
+        Dialog<CardOverrides> d = new Dialog<>();
+        d.setTitle("pdviz");
+        if (owner != null) {
+            d.initOwner(owner);
+        }
+        String file = needs.file().getFileName().toString();
+        d.setHeaderText("'" + file + "' has " + (needs.partialCard() == null ? "no model card" : "an incomplete card")
+                + ".\nSay what its output means before it joins the library.");
+        d.getDialogPane().setId("missing-fields-dialog");
+        ctx.style(d.getDialogPane());
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        int row = 0;
+        ChoiceBox<Parameterization> param = Tips.tip(new ChoiceBox<>(), "field-parameterization",
+                "What the network outputs: x (clean data), eps (the noise), v (alpha eps - sigma x) or both (x then eps)");
+        param.getItems().setAll(Parameterization.values());
+        param.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Parameterization p) {
+                return p == null ? "" : p.id();
+            }
+
+            @Override
+            public Parameterization fromString(String s) {
+                return Parameterization.parse(s);
+            }
+        });
+        boolean needP = needs.missing().contains("parameterization");
+        boolean needShape = needs.missing().contains("dataShape");
+        if (needP) {
+            grid.addRow(row++, new Label("Parameterization"), param);
+        }
+        TextField shape = Tips.tip(new TextField(), "field-shape",
+                "The shape of one sample without the batch axis, e.g. 2 for points or 1,28,28 for digits");
+        shape.setPromptText("e.g. 1,28,28");
+        if (needShape) {
+            grid.addRow(row++, new Label("Data shape"), shape);
+        }
+        TextField name = Tips.tip(new TextField(), "field-name", "Shown in the library (default: the file name)");
+        name.setPromptText(file.replaceAll("\\.onnx$", ""));
+        TextField dataset = Tips.tip(new TextField(), "field-dataset", "Groups the model in the library (optional)");
+        dataset.setPromptText("e.g. mnist");
+        grid.addRow(row++, new Label("Name"), name);
+        grid.addRow(row, new Label("Data set"), dataset);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        var ok = d.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("missing-fields-ok");
+        Runnable validate = () -> ok.setDisable((needP && param.getValue() == null)
+                || (needShape && parseShape(shape.getText()) == null));
+        param.valueProperty().addListener((o, a, b) -> validate.run());
+        shape.textProperty().addListener((o, a, b) -> validate.run());
+        validate.run();
+        d.setResultConverter(b -> b == ButtonType.OK ? new CardOverrides(blankToNull(name.getText()),
+                blankToNull(dataset.getText()), param.getValue(), needShape ? parseShape(shape.getText()) : null,
+                null, null, null) : null);
+        d.setOnHidden(e -> {
+            if (d.getResult() != null) {
+                done.accept(d.getResult());
+            } else {
+                cancelled.run();
+            }
+        });
+        d.show();
+        return d;
+    }
+
+    /** "1,28,28", "1 28 28" or "1x28x28"; null unless the whole text is such a list. */
+    static DataShape parseShape(String text) {
+        if (text == null || !text.matches("\\s*\\d+(\\s*[,x\\s]\\s*\\d+)*\\s*")) {
+            return null;
+        }
+        try {
+            int[] dims = Arrays.stream(text.trim().split("\\s*[,x\\s]\\s*")).mapToInt(Integer::parseInt).toArray();
+            return new DataShape(dims);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,413 @@
+package org.pdviz.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.pdviz.app.io.TrajectoryJson;
+import org.pdviz.app.library.ModelChoice;
+import org.pdviz.app.library.ModelEntry;
+import org.pdviz.app.player.DisplayRanges;
+import org.pdviz.app.player.DisplayRanges.Quantity;
+import org.pdviz.app.player.FrameExport;
+import org.pdviz.app.sampling.FrameData;
+import org.pdviz.app.sampling.RunService;
+import org.pdviz.app.sampling.RunSpec;
+import org.pdviz.app.sampling.SampledRun;
+import org.pdviz.core.model.DataRange;
+import org.pdviz.core.model.DataShape;
+import org.pdviz.core.schedule.NoiseLevel;
+
+/**
+ * The DDIM player: sample a model with every frame recorded (off the UI thread), then play, step
+ * and scrub through z_t, x_hat, eps_hat and v_hat with the schedule's values at each frame.
+ */
+final class PlayerPage implements Page {
+
+    static final String SOURCE = "player";
+
+    private final AppContext ctx;
+    final ComboBox<ModelEntry> model = Controls.modelBox("player-model",
+            "The model to sample (the library's selection)");
+    final Spinner<Integer> steps = Controls.intSpinner("player-steps", 1, 4096, ModelChoice.TEACHER_STEPS,
+            "Sampling steps N on the grid t = i/N (a student defaults to its own N, a teacher to 512)", 4);
+    final Spinner<Integer> seed = Controls.intSpinner("player-seed", 0, Integer.MAX_VALUE, 0,
+            "Noise seed: the same seed gives the same starting noise z_1 for every model", 4);
+    final Spinner<Integer> batch = Controls.intSpinner("player-batch", 1, 1024, 16,
+            "How many samples (16 images make a 4x4 grid; points: 256)", 4);
+    final CheckBox clip = Tips.tip(new CheckBox("clip x\u0302"), "player-clip",
+            "Clip x_hat to the data range at every step (eps_hat is then recomputed), as the official sampler does");
+    final Button sample = Tips.tip(new Button("Sample"), "player-sample",
+            "Run DDIM with these settings, recording every frame (Enter)");
+    final Button cancel = Tips.tip(new Button("Cancel"), "player-cancel", "Stop the sampling run");
+    final ProgressBar progress = Tips.tip(new ProgressBar(0), "player-progress", "Sampling progress");
+    final Label status = new Label();
+    final Button savePng = Tips.tip(new Button("Save frame\u2026"), "player-save-png",
+            "Save this frame's z_t, x_hat, eps_hat and v_hat as a PNG");
+    final Button saveJson = Tips.tip(new Button("Save trajectory\u2026"), "player-save-json",
+            "Save every frame as JSON (the format of 'pdviz sample')");
+    final TransportBar transport = new TransportBar();
+    private final List<FramePanel> panels = new ArrayList<>();
+    private final Readouts readouts = new Readouts();
+    private final Label caption = new Label();
+    private final BorderPane root = new BorderPane();
+    private SampledRun run;
+    private Task<SampledRun> job;
+    private boolean dirty = true;
+    private boolean visible;
+
+    PlayerPage(AppContext ctx) {
+        this.ctx = ctx;
+        model.setItems(ctx.models.filtered(e -> e.card() != null));
+        model.valueProperty().addListener((o, a, b) -> {
+            if (b != null && !b.equals(a)) {
+                modelChanged(b);
+            }
+        });
+        ctx.selected.addListener((o, a, b) -> {
+            if (b != null && b.card() != null && !b.equals(model.getValue())) {
+                model.setValue(b);
+            }
+        });
+        sample.setDefaultButton(true);
+        sample.getStyleClass().add("accent");
+        sample.setOnAction(e -> sample());
+        cancel.setOnAction(e -> cancel());
+        cancel.setDisable(true);
+        // Cancel is on screen only while something runs
+        cancel.visibleProperty().bind(cancel.disableProperty().not());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        progress.setPrefWidth(140);
+        progress.setVisible(false);
+        status.setId("player-status");
+        status.getStyleClass().add("status");
+        savePng.setOnAction(e -> chooseAndSave(true));
+        saveJson.setOnAction(e -> chooseAndSave(false));
+        savePng.setDisable(true);
+        saveJson.setDisable(true);
+
+        FlowPane settings = new FlowPane(8, 6, label("Model"), model, label("Steps N"), steps, label("Seed"), seed,
+                label("Batch"), batch, clip, sample, cancel);
+        settings.getStyleClass().add("toolbar");
+        settings.setAlignment(Pos.CENTER_LEFT);
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("panels");
+        grid.setHgap(10);
+        grid.setVgap(10);
+        Quantity[] qs = Quantity.values();
+        for (int i = 0; i < qs.length; i++) {
+            FramePanel p = new FramePanel("player-" + qs[i].id().replace('_', '-'), qs[i]);
+            panels.add(p);
+            grid.add(p, i % 2, i / 2);
+        }
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(c);
+            RowConstraints r = new RowConstraints();
+            r.setPercentHeight(50);
+            r.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(r);
+        }
+        caption.setId("player-caption");
+        caption.getStyleClass().add("caption");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox captionRow = new HBox(10, caption, gap, status, progress);
+        captionRow.setAlignment(Pos.CENTER_LEFT);
+        VBox center = new VBox(6, captionRow, grid);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        center.setPadding(new Insets(4, 10, 4, 10));
+
+        VBox side = new VBox(14, readouts, new VBox(6, savePng, saveJson));
+        side.getStyleClass().add("side");
+        side.setPadding(new Insets(8, 12, 8, 4));
+        savePng.setMaxWidth(Double.MAX_VALUE);
+        saveJson.setMaxWidth(Double.MAX_VALUE);
+
+        transport.setPadding(new Insets(6, 10, 8, 10));
+        transport.position().addListener((o, a, b) -> render(b.intValue()));
+        root.setTop(settings);
+        root.setCenter(center);
+        root.setRight(side);
+        root.setBottom(transport);
+        root.getStyleClass().add("page");
+
+        ModelEntry first = ctx.selected.get() != null && ctx.selected.get().card() != null ? ctx.selected.get()
+                : ModelChoice.defaultTeacher(model.getItems()).orElse(model.getItems().isEmpty() ? null
+                : model.getItems().get(0));
+        if (first != null) {
+            model.setValue(first);
+        }
+        clearPanels("Press Sample to run DDIM");
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    private void modelChanged(ModelEntry e) {
+        steps.getValueFactory().setValue(ModelChoice.steps(e));
+        batch.getValueFactory().setValue(ModelChoice.batch(e.card().shapeValue()));
+        if (ctx.selected.get() == null || !ctx.selected.get().equals(e)) {
+            ctx.selected.set(e);
+        }
+        dirty = true;
+        if (visible) {
+            sample();
+        }
+    }
+
+    @Override
+    public void shown() {
+        visible = true;
+        if (dirty && model.getValue() != null) {
+            sample();
+        }
+        if (run != null) {
+            render(transport.position().get());
+        }
+    }
+
+    /** Samples when the settings changed since the last run (for views that follow the player). */
+    void sampleIfNeeded() {
+        if (dirty && job == null && model.getValue() != null) {
+            sample();
+        }
+    }
+
+    @Override
+    public void hidden() {
+        visible = false;
+        transport.pause();
+    }
+
+    /** Starts a sampling run with the current settings (cancelling one in flight). */
+    void sample() {
+        ModelEntry m = model.getValue();
+        if (m == null) {
+            return;
+        }
+        Controls.commit(steps);
+        Controls.commit(seed);
+        Controls.commit(batch);
+        cancel();
+        dirty = false;
+        RunSpec spec = new RunSpec(m, steps.getValue(), seed.getValue(), batch.getValue(), clip.isSelected());
+        Task<SampledRun> task = new Task<>() {
+            @Override
+            protected SampledRun call() throws Exception {
+                return new RunService().run(spec, (done, total, current) -> updateProgress(done, total),
+                        this::isCancelled);
+            }
+        };
+        job = task;
+        progress.progressProperty().bind(task.progressProperty());
+        progress.setVisible(true);
+        cancel.setDisable(false);
+        status.setText("sampling " + spec.label() + "\u2026");
+        task.setOnSucceeded(e -> {
+            if (job == task) {
+                finished();
+                setRun(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (job == task) {
+                finished();
+                status.setText("sampling failed");
+                ctx.error("Sampling failed", AppContext.message(task.getException()));
+            }
+        });
+        task.setOnCancelled(e -> {
+            if (job == task) {
+                finished();
+                status.setText("cancelled");
+            }
+        });
+        ctx.submit(task);
+    }
+
+    void cancel() {
+        if (job != null && job.isRunning()) {
+            job.cancel(true);
+        }
+    }
+
+    private void finished() {
+        job = null;
+        progress.progressProperty().unbind();
+        progress.setVisible(false);
+        cancel.setDisable(true);
+    }
+
+    boolean busy() {
+        return job != null;
+    }
+
+    SampledRun run() {
+        return run;
+    }
+
+    private void setRun(SampledRun r) {
+        run = r;
+        DataShape shape = r.trajectory().shape();
+        boolean points = !shape.isImage();
+        DataRange win = DisplayRanges.points(r.range());
+        for (int i = 0; i < panels.size(); i++) {
+            FramePanel p = panels.get(i);
+            p.usePoints(points);
+            DataRange dr = points ? win : DisplayRanges.image(Quantity.values()[i], r.range());
+            p.rangeNote(String.format("%s to %s", trim(dr.lo()), trim(dr.hi())));
+        }
+        status.setText("");
+        caption.setText(r.spec().label() + "  \u00B7  seed " + r.spec().seed() + "  \u00B7  " + r.spec().count()
+                + " samples" + (r.spec().clip() ? "  \u00B7  clipped" : "") + "  \u00B7  " + CompareColumn.duration(r.trajectory().nanos()));
+        savePng.setDisable(false);
+        saveJson.setDisable(false);
+        ctx.setGrids(SOURCE, List.of(new AppContext.GridMark(SOURCE, "player: " + r.spec().label(), r.steps())));
+        transport.frameText(p -> "frame " + p + " / " + r.last());
+        transport.reset(r.last());
+        render(0);
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.format("%.0f", v) : String.format("%.1f", v);
+    }
+
+    private void clearPanels(String message) {
+        for (FramePanel p : panels) {
+            p.usePoints(false);
+            p.grid.clear(message);
+        }
+        readouts.clear();
+    }
+
+    /** Draws the frame at a position from the cached run. */
+    void render(int position) {
+        if (run == null) {
+            return;
+        }
+        FrameData f = run.frame(position);
+        DataShape shape = run.trajectory().shape();
+        int count = run.spec().count();
+        Quantity[] qs = Quantity.values();
+        for (int i = 0; i < qs.length; i++) {
+            float[] values = FrameExport.values(f, qs[i]);
+            FramePanel p = panels.get(i);
+            if (shape.isImage()) {
+                p.grid.show(values, count, shape, DisplayRanges.image(qs[i], run.range()), "no prediction at t = 0");
+            } else {
+                List<float[]> path = null;
+                if (qs[i] == Quantity.Z || qs[i] == Quantity.X_HAT) {
+                    path = new ArrayList<>(position);
+                    for (int k = 0; k < position; k++) {
+                        path.add(qs[i] == Quantity.Z ? run.z(k) : run.xHat(k));
+                    }
+                }
+                p.scatter.style(ctx.palette(), ctx.fontScale.get());
+                p.scatter.show(new ScatterView.Scene(values, count, shape.size(), DisplayRanges.points(run.range()),
+                        path, null, "no prediction at t = 0"));
+            }
+        }
+        NoiseLevel l = f.level();
+        NoiseLevel next = position < run.last() ? run.trajectory().frames().get(position).to() : null;
+        readouts.show(position, run.last(), l, next);
+        ctx.cursor.set(new AppContext.Cursor(l.t(), SOURCE, "player, frame " + position + " of " + run.last(),
+                t -> transport.seek(org.pdviz.app.compare.TimeAlignment.position(run.steps(), t))));
+    }
+
+    void exportFrame(Path file) throws IOException {
+        FrameExport.write(run, transport.position().get(), file);
+    }
+
+    void exportTrajectory(Path file) throws IOException {
+        TrajectoryJson.write(run.trajectory(), file);
+    }
+
+    private void chooseAndSave(boolean png) {
+        if (run == null) {
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle(png ? "Save frame as PNG" : "Save trajectory as JSON");
+        fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG image", "*.png")
+                : new FileChooser.ExtensionFilter("JSON", "*.json"));
+        fc.setInitialFileName(run.card().name() + "-" + run.steps() + (png ? "-frame-" + transport.position().get()
+                + ".png" : "-trajectory.json"));
+        java.io.File f = fc.showSaveDialog(root.getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        SampledRun r = run;
+        int position = transport.position().get();
+        Task<Void> task = new Task<>() {
+            @Override
+            protected Void call() throws IOException {
+                if (png) {
+                    FrameExport.write(r, position, f.toPath());
+                } else {
+                    TrajectoryJson.write(r.trajectory(), f.toPath());
+                }
+                return null;
+            }
+        };
+        task.setOnSucceeded(e -> status.setText("saved " + f.getName()));
+        task.setOnFailed(e -> ctx.error("Could not save " + f.getName(), AppContext.message(task.getException())));
+        ctx.submit(task);
+    }
+
+    List<FramePanel> panels() {
+        return panels;
+    }
+
+    Readouts readouts() {
+        return readouts;
+    }
+
+    @Override
+    public PdvizApp.View view() {
+        return PdvizApp.View.PLAYER;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public PlaybackKeys keys() {
+        return transport;
+    }
+
+    @Override
+    public void restyle() {
+        if (run != null) {
+            render(transport.position().get());
+        }
+    }
+}

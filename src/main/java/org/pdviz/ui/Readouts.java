@@ -1,0 +1,76 @@
+package org.pdviz.ui;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.pdviz.core.schedule.NoiseLevel;
+
+/** The schedule at the frame on screen: t, phi, log-SNR, alpha, sigma, and where the step goes. */
+final class Readouts extends VBox {
+
+    private final Label frame = value("readout-frame");
+    private final Label t = value("readout-t");
+    private final Label phi = value("readout-phi");
+    private final Label logSnr = value("readout-logsnr");
+    private final Label alpha = value("readout-alpha");
+    private final Label sigma = value("readout-sigma");
+    private final Label next = value("readout-next");
+
+    Readouts() {
+        super(8);
+        getStyleClass().add("readouts");
+        Label head = new Label("This frame");
+        head.getStyleClass().add("readout-head");
+        GridPane g = new GridPane();
+        g.setHgap(12);
+        g.setVgap(4);
+        int r = 0;
+        g.addRow(r++, key("frame"), frame);
+        g.addRow(r++, key("t"), t);
+        g.addRow(r++, key("\u03C6 (angle)"), phi);
+        g.addRow(r++, key("log-SNR \u03BB"), logSnr);
+        g.addRow(r++, key("\u03B1 (signal)"), alpha);
+        g.addRow(r++, key("\u03C3 (noise)"), sigma);
+        g.addRow(r, key("next t"), next);
+        getChildren().addAll(head, g);
+        clear();
+    }
+
+    private static Label key(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("readout-key");
+        return l;
+    }
+
+    private static Label value(String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("readout-value");
+        return l;
+    }
+
+    void clear() {
+        for (Label l : new Label[] {frame, t, phi, logSnr, alpha, sigma, next}) {
+            l.setText("\u2013");
+        }
+    }
+
+    void show(int position, int last, NoiseLevel l, NoiseLevel to) {
+        frame.setText(position + " / " + last);
+        t.setText(String.format("%.4f", l.t()));
+        phi.setText(String.format("%.4f", l.phi()));
+        logSnr.setText(signed(l.logSnr()));
+        alpha.setText(String.format("%.4f", l.alpha()));
+        sigma.setText(String.format("%.4f", l.sigma()));
+        next.setText(to == null ? "(final)" : String.format("%.4f", to.t()));
+    }
+
+    /** Three decimals with a sign; values that round to zero show as +0.000, never -0.000. */
+    static String signed(double v) {
+        return String.format("%+.3f", Math.abs(v) < 0.0005 ? 0.0 : v);
+    }
+
+    String text(String id) {
+        return ((Label) lookup("#" + id)).getText();
+    }
+}

@@ -1,0 +1,32 @@
+package org.pdviz.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.pdviz.runtime.TestPaths;
+
+/** The comparison's numbers in the terminal: the same defaults and services as the app's compare view. */
+class CompareCommandTest {
+
+    @Test
+    void printsEvaluationsTimeAndSameNoiseRmsePerSampler() {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        var cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int rc = cl.execute("compare", "--models", TestPaths.home().resolve("models").toString(), "--count", "4");
+        assertEquals(0, rc, err.toString());
+        List<String> lines = out.toString().lines().toList();
+        assertEquals("same noise: seed 0, 4 samples per sampler", lines.get(0));
+        String ref = lines.get(2), plain = lines.get(lines.size() - 1);
+        assertTrue(ref.startsWith("exact-mnist-class-means (reference)") && ref.matches(".*\\s512\\s+512\\s.*0\\.0000$"),
+                ref);
+        assertTrue(plain.matches("exact-mnist-class-means\\s+4\\s+4\\s.*"), plain);
+        double rmse = Double.parseDouble(plain.substring(plain.lastIndexOf(' ') + 1));
+        assertTrue(rmse > 0.01, plain);
+    }
+}
