@@ -32,6 +32,16 @@ public final class SameNoise {
         return out;
     }
 
+    /** Mean over samples of the per-sample RMSE (the number the comparison and the trainer show). */
+    public static double mean(SampleSet a, SampleSet b) {
+        double s = 0;
+        double[] rmse = perSample(a, b);
+        for (double r : rmse) {
+            s += r;
+        }
+        return s / rmse.length;
+    }
+
     /** Mean per-sample RMSE with a bootstrap interval over the pairs. */
     public static Estimate estimate(SampleSet a, SampleSet b, Bootstrap bootstrap) {
         double[] rmse = perSample(a, b);

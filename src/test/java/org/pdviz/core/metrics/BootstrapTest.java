@@ -58,6 +58,7 @@ class BootstrapTest {
         assertArrayEquals(new double[] {0, Math.sqrt(2), Math.sqrt(0.125)}, SameNoise.perSample(a, b), 1e-7);
         Estimate e = SameNoise.estimate(a, b, new Bootstrap(100, 0.9, 1));
         assertEquals((Math.sqrt(2) + Math.sqrt(0.125)) / 3, e.value(), 1e-7);
+        assertEquals(e.value(), SameNoise.mean(a, b), 1e-15);
         assertEquals(0, SameNoise.estimate(a, a, new Bootstrap(10, 0.9, 1)).hi(), 0);
         // a constant offset c on every value gives c for every sample
         SampleSet c = PointMetricsTest.shifted(a, 0.25, 0.25);
