@@ -1,5 +1,7 @@
 package org.pdviz.app.compare;
 
+import org.pdviz.core.metrics.SampleSet;
+
 /**
  * Closeness of two batches sampled from the same starting noise (sample i of one against sample i
  * of the other): what distillation optimises, and what the comparison shows next to each pane.
@@ -9,23 +11,14 @@ public final class SameNoise {
     private SameNoise() {
     }
 
-    /** Mean over samples of each sample's root-mean-square difference. */
+    /** Mean over samples of each sample's root-mean-square difference (core.metrics.SameNoise). */
     public static double rmse(float[] a, float[] reference, int count) {
         if (a.length != reference.length || count < 1 || a.length % count != 0) {
             throw new IllegalArgumentException("batches differ: " + a.length + " vs " + reference.length + " values for "
                     + count + " samples");
         }
         int dim = a.length / count;
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            double sq = 0;
-            for (int j = i * dim; j < (i + 1) * dim; j++) {
-                double d = a[j] - reference[j];
-                sq += d * d;
-            }
-            sum += Math.sqrt(sq / dim);
-        }
-        return sum / count;
+        return org.pdviz.core.metrics.SameNoise.mean(SampleSet.of(a, dim), SampleSet.of(reference, dim));
     }
 
     /**
