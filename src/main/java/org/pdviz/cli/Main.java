@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             ExactCommand.class,
             ModelsCommand.class,
             BenchCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

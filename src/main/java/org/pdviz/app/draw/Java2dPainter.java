@@ -39,6 +39,13 @@ public final class Java2dPainter implements Painter {
         g.dispose();
     }
 
+    /** A painter on a rectangle of this one (translated and clipped); dispose it when done. */
+    public Java2dPainter region(double x, double y, double w, double h) {
+        Graphics2D sub = (Graphics2D) g.create((int) Math.round(x), (int) Math.round(y), (int) Math.round(w),
+                (int) Math.round(h));
+        return new Java2dPainter(sub, Math.round(w), Math.round(h));
+    }
+
     @Override
     public double width() {
         return width;
