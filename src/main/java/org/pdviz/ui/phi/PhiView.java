@@ -754,6 +754,11 @@ public final class PhiView {
      * The task's value is what was written.
      */
     public Task<Animation.Written> export(Export what, Path dir, boolean gif) {
+        return export(what, dir, gif, EXPORT_FRAMES);
+    }
+
+    /** As {@link #export(Export, Path, boolean)} with at most {@code frames} frames. */
+    public Task<Animation.Written> export(Export what, Path dir, boolean gif, int frames) {
         PhiSession s = session;
         int smp = sample, coord = coordinate;
         PhiSession.Source src = source();
@@ -762,13 +767,13 @@ public final class PhiView {
             protected Animation.Written call() throws Exception {
                 String pair = s.models().teacher().label() + " vs " + s.models().student().label();
                 return switch (what) {
-                    case PHI -> Animation.write(new PhiFrames(s, smp, coord, src, EXPORT_FRAMES, pair), dir, "phi",
+                    case PHI -> Animation.write(new PhiFrames(s, smp, coord, src, frames, pair), dir, "phi",
                             gif, this::updateProgress);
                     case TEACHER_SAMPLING -> Animation.write(new SamplingFrames(s.data().teacherRun(),
-                            s.models().range(), s.models().teacher().label(), EXPORT_FRAMES - 1), dir,
+                            s.models().range(), s.models().teacher().label(), frames - 1), dir,
                             "sampling-teacher", gif, this::updateProgress);
                     case STUDENT_SAMPLING -> Animation.write(new SamplingFrames(s.data().studentRun(),
-                            s.models().range(), s.models().student().label(), EXPORT_FRAMES - 1), dir,
+                            s.models().range(), s.models().student().label(), frames - 1), dir,
                             "sampling-student", gif, this::updateProgress);
                 };
             }
