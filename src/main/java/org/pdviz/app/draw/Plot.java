@@ -20,7 +20,7 @@ public final class Plot {
 
     public static void paint(Painter p, Axes a, List<Series> series) {
         double w = p.width(), h = p.height();
-        double fs = Math.max(12, Math.min(w, h) * 0.042);
+        double fs = Math.max(12, Math.min(28, Math.min(w, h) * 0.05));
         p.clear(Palette.BACKGROUND);
         double left = fs * 4.2, right = w - fs * 1.2, top = fs * 2.4, bottom = h - fs * 3.0;
         double ly0 = a.logY() ? Math.log10(a.yMin()) : a.yMin(), ly1 = a.logY() ? Math.log10(a.yMax()) : a.yMax();

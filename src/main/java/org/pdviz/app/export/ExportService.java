@@ -90,7 +90,7 @@ public final class ExportService {
             }
             try (PhiSession session = new PhiSession(models, data, PhiGrid.of(models.schedule()))) {
                 PhiFrames frames = new PhiFrames(session, sample, coordinate, PhiSession.Source.TEACHER, r.frames(),
-                        models.teacher().label() + " vs " + models.student().label());
+                        models.pairLabel());
                 return new Result(models.teacher().model(), What.PHI, frames.count(),
                         Animation.write(frames, r.out(), PHI_STEM, r.gif(), progress));
             }

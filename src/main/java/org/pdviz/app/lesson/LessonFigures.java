@@ -206,11 +206,11 @@ public final class LessonFigures {
         p.clear(Palette.BACKGROUND);
         int rows = d.params().size(), cols = d.times().length;
         double w = p.width(), h = p.height();
-        double labelW = Math.min(w * 0.2, 170);
-        double cell = Math.min((w - labelW) / cols * 0.9, (h - 40) / rows * 0.72);
-        double fs = Math.max(11, cell * 0.12);
-        double gapX = ((w - labelW) - cols * cell) / (cols + 1);
+        double fs = Math.max(12, Math.min(w, h) * 0.042);
+        double labelW = fs * 8.5;
         double top = fs * 1.9, rowH = (h - top) / rows;
+        double cell = Math.max(10, Math.min((w - labelW) / cols * 0.82, rowH - fs * 1.9));
+        double gapX = ((w - labelW) - cols * cell) / (cols + 1);
         p.font(fs, true, false);
         p.color(Palette.TEXT);
         for (int c = 0; c < cols; c++) {
@@ -222,10 +222,10 @@ public final class LessonFigures {
             double y = top + r * rowH;
             p.font(fs * 1.05, true, false);
             p.color(r == 1 ? Palette.V : Palette.TEXT);
-            p.text(d.params().get(r).id() + "-prediction", labelW - fs * 0.6, y + cell / 2, Painter.Anchor.RIGHT);
+            p.text(d.params().get(r).id() + "-prediction", labelW - fs * 0.4, y + cell / 2, Painter.Anchor.RIGHT);
             p.font(fs * 0.8, false, false);
             p.color(Palette.MUTED);
-            p.text("x\u0302 from it", labelW - fs * 0.6, y + cell / 2 + fs * 1.2, Painter.Anchor.RIGHT);
+            p.text("x\u0302 read out", labelW - fs * 0.4, y + cell / 2 + fs * 1.2, Painter.Anchor.RIGHT);
             for (int c = 0; c < cols; c++) {
                 double x = labelW + gapX + c * (cell + gapX);
                 image(p, d.xHat()[r][c], d.shape(), -1, 1, x, y, cell);

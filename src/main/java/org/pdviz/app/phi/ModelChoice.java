@@ -63,6 +63,24 @@ public record ModelChoice(ModelEntry teacher, int teacherSteps, ModelEntry stude
         return fallback.map(t -> new ModelChoice(t, TEACHER_STEPS, t, STUDENT_STEPS));
     }
 
+    /**
+     * The pair around one model a user picked: a teacher with a student of its data set when the
+     * library has one (else plain DDIM with 4 steps); a student with a teacher of its data set
+     * (else itself sampled with 512 steps as the reference).
+     */
+    public static ModelChoice around(ModelLibrary library, ModelEntry picked) {
+        List<ModelEntry> same = library.byDataset().getOrDefault(picked.dataset(), List.of());
+        if (picked.isStudent()) {
+            return same.stream().filter(e -> e.card() != null && !e.isStudent()).findFirst()
+                    .map(t -> new ModelChoice(t, TEACHER_STEPS, picked, picked.steps()))
+                    .orElse(new ModelChoice(picked, TEACHER_STEPS, picked, picked.steps()));
+        }
+        return same.stream().filter(ModelEntry::isStudent)
+                .min(Comparator.comparingInt(e -> Math.abs(e.steps() - STUDENT_STEPS)))
+                .map(st -> new ModelChoice(picked, TEACHER_STEPS, st, st.steps()))
+                .orElse(plainDdim(picked, STUDENT_STEPS));
+    }
+
     /** The same teacher at its default steps against itself at {@code steps} (plain DDIM). */
     public static ModelChoice plainDdim(ModelEntry teacher, int steps) {
         return new ModelChoice(teacher, TEACHER_STEPS, teacher, steps);

@@ -57,7 +57,7 @@ public final class PhiDiagram {
     public static void paint(Painter p, Content c) {
         Mapping m = mapping(p.width(), p.height());
         double u = m.scale();
-        double fs = Math.max(11, u * 0.052);
+        double fs = Math.max(11, u * 0.062);
         p.clear(Palette.BACKGROUND);
         grid(p, m);
         axes(p, m, fs);

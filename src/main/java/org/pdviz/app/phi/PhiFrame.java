@@ -94,9 +94,9 @@ public final class PhiFrame {
     /** The chosen point's two sampling paths in data space, each step drawn as its rotation arc. */
     static List<SamplePanel.Overlay> paths(PhiSession session, int sample) {
         List<SamplePanel.Overlay> out = new ArrayList<>();
-        out.add(arcs(session.data().teacherRun(), sample, Palette.TEACHER, 1.8));
         Trajectory student = session.data().studentRun();
-        out.add(arcs(student, sample, Palette.STUDENT, 2.6));
+        out.add(arcs(student, sample, Palette.STUDENT, 3.2));
+        out.add(arcs(session.data().teacherRun(), sample, Palette.TEACHER, 1.6));
         int dim = student.shape().size(), n = student.frames().size();
         double[] xs = new double[n + 1], ys = new double[n + 1];
         for (int k = 0; k < n; k++) {
@@ -138,7 +138,7 @@ public final class PhiFrame {
                 ? "pixel (" + (coordinate % (shape.dim(1) * shape.dim(2))) / shape.dim(2) + ", "
                 + coordinate % shape.dim(2) + ")"
                 : "x" + (coordinate + 1);
-        TraceChart.paint(p, where + " on the samplers' paths", set.x()[j], set.eps()[j],
+        TraceChart.paint(p, where, set.x()[j], set.eps()[j],
                 session.teacherTrace(sample, coordinate), session.studentTrace(sample, coordinate), phi);
     }
 }

@@ -57,6 +57,12 @@ public final class PhiModels implements AutoCloseable {
         }
     }
 
+    /** A short name for the pair, e.g. "m: 512 steps vs 4 (plain DDIM)" or "m: 512 steps vs s, 4 steps". */
+    public String pairLabel() {
+        return teacher.model() + ": " + teacher.steps() + " steps vs " + (distilled
+                ? student.model() + ", " + student.steps() + " steps" : student.steps() + " (plain DDIM)");
+    }
+
     public Sampler teacher() {
         return teacher;
     }

@@ -35,9 +35,9 @@ public final class TraceChart {
         final double ylo = lo, yhi = hi;
         java.util.function.DoubleUnaryOperator X = a -> left + a / (Math.PI / 2) * (right - left);
         java.util.function.DoubleUnaryOperator Y = v -> bottom - (v - ylo) / (yhi - ylo) * (bottom - top);
-        p.font(fs, true, false);
+        p.font(fs * 0.9, true, false);
         p.color(Palette.TEXT);
-        p.text(title, left, fs * 1.2, Painter.Anchor.LEFT);
+        p.text(title, fs * 0.3, fs * 1.2, Painter.Anchor.LEFT);
         // axes and zero line
         p.color(Palette.GRID);
         p.lineWidth(1);
@@ -77,9 +77,21 @@ public final class TraceChart {
         p.lineWidth(1.5);
         p.line(cx, top, cx, bottom);
         p.fillOval(cx, Y.applyAsDouble(x * Math.cos(phi) + eps * Math.sin(phi)), fs * 0.3, fs * 0.3);
-        p.font(fs * 0.8, false, false);
-        p.color(Palette.CIRCLE);
-        p.text("circle: x cos\u03c6 + \u03b5 sin\u03c6", right - 4, top + fs * 1.0, Painter.Anchor.RIGHT);
+        // legend on the title line, right-aligned: grey circle, blue teacher, orange few-step
+        p.font(fs * 0.75, false, false);
+        double lx = right;
+        String[] names = {"few-step", "teacher", "circle"};
+        int[] colors = {Palette.STUDENT, Palette.TEACHER, Palette.CIRCLE};
+        for (int i = 0; i < 3; i++) {
+            double tw = p.textWidth(names[i]);
+            p.color(Palette.TEXT);
+            p.text(names[i], lx, fs * 1.2, Painter.Anchor.RIGHT);
+            lx -= tw + fs * 0.3;
+            p.color(colors[i]);
+            p.lineWidth(3);
+            p.line(lx - fs * 1.2, fs * 0.9, lx, fs * 0.9);
+            lx -= fs * 1.2 + fs * 0.6;
+        }
     }
 
     private static void trace(Painter p, CoordinateTrace tr, java.util.function.DoubleUnaryOperator X,

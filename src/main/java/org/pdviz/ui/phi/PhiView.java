@@ -115,6 +115,8 @@ public final class PhiView {
     private PhiPoint current;
     private RotationPath teacherPath, studentPath;
     private Path exportDir;
+    private HBox lower, statusRow;
+    private VBox right;
 
     /** A view of the library's default pair (see {@link ModelChoice#choose}); starts sampling at once. */
     public static Parent create(PdvizHome home) {
@@ -124,6 +126,18 @@ public final class PhiView {
     public static PhiView open(PdvizHome home) {
         ModelLibrary library = ModelLibrary.scan(home.models());
         return new PhiView(library, ModelChoice.choose(library).orElse(null));
+    }
+
+    /**
+     * A view around a model file (added to the library): a teacher against its student or its own
+     * 4-step DDIM, a student against its teacher.
+     *
+     * @throws org.pdviz.runtime.ModelFileException when the file is not a usable model
+     */
+    public static PhiView open(PdvizHome home, Path model) throws org.pdviz.runtime.ModelFileException {
+        ModelLibrary library = ModelLibrary.scan(home.models());
+        ModelEntry picked = library.add(model);
+        return new PhiView(library, ModelChoice.around(library, picked));
     }
 
     public PhiView(ModelLibrary library, ModelChoice choice) {
@@ -286,8 +300,8 @@ public final class PhiView {
         VBox numbers = new VBox(2, pixelLabel, table);
         numbers.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(trace, Priority.ALWAYS);
-        HBox lower = new HBox(8, numbers, trace);
-        VBox right = new VBox(6, strip, grid4, lower);
+        lower = new HBox(8, numbers, trace);
+        right = new VBox(6, strip, grid4, lower);
         right.setPadding(new Insets(8, 12, 4, 4));
         right.setPrefWidth(540);
         right.setMinWidth(420);
@@ -368,7 +382,7 @@ public final class PhiView {
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusRow = new HBox(10, progress, status, spacer, hint);
+        statusRow = new HBox(10, progress, status, spacer, hint);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.setPadding(new Insets(0, 16, 6, 16));
         return new VBox(sliderRow, readouts, statusRow);
@@ -376,6 +390,7 @@ public final class PhiView {
 
     private static Label readout(String id) {
         Label l = new Label();
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setId(id);
         l.getStyleClass().add("readout");
         return l;
@@ -765,7 +780,7 @@ public final class PhiView {
         Task<Animation.Written> task = new Task<>() {
             @Override
             protected Animation.Written call() throws Exception {
-                String pair = s.models().teacher().label() + " vs " + s.models().student().label();
+                String pair = s.models().pairLabel();
                 return switch (what) {
                     case PHI -> Animation.write(new PhiFrames(s, smp, coord, src, frames, pair), dir, "phi",
                             gif, this::updateProgress);
@@ -801,8 +816,18 @@ public final class PhiView {
 
     /** Hides the title and model rows, for a view embedded in a lesson slide. */
     public void setCompact(boolean compact) {
-        root.getTop().setVisible(!compact);
-        root.getTop().setManaged(!compact);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {root.getTop(), lower, statusRow}) {
+            n.setVisible(!compact);
+            n.setManaged(!compact);
+        }
+        // type follows the slide's (the lesson scales its font with the window)
+        root.setStyle(compact ? "-fx-font-size: 0.7em;" : "");
+        for (Label l : new Label[] {alphaLabel, sigmaLabel}) {
+            l.setVisible(!compact);
+            l.setManaged(!compact);
+        }
+        right.setPrefWidth(compact ? 400 : 540);
+        right.setMinWidth(compact ? 300 : 420);
     }
 
     /** True once both sampling runs are done and the view shows them. */

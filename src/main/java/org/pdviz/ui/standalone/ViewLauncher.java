@@ -13,9 +13,18 @@ import org.pdviz.ui.phi.PhiView;
 /**
  * Opens the phi view or the lesson on its own, until the main window offers them
  * ({@code pdviz app --view phi|lesson}). Arguments: {@code --view=phi|lesson}, optional
- * {@code --fullscreen}, {@code --width=W --height=H}, and for the lesson {@code --step=N} (1-based).
+ * {@code --fullscreen}, {@code --width=W --height=H}, for the phi view {@code --model=FILE}, and for the lesson
+ * {@code --step=N} (1-based).
  */
 public final class ViewLauncher extends Application {
+
+    private static Parent openPhi(PdvizHome home, String model) {
+        try {
+            return PhiView.open(home, java.nio.file.Path.of(model)).root();
+        } catch (org.pdviz.runtime.ModelFileException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
 
     @Override
     public void start(Stage stage) {
@@ -23,7 +32,7 @@ public final class ViewLauncher extends Application {
         String view = named.getOrDefault("view", "phi").toLowerCase(Locale.ROOT);
         PdvizHome home = PdvizHome.locate();
         Parent root = switch (view) {
-            case "phi" -> PhiView.create(home);
+            case "phi" -> named.containsKey("model") ? openPhi(home, named.get("model")) : PhiView.create(home);
             case "lesson" -> LessonView.create(home);
             default -> throw new IllegalArgumentException("--view takes phi or lesson, got '" + view + "'");
         };
