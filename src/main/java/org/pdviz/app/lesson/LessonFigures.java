@@ -207,7 +207,8 @@ public final class LessonFigures {
         int rows = d.params().size(), cols = d.times().length;
         double w = p.width(), h = p.height();
         double fs = Math.max(12, Math.min(w, h) * 0.042);
-        double labelW = fs * 8.5;
+        p.font(fs * 1.05, true, false);
+        double labelW = p.textWidth("eps-prediction") + fs;
         double top = fs * 1.9, rowH = (h - top) / rows;
         double cell = Math.max(10, Math.min((w - labelW) / cols * 0.82, rowH - fs * 1.9));
         double gapX = ((w - labelW) - cols * cell) / (cols + 1);
