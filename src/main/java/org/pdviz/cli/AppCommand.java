@@ -12,12 +12,12 @@ import picocli.CommandLine.Option;
 @Command(name = "app", description = "Open the application window (the default with no command).")
 final class AppCommand implements Callable<Integer> {
 
-    @Option(names = "--view", paramLabel = "NAME", description = "Open this view: library (default), player, compare"
-            + " or curves.")
+    @Option(names = "--view", paramLabel = "NAME", description = "Open this view: library (default), player, compare,"
+            + " curves, phi or lesson.")
     String view;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Select this model (added to the library; the"
-            + " player samples it, the comparison is built around it).")
+            + " player samples it, the comparison and the phi view are built around it).")
     Path model;
 
     @Override

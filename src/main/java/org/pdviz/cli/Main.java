@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             BenchCommand.class,
             EvalCommand.class,
+            ExportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

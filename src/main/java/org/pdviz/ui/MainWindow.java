@@ -150,6 +150,8 @@ final class MainWindow {
             case PLAYER -> new PlayerPage(ctx);
             case COMPARE -> new ComparePage(ctx);
             case CURVES -> new CurvesPage(ctx);
+            case PHI -> new EmbeddedPage(view, phiView().root());
+            case LESSON -> new EmbeddedPage(view, org.pdviz.ui.lesson.LessonView.create(ctx.home));
         };
     }
 
@@ -260,7 +262,17 @@ final class MainWindow {
         }
     }
 
+    /** The phi view around the selected model (its student, or its own few-step DDIM), else the defaults. */
+    private org.pdviz.ui.phi.PhiView phiView() {
+        ModelEntry selected = ctx.selected.get();
+        if (selected != null && selected.card() != null) {
+            return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.around(ctx.library, selected));
+        }
+        return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.choose(ctx.library).orElse(null));
+    }
+
     void close() {
+        pages.values().forEach(Page::close);
         ctx.shutdown();
     }
 }

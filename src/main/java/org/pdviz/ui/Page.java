@@ -29,4 +29,8 @@ interface Page {
     /** The theme or font scale changed: redraw what the page paints itself. */
     default void restyle() {
     }
+
+    /** The window closes: stop the page's background work. */
+    default void close() {
+    }
 }

@@ -15,7 +15,9 @@ public final class PdvizApp extends Application {
         LIBRARY("Library", "the models, grouped by data set, with their cards"),
         PLAYER("Player", "DDIM sampling frame by frame: z_t, x_hat, eps_hat, v_hat"),
         COMPARE("Compare", "samplers side by side from the same noise, aligned on t"),
-        CURVES("Curves", "the schedule and the loss weights against t, with the samplers' time grids");
+        CURVES("Curves", "the schedule and the loss weights against t, with the samplers' time grids"),
+        PHI("Phi", "the v-trajectory: z on a circle, v its tangent, DDIM steps as rotations"),
+        LESSON("Lesson", "a guided lesson on progressive distillation, for the classroom");
 
         private final String title;
         private final String about;

@@ -23,7 +23,7 @@ class AppCommandTest {
     void anUnknownViewIsOneClearLine() {
         String[] r = run("app", "--view", "lessons");
         assertEquals("1", r[0]);
-        assertEquals("pdviz app: unknown view 'lessons', expected one of [library, player, compare, curves]", r[1]);
+        assertEquals("pdviz app: unknown view 'lessons', expected one of [library, player, compare, curves, phi, lesson]", r[1]);
     }
 
     @Test

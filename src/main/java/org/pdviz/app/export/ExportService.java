@@ -1,0 +1,111 @@
+package org.pdviz.app.export;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.pdviz.app.phi.ModelChoice;
+import org.pdviz.app.phi.PhiData;
+import org.pdviz.app.phi.PhiGrid;
+import org.pdviz.app.phi.PhiModels;
+import org.pdviz.app.phi.PhiSession;
+import org.pdviz.core.ddim.DdimSampler;
+import org.pdviz.core.ddim.SamplerSettings;
+import org.pdviz.core.ddim.SamplingMonitor;
+import org.pdviz.core.ddim.Trajectory;
+import org.pdviz.core.model.DenoiserException;
+import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.card.ModelCard;
+
+/**
+ * Animations for slides from a model file (the {@code export} command): the sampling run, or the
+ * phi scrub of the model against itself with few steps (or against a distilled student).
+ */
+public final class ExportService {
+
+    public enum What { SAMPLING, PHI }
+
+    /**
+     * @param steps       sampling steps (null: a student's own count, else 512 for sampling; 512 for the phi
+     *                    view's teacher)
+     * @param student     for phi: a distilled student to compare with (null: the model itself, plain DDIM)
+     * @param studentSteps for phi: the few-step sampler's steps (null: the student's own count, else 4)
+     */
+    public record Request(Path model, What what, Integer steps, long seed, int count, int frames, boolean gif,
+                          Path student, Integer studentSteps, Path out) {
+    }
+
+    public record Result(String model, What what, int frames, Animation.Written written) {
+    }
+
+    public static final String SAMPLING_STEM = "sampling", PHI_STEM = "phi";
+
+    public Result run(Request r, Consumer<String> notices, Animation.Progress progress)
+            throws IOException, ModelFileException, DenoiserException {
+        if (r.count() < 1) {
+            throw new IllegalArgumentException("--count must be at least 1, got " + r.count());
+        }
+        if (r.frames() < 2) {
+            throw new IllegalArgumentException("--frames must be at least 2, got " + r.frames());
+        }
+        if (r.steps() != null && r.steps() < 1) {
+            throw new IllegalArgumentException("--steps must be at least 1, got " + r.steps());
+        }
+        Animation.checkWritable(r.out());
+        return r.what() == What.SAMPLING ? sampling(r, progress) : phi(r, notices, progress);
+    }
+
+    private Result sampling(Request r, Animation.Progress progress) throws IOException, ModelFileException, DenoiserException {
+        try (OnnxDenoiser model = OnnxDenoiser.open(r.model())) {
+            ModelCard card = model.card();
+            int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps() : ModelChoice.TEACHER_STEPS;
+            Trajectory run = new DdimSampler(card.scheduleValue()).sample(card.name(), model,
+                    new SamplerSettings(steps, r.seed(), r.count(), null, SamplerSettings.Recording.ALL),
+                    SamplingMonitor.NONE);
+            SamplingFrames frames = new SamplingFrames(run, card.rangeValue(),
+                    String.format(Locale.ROOT, "%s: DDIM with %d steps, seed %d", card.name(), steps, r.seed()),
+                    r.frames() - 1);
+            return new Result(card.name(), What.SAMPLING, frames.count(),
+                    Animation.write(frames, r.out(), SAMPLING_STEM, r.gif(), progress));
+        }
+    }
+
+    private Result phi(Request r, Consumer<String> notices, Animation.Progress progress)
+            throws IOException, ModelFileException, DenoiserException {
+        var library = new org.pdviz.app.library.ModelLibrary();
+        var teacher = library.add(r.model());
+        var student = r.student() == null ? teacher : library.add(r.student());
+        int teacherSteps = r.steps() != null ? r.steps() : ModelChoice.TEACHER_STEPS;
+        int studentSteps = r.studentSteps() != null ? r.studentSteps()
+                : student.steps() != null && r.student() != null ? student.steps() : ModelChoice.STUDENT_STEPS;
+        ModelChoice choice = new ModelChoice(teacher, teacherSteps, student, studentSteps);
+        try (PhiModels models = PhiModels.open(choice)) {
+            int count = Math.min(r.count(), models.shape().isImage() ? 64 : 4096);
+            PhiData data = PhiData.sample(models, r.seed(), count, SamplingMonitor.NONE);
+            int sample = models.shape().isImage() ? 0 : data.bestConditionedSample();
+            int coordinate = brightest(data, sample);
+            if (!data.xFromSameNoise()) {
+                notices.accept("2-D data: x on the circle is the teacher's sample from independent noise");
+            }
+            try (PhiSession session = new PhiSession(models, data, PhiGrid.of(models.schedule()))) {
+                PhiFrames frames = new PhiFrames(session, sample, coordinate, PhiSession.Source.TEACHER, r.frames(),
+                        models.pairLabel());
+                return new Result(models.teacher().model(), What.PHI, frames.count(),
+                        Animation.write(frames, r.out(), PHI_STEM, r.gif(), progress));
+            }
+        }
+    }
+
+    /** The coordinate with the largest x of a sample: for digits, a pixel on the stroke. */
+    static int brightest(PhiData data, int sample) {
+        int dim = data.samples().dim(), best = 0;
+        float[] x = data.samples().x();
+        for (int j = 1; j < dim; j++) {
+            if (x[sample * dim + j] > x[sample * dim + best]) {
+                best = j;
+            }
+        }
+        return best;
+    }
+}

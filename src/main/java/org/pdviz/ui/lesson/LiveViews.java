@@ -1,0 +1,257 @@
+package org.pdviz.ui.lesson;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.pdviz.app.PdvizHome;
+import org.pdviz.app.draw.Painter;
+import org.pdviz.app.draw.Palette;
+import org.pdviz.app.lesson.LessonFigures;
+import org.pdviz.app.library.ModelEntry;
+import org.pdviz.app.library.ModelLibrary;
+import org.pdviz.app.phi.ModelChoice;
+import org.pdviz.core.data.Mnist;
+import org.pdviz.core.ddim.DdimSampler;
+import org.pdviz.core.ddim.SamplerSettings;
+import org.pdviz.core.ddim.SamplingMonitor;
+import org.pdviz.core.ddim.StartNoise;
+import org.pdviz.core.ddim.Trajectory;
+import org.pdviz.core.model.Denoiser;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.ui.phi.CanvasPane;
+import org.pdviz.ui.phi.FxPainter;
+import org.pdviz.ui.phi.PhiView;
+
+/**
+ * The live view of each lesson step, built the first time the step is shown. Whatever needs a
+ * model or sampling is computed on a background thread; the slide shows "computing" meanwhile.
+ */
+final class LiveViews implements AutoCloseable {
+
+    /** The MNIST digit the lesson noises (index 0: a held-out zero). */
+    static final int DIGIT = 0;
+    static final long SEED = 0;
+
+    private final PdvizHome home;
+    private final ModelLibrary library;
+    private final Optional<ModelChoice> choice;
+    private final Map<String, Node> built = new HashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lesson-figures");
+        t.setDaemon(true);
+        return t;
+    });
+    private CompletableFuture<Models> models;
+    private PhiView phi;
+
+    /** The models the figures use, opened once. */
+    private record Models(ModelChoice choice, OnnxDenoiser teacher, OnnxDenoiser student, OnnxDenoiser exact)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            teacher.close();
+            if (student != teacher) {
+                student.close();
+            }
+            if (exact != teacher) {
+                exact.close();
+            }
+        }
+    }
+
+    LiveViews(PdvizHome home) {
+        this.home = home;
+        this.library = ModelLibrary.scan(home.models());
+        this.choice = ModelChoice.choose(library);
+    }
+
+    /** The view for a step's live id (the same node every time). */
+    Node view(String id) {
+        return built.computeIfAbsent(id, this::build);
+    }
+
+    private Node build(String id) {
+        CosineSchedule s = CosineSchedule.CLIPPED;
+        return switch (id) {
+            case "halving" -> canvas(p -> LessonFigures.halving(p, ModelChoice.TEACHER_STEPS));
+            case "schedule" -> column(canvas(p -> LessonFigures.scheduleAlphaSigma(p, s)),
+                    canvas(p -> LessonFigures.scheduleLogSnr(p, s)));
+            case "zt" -> computed(() -> {
+                float[] x = digit();
+                float[] eps = StartNoise.batch(SEED, 0, 1, x.length);
+                return LessonFigures.NoisyRow.of(x, eps, Mnist.SHAPE, s, 0, 0.2, 0.4, 0.6, 0.8, 1.0);
+            }, LessonFigures::noisyRow);
+            case "param" -> column(computed(() -> {
+                Models m = models();
+                float[] x = digit();
+                float[] eps = StartNoise.batch(SEED, 0, 1, x.length);
+                float[] error = StartNoise.batch(SEED + 1, 0, 1, x.length);
+                return LessonFigures.ParamDemo.compute(m.exact(), schedule(m), x, eps, error, 0.05, 0.5, 0.9, 0.99, 1.0);
+            }, LessonFigures::paramGrid), canvas(p -> LessonFigures.amplification(p, s)));
+            case "phi" -> phiView();
+            case "fewsteps" -> computed(() -> {
+                Models m = models();
+                return LessonFigures.StepsDemo.compute(m.teacher(), m.choice().teacher().name(), schedule(m), SEED, 16,
+                        SamplingMonitor.NONE, 512, 16, 4, 1);
+            }, (p, d) -> LessonFigures.stepsGrids(p, d, new String[] {"512 steps", "16 steps", "4 steps", "1 step"},
+                    new int[] {Palette.TEACHER, Palette.AXIS, Palette.STUDENT, Palette.V}));
+            case "target" -> computed(() -> {
+                Models m = models();
+                float[] x = digit();
+                float[] eps = StartNoise.batch(SEED, 0, 1, x.length);
+                return LessonFigures.TargetDemo.compute(m.teacher(), schedule(m), x, eps, 3, 4);
+            }, LessonFigures::target);
+            case "weights" -> canvas(p -> LessonFigures.weights(p, s));
+            case "result" -> computed(this::result, (p, d) -> LessonFigures.stepsGrids(p, d.demo(), d.titles(),
+                    new int[] {Palette.TEACHER, Palette.STUDENT}));
+            default -> throw new IllegalArgumentException("unknown live view '" + id + "'");
+        };
+    }
+
+    private record Result(LessonFigures.StepsDemo demo, String[] titles) {
+    }
+
+    /** Teacher with 512 steps against the distilled student (or, without one, plain DDIM with 4). */
+    private Result result() throws Exception {
+        Models m = models();
+        ModelChoice c = m.choice();
+        DdimSampler sampler = new DdimSampler(schedule(m));
+        Trajectory t = sampler.sample(c.teacher().name(), m.teacher(), new SamplerSettings(c.teacherSteps(), SEED, 16,
+                null, SamplerSettings.Recording.FINAL), SamplingMonitor.NONE);
+        Trajectory st = sampler.sample(c.student().name(), m.student(), new SamplerSettings(c.studentSteps(), SEED, 16,
+                null, SamplerSettings.Recording.FINAL), SamplingMonitor.NONE);
+        String studentTitle = c.distilled() ? "student (distilled), " + c.studentSteps() + " steps"
+                : "plain DDIM, " + c.studentSteps() + " steps (no student yet)";
+        return new Result(new LessonFigures.StepsDemo(m.teacher().shape(), 16, new int[] {c.teacherSteps(),
+            c.studentSteps()}, java.util.List.of(t.finalSample(), st.finalSample()), new long[] {t.nanos(), st.nanos()}),
+                new String[] {"teacher, " + c.teacherSteps() + " steps", studentTitle});
+    }
+
+    private Node phiView() {
+        if (choice.isEmpty()) {
+            return message("No model in the library: add a teacher under models/.");
+        }
+        phi = new PhiView(library, choice.get());
+        phi.setCompact(true);
+        return phi.root();
+    }
+
+    private static CosineSchedule schedule(Models m) {
+        return m.teacher().card().scheduleValue();
+    }
+
+    private float[] digit() throws IOException {
+        Mnist mnist = Mnist.load(home.mnist());
+        float[] x = new float[Mnist.SHAPE.size()];
+        mnist.image(DIGIT, x, 0);
+        return x;
+    }
+
+    private synchronized Models models() throws Exception {
+        if (models == null) {
+            models = CompletableFuture.supplyAsync(() -> {
+                try {
+                    ModelChoice c = choice.orElseThrow(() -> new IllegalStateException(
+                            "no model in the library: add a teacher under models/"));
+                    OnnxDenoiser teacher = OnnxDenoiser.open(c.teacher().file());
+                    OnnxDenoiser student = c.distilled() ? OnnxDenoiser.open(c.student().file()) : teacher;
+                    OnnxDenoiser exact = teacher.parameterization() == Parameterization.X && isExact(c.teacher())
+                            ? teacher : OnnxDenoiser.open(exactFile());
+                    return new Models(c, teacher, student, exact);
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, Runnable::run);
+        }
+        try {
+            return models.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+    }
+
+    private static boolean isExact(ModelEntry e) {
+        return e.card() != null && e.card().family() != null && "exact-gaussian-mixture".equals(e.card().family().name());
+    }
+
+    private Path exactFile() {
+        return home.models().resolve("exact").resolve(ModelChoice.FALLBACK_FILE);
+    }
+
+    // ---- building blocks -----------------------------------------------------------------------
+
+    private static CanvasPane canvas(java.util.function.Consumer<FxPainter> painter) {
+        CanvasPane pane = new CanvasPane(640, 480);
+        pane.painter(painter);
+        return pane;
+    }
+
+    private static Node column(Node... nodes) {
+        VBox box = new VBox(8, nodes);
+        for (Node n : nodes) {
+            VBox.setVgrow(n, Priority.ALWAYS);
+        }
+        return box;
+    }
+
+    private static CanvasPane message(String text) {
+        return canvas(p -> {
+            p.clear(Palette.BACKGROUND);
+            p.font(Math.max(14, p.height() * 0.04), false, true);
+            p.color(Palette.MUTED);
+            p.text(text, p.width() / 2, p.height() / 2, Painter.Anchor.CENTER);
+        });
+    }
+
+    /** A canvas that shows "computing" until the value is ready, then paints it. */
+    private <T> CanvasPane computed(Callable<T> compute, BiConsumer<FxPainter, T> paint) {
+        CanvasPane pane = message("computing \u2026");
+        pane.setId("computing");
+        worker.submit(() -> {
+            try {
+                T value = compute.call();
+                Platform.runLater(() -> {
+                    pane.setId("computed");
+                    pane.painter(p -> paint.accept(p, value));
+                });
+            } catch (Exception | Error e) {
+                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                        .orElse("");
+                Platform.runLater(() -> {
+                    pane.setId("failed");
+                    pane.painter(p -> {
+                        p.clear(Palette.BACKGROUND);
+                        p.font(16, false, true);
+                        p.color(Palette.V);
+                        p.text("could not compute this view: " + m, 12, p.height() / 2, Painter.Anchor.LEFT);
+                    });
+                });
+            }
+        });
+        return pane;
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        if (phi != null) {
+            phi.close();
+        }
+        if (models != null && models.isDone() && !models.isCompletedExceptionally()) {
+            models.join().close();
+        }
+    }
+}
