@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             ExactCommand.class,
             ModelsCommand.class,
+            TrainCommand.class,
+            DistillCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

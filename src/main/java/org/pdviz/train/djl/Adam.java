@@ -25,8 +25,13 @@ public final class Adam implements AutoCloseable {
     private long step;
 
     public Adam(Network network) {
-        this.manager = network.manager().newSubManager();
-        network.parameters().forEach((name, p) -> {
+        this(network.manager(), network.parameters());
+    }
+
+    /** Moments for these parameters, held in a sub-manager of {@code parent}. */
+    public Adam(NDManager parent, Map<String, NDArray> parameters) {
+        this.manager = parent.newSubManager();
+        parameters.forEach((name, p) -> {
             m.put(name, manager.zeros(p.getShape(), p.getDataType()));
             v.put(name, manager.zeros(p.getShape(), p.getDataType()));
         });

@@ -11,6 +11,7 @@ import org.pdviz.core.param.Parameterization;
 /**
  * A DJL network seen through core's {@link Denoiser} seam, so the sampler and
  * {@code DistillTarget.xTilde} run on it exactly as on an ONNX model (no gradients are recorded).
+ * It owns the network: closing it closes the network.
  */
 public final class DjlDenoiser implements Denoiser {
 
@@ -55,5 +56,11 @@ public final class DjlDenoiser implements Denoiser {
             float[] o = network.forward(scope, zA, tA).toFloatArray();
             System.arraycopy(o, 0, out, from * outDim, batch * outDim);
         }
+    }
+
+    /** Closes the network (a DJL denoiser owns it). */
+    @Override
+    public void close() {
+        network.close();
     }
 }

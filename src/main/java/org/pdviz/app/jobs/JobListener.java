@@ -1,0 +1,16 @@
+package org.pdviz.app.jobs;
+
+/** Receives a job's events, on the job's thread (a UI hands them over to its own thread). */
+public interface JobListener {
+
+    JobListener NONE = p -> { };
+
+    void progress(Progress p);
+
+    /** One line for the user: a device fallback, the engine chosen, a resume point. */
+    default void message(String line) {
+    }
+
+    default void roundFinished(RoundSummary round) {
+    }
+}

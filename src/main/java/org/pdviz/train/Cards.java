@@ -1,0 +1,38 @@
+package org.pdviz.train;
+
+import java.time.Instant;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.train.family.Family;
+
+/** The cards the trainer writes into its checkpoints. */
+public final class Cards {
+
+    private Cards() {
+    }
+
+    public static ModelCard teacher(String name, String dataset, Family family, Parameterization p,
+                                    CosineSchedule schedule, long iterations, long seed, double finalLoss,
+                                    String command) {
+        return new ModelCard(ModelCard.FORMAT, name, dataset, p.id(), ModelCard.Schedule.of(schedule),
+                family.dataShape().dims(), new double[] {-1, 1}, null, family.card(),
+                new ModelCard.Lineage(null, null, iterations, seed, Instant.now().toString(), finite(finalLoss),
+                        command),
+                "Teacher trained on " + dataset + " by pdviz train (" + family.describe() + ").");
+    }
+
+    public static ModelCard student(int steps, int round, String parent, ModelCard teacher, Family family,
+                                    Parameterization p, long iterations, long seed, double finalLoss,
+                                    String command) {
+        return new ModelCard(ModelCard.FORMAT, "student-" + steps, teacher.dataset(), p.id(), teacher.schedule(),
+                family.dataShape().dims(), teacher.dataRange(), steps, family.card(),
+                new ModelCard.Lineage(parent, round, iterations, seed, Instant.now().toString(), finite(finalLoss),
+                        command),
+                "Student for " + steps + " DDIM steps, distilled (Algorithm 2) from " + parent + ".");
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

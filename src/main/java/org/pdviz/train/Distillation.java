@@ -1,0 +1,270 @@
+package org.pdviz.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.pdviz.core.data.Dataset;
+import org.pdviz.core.distill.DistillTarget;
+import org.pdviz.core.distill.Weighting;
+import org.pdviz.core.model.Denoiser;
+import org.pdviz.core.model.DenoiserException;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.Device;
+import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.train.data.TrainingData;
+import org.pdviz.train.djl.DjlDenoiser;
+import org.pdviz.train.djl.Network;
+import org.pdviz.train.djl.TrainingException;
+import org.pdviz.train.djl.XLossStep;
+import org.pdviz.train.family.Families;
+import org.pdviz.train.family.Family;
+import org.pdviz.train.family.Weights;
+import org.pdviz.train.onnx.Checkpoint;
+import org.pdviz.train.onnx.FamilyOnnx;
+import org.pdviz.train.state.TrainingState;
+
+/**
+ * Progressive distillation, Algorithm 2 of Salimans and Ho: the student starts from the teacher's
+ * weights (or, for a teacher that is not one of our families, from a fresh network); for K
+ * iterations per round, {@code x ~ data}, {@code i ~ U{1..N}}, {@code t = i/N}; the teacher's two
+ * DDIM steps t -> t' -> t'' (no clipping) give the target {@code x_tilde}, computed by core's
+ * {@link DistillTarget#xTilde}; Adam on the weighted x-loss, learning rate decayed linearly to 0
+ * within the round, optimiser reset each round, no EMA; then the student becomes the teacher and
+ * N halves. Every round writes {@code student-<N>.onnx}.
+ */
+public final class Distillation {
+
+    public static final String KIND = "distill";
+
+    private Distillation() {
+    }
+
+    /**
+     * @param teacherOverrides card fields for a teacher without a card (its parameterisation)
+     * @param studentFamily    null: the teacher's own family and weights; else a fresh network
+     * @param dataset          null: the teacher card's data set
+     * @param from             null: the teacher card's step count
+     */
+    public record Config(Path teacher, CardOverrides teacherOverrides, Family studentFamily,
+                         Parameterization studentParameterization, String dataset, Integer from, int to,
+                         long iterationsPerRound, int batch, double lr, Weighting weighting, double clip, long seed,
+                         TeacherEngine engine, Path outDir, Path mnistFolder, String command) {
+        public Config {
+            if (iterationsPerRound < 1) {
+                throw new IllegalArgumentException("--iterations-per-round must be at least 1, got "
+                        + iterationsPerRound);
+            }
+            if (batch < 1) {
+                throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+            }
+            if (!(lr > 0) || !Double.isFinite(lr)) {
+                throw new IllegalArgumentException("--lr must be positive, got " + lr);
+            }
+            if (teacherOverrides == null) {
+                teacherOverrides = CardOverrides.NONE;
+            }
+            if (engine == null) {
+                engine = TeacherEngine.AUTO;
+            }
+        }
+    }
+
+    /** What a run will do, worked out (and checked) before any training. */
+    public record Plan(ModelCard teacherCard, boolean teacherTrainable, Family studentFamily,
+                       Parameterization studentParameterization, boolean startFromTeacher, int from, int to,
+                       int rounds, String dataset) {
+
+        public int teacherSteps(int round) {
+            return from >> round;
+        }
+
+        public int studentSteps(int round) {
+            return from >> (round + 1);
+        }
+    }
+
+    public record Result(Plan plan, List<RoundResult> rounds, boolean cancelled, double seconds) {
+    }
+
+    public static Plan plan(Config c) throws ModelFileException {
+        ModelCard card;
+        try (OnnxDenoiser t = OnnxDenoiser.open(c.teacher(), c.teacherOverrides(), Device.CPU, line -> { })) {
+            card = t.card();
+        }
+        Integer from = c.from() != null ? c.from() : card.steps();
+        if (from == null) {
+            throw new IllegalArgumentException("give --from N, the teacher's number of sampling steps (its card does"
+                    + " not say)");
+        }
+        int to = c.to();
+        if (to < 1 || from <= to || from % to != 0 || Integer.bitCount(from / to) != 1) {
+            throw new IllegalArgumentException("--from " + from + " --to " + to + ": each round halves the steps, so"
+                    + " from must be to times a power of two (e.g. --from 512 --to 4)");
+        }
+        int rounds = Integer.numberOfTrailingZeros(from / to);
+        boolean trainable = Families.isTrainable(card);
+        Parameterization teacherP = card.parameterizationValue();
+        Family family;
+        Parameterization p;
+        boolean fromTeacher;
+        if (c.studentFamily() == null) {
+            if (!trainable) {
+                throw new IllegalArgumentException("teacher '" + card.name() + "' is not one of our network families"
+                        + (card.family() == null ? "" : " (it is '" + card.family().name() + "')")
+                        + "; give --family mlp|unet to distil it into a fresh network");
+            }
+            if (c.studentParameterization() != null && c.studentParameterization() != teacherP) {
+                throw new IllegalArgumentException("a student that starts from the teacher's weights keeps its"
+                        + " parameterization (" + teacherP.id() + "); use --family for a fresh network with another");
+            }
+            family = Families.fromCard(card);
+            p = teacherP;
+            fromTeacher = true;
+        } else {
+            p = c.studentParameterization() != null ? c.studentParameterization()
+                    : teacherP == Parameterization.EPS ? Parameterization.V : teacherP;
+            family = Families.withOutputFactor(c.studentFamily(), p);
+            if (!family.dataShape().equals(card.shapeValue())) {
+                throw new IllegalArgumentException("the student " + family.name() + " is for data of shape "
+                        + family.dataShape() + " but the teacher's data has shape " + card.shapeValue());
+            }
+            fromTeacher = false;
+        }
+        String dataset = c.dataset() != null ? c.dataset() : card.dataset();
+        if (dataset == null || dataset.isBlank() || dataset.equals("unknown")) {
+            throw new IllegalArgumentException("give --data NAME: the teacher's card does not name its data set");
+        }
+        return new Plan(card, trainable, family, p, fromTeacher, from, to, rounds, dataset);
+    }
+
+    /** The learning rate for iteration {@code done} (0-based) of {@code k}: linear from {@code lr} towards 0. */
+    public static double learningRate(double lr, long done, long k) {
+        return lr * (1.0 - (double) done / k);
+    }
+
+    public static Path studentFile(Path outDir, int steps) {
+        return outDir.resolve("student-" + steps + ".onnx");
+    }
+
+    public static Result run(Config c, ai.djl.Device device, Checkpointer checkpointer, Monitor monitor)
+            throws TrainingException, IOException, ModelFileException, DenoiserException {
+        Plan plan = plan(c);
+        Dataset data = TrainingData.open(plan.dataset(), c.mnistFolder());
+        if (!data.shape().equals(plan.studentFamily().dataShape())) {
+            throw new IllegalArgumentException("data '" + plan.dataset() + "' has shape " + data.shape()
+                    + " but the teacher's data has shape " + plan.studentFamily().dataShape());
+        }
+        CosineSchedule schedule = plan.teacherCard().scheduleValue();
+        Weights initial = plan.startFromTeacher() ? Checkpoint.read(c.teacher()).weights()
+                : Weights.initialize(plan.studentFamily(), c.seed());
+        List<RoundResult> results = new ArrayList<>();
+        Map<String, String> info = new LinkedHashMap<>();
+        try (Session s = new Session(plan.studentFamily(), initial, device, plan.studentParameterization(),
+                c.weighting(), c.clip(), 0, c.seed())) {
+            int round = 0;
+            long done = 0;
+            TrainingState saved = checkpointer.load();
+            if (saved != null) {
+                if (!KIND.equals(saved.header().kind())) {
+                    throw new TrainingException("the saved state belongs to a '" + saved.header().kind() + "' job");
+                }
+                s.restore(saved);
+                round = saved.header().round();
+                done = saved.header().iteration();
+                info.putAll(saved.header().info());
+                monitor.message("resuming at round " + (round + 1) + " of " + plan.rounds() + ", iteration " + done);
+            }
+            for (; round < plan.rounds(); round++) {
+                int n = plan.studentSteps(round);
+                Path teacherFile = round == 0 ? c.teacher() : studentFile(c.outDir(), plan.teacherSteps(round));
+                TeacherEngine engine = engine(c, plan, round, teacherFile, device, info, monitor);
+                double secondsBefore = s.seconds();
+                if (done == 0) {
+                    s.step.resetOptimizer();
+                    s.losses.clear();
+                }
+                try (Denoiser teacher = openTeacher(teacherFile, round == 0 ? c.teacherOverrides() : CardOverrides.NONE,
+                        engine, device, monitor::message)) {
+                    while (done < c.iterationsPerRound()) {
+                        if (monitor.cancelled()) {
+                            checkpointer.save(s.snapshot(KIND, round, done, info));
+                            monitor.saved(round, done);
+                            return new Result(plan, results, true, s.seconds());
+                        }
+                        double lr = learningRate(c.lr(), done, c.iterationsPerRound());
+                        NoisyBatch b = NoisyBatch.onGrid(s.rng, data, c.batch(), n, schedule);
+                        float[] xTilde = new float[b.z().length];
+                        DistillTarget.xTilde(teacher, schedule, b.z(), b.indices(), n, xTilde);
+                        double loss = s.step.step(new XLossStep.Batch(b.z(), b.t(), xTilde, b.levels()), lr).loss();
+                        s.losses.add(loss);
+                        done++;
+                        monitor.iteration(round, plan.rounds(), done, c.iterationsPerRound(), loss);
+                        if (done < c.iterationsPerRound() && checkpointer.due(done)) {
+                            checkpointer.save(s.snapshot(KIND, round, done, info));
+                            monitor.saved(round, done);
+                        }
+                    }
+                }
+                double finalLoss = s.losses.mean();
+                Path out = studentFile(c.outDir(), n);
+                String parent = round == 0 ? plan.teacherCard().name() : "student-" + plan.teacherSteps(round);
+                FamilyOnnx.write(plan.studentFamily(), s.network.weights(), Cards.student(n, round + 1, parent,
+                        plan.teacherCard(), plan.studentFamily(), plan.studentParameterization(),
+                        c.iterationsPerRound(), c.seed(), finalLoss, c.command()), out);
+                RoundResult r = new RoundResult(round, plan.rounds(), n, out, c.iterationsPerRound(), finalLoss,
+                        s.seconds() - secondsBefore);
+                results.add(r);
+                monitor.roundFinished(r);
+                done = 0;
+                checkpointer.save(s.snapshot(KIND, round + 1, 0, info));
+                monitor.saved(round + 1, 0);
+            }
+            return new Result(plan, results, false, s.seconds());
+        }
+    }
+
+    /** The engine for a round's teacher: ONNX Runtime for a foreign one, else as configured or measured. */
+    private static TeacherEngine engine(Config c, Plan plan, int round, Path teacherFile, ai.djl.Device device,
+                                        Map<String, String> info, Monitor monitor)
+            throws IOException, ModelFileException, DenoiserException {
+        if (round == 0 && !plan.teacherTrainable()) {
+            return TeacherEngine.ORT;
+        }
+        if (c.engine() != TeacherEngine.AUTO) {
+            return c.engine();
+        }
+        String decided = info.get("engine");
+        if (decided != null) {
+            return TeacherEngine.parse(decided);
+        }
+        double ort, djl;
+        try (Denoiser a = openTeacher(teacherFile, CardOverrides.NONE, TeacherEngine.ORT, device, line -> { });
+             Denoiser b = openTeacher(teacherFile, CardOverrides.NONE, TeacherEngine.DJL, device, line -> { })) {
+            ort = TeacherTiming.medianMillis(a, c.batch());
+            djl = TeacherTiming.medianMillis(b, c.batch());
+        }
+        TeacherEngine chosen = ort <= djl ? TeacherEngine.ORT : TeacherEngine.DJL;
+        monitor.message(String.format("teacher forward, batch %d: ONNX Runtime %.2f ms, DJL %.2f ms; the teacher runs"
+                + " on %s", c.batch(), ort, djl, chosen == TeacherEngine.ORT ? "ONNX Runtime" : "DJL"));
+        info.put("engine", chosen.id());
+        return chosen;
+    }
+
+    static Denoiser openTeacher(Path file, CardOverrides overrides, TeacherEngine engine, ai.djl.Device device,
+                                Consumer<String> notices) throws IOException, ModelFileException {
+        if (engine == TeacherEngine.DJL) {
+            Checkpoint cp = Checkpoint.read(file);
+            return new DjlDenoiser(new Network(cp.family(), cp.weights(), device, false),
+                    cp.card().parameterizationValue());
+        }
+        return OnnxDenoiser.open(file, overrides, device.isGpu() ? Device.CUDA : Device.CPU, notices);
+    }
+}
