@@ -145,8 +145,12 @@ final class JobConsole {
     }
 
     static String commandLine(String name, picocli.CommandLine.Model.CommandSpec spec) {
-        StringBuilder sb = new StringBuilder("pdviz ").append(name);
-        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+        StringBuilder sb = new StringBuilder("pdviz");
+        java.util.List<String> args = spec.commandLine().getParseResult().originalArgs();
+        if (args.isEmpty() || !args.get(0).equals(name)) {
+            sb.append(' ').append(name); // the arguments may or may not start with the command's name
+        }
+        for (String a : args) {
             sb.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
         }
         return sb.toString();

@@ -25,6 +25,7 @@ final class Session implements AutoCloseable {
 
     Session(Family family, Weights weights, ai.djl.Device device, Parameterization p, Weighting w, double clip,
             double emaDecay, long seed) {
+        org.pdviz.train.djl.Torch.noGradients();
         this.network = new Network(family, weights, device, true);
         this.step = new XLossStep(network, p, w, clip, emaDecay);
         this.rng = new SeededRandom(seed);

@@ -140,8 +140,16 @@ public final class Jobs {
         ai.djl.Device device = Torch.device(Device.parse(spec.device()) == Device.CUDA, listener::message);
         Checkpointer checkpointer = new Checkpointer(folder.resolve(STATE_FILE), 0, spec.checkpointSeconds());
         ProgressRelay relay = new ProgressRelay(listener, cancelled);
-        JobResult result = spec instanceof TrainJob t ? train(t, device, checkpointer, relay)
-                : distill((DistillJob) spec, device, checkpointer, relay, listener);
+        JobResult result;
+        try {
+            result = spec instanceof TrainJob t ? train(t, device, checkpointer, relay)
+                    : distill((DistillJob) spec, device, checkpointer, relay, listener);
+        } catch (Exception | Error e) {
+            if (!Files.exists(folder.resolve(STATE_FILE))) {
+                deleteFolder(folder); // nothing saved yet: nothing to resume, and nothing should block a new run
+            }
+            throw e;
+        }
         if (!result.cancelled()) {
             deleteFolder(folder);
         }

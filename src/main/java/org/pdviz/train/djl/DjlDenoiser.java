@@ -50,6 +50,7 @@ public final class DjlDenoiser implements Denoiser {
     public void predict(float[] z, float[] t, int from, int batch, float[] out) {
         int dim = shape().size();
         int outDim = dim * parameterization.outputFactor();
+        Torch.noGradients(); // a teacher's forward records no graph, whichever thread calls
         try (NDManager scope = network.manager().newSubManager()) {
             NDArray zA = scope.create(FloatBuffer.wrap(z, from * dim, batch * dim), new Shape(shape().batched(batch)));
             NDArray tA = scope.create(FloatBuffer.wrap(t, from, batch), new Shape(batch));

@@ -30,6 +30,17 @@ public final class Torch {
         }
     }
 
+    /**
+     * Turns off gradient recording for the calling thread. PyTorch's grad mode is per thread and on
+     * by default in a new thread (DJL turns it off only on the thread that started the engine), and
+     * a GradientCollector restores the mode it found: without this, a training thread would record
+     * graphs for teacher forwards and refuse in-place optimiser updates.
+     */
+    public static void noGradients() {
+        engine();
+        JniUtils.setGradMode(false);
+    }
+
     /** Intra-op threads for the tensor operations (takes effect at once, process-wide). */
     public static void threads(int n) {
         engine();

@@ -86,6 +86,8 @@ public final class XLossStep implements AutoCloseable {
                 // per-sample mean over the sample's values (PyTorch's mean takes one axis here: flatten first)
                 loss = target.sub(xHat).square().reshape(batch, -1).mean(new int[] {1}).mul(weights).mean();
                 gc.backward(loss);
+            } finally {
+                Torch.noGradients(); // the collector restores this thread's previous mode, which may be "on"
             }
             double lossValue = loss.getFloat();
             Map<String, NDArray> params = network.parameters();
