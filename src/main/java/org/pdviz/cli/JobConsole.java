@@ -113,7 +113,8 @@ final class JobConsole {
                 // a resumed round starts part way: the bar's ETA counts only what this session runs
                 barOffset = p.iteration() - 1;
             }
-            String detail = String.format("loss %.4g  %.0f it/s%s", p.loss(), p.stepsPerSecond(),
+            String detail = String.format("loss %.4g%s%s", p.loss(), Double.isFinite(p.stepsPerSecond())
+                            ? String.format("  %.0f it/s", p.stepsPerSecond()) : "",
                     p.rounds() > 1 && Double.isFinite(p.etaSeconds()) ? "  job ETA "
                             + ProgressBar.duration(p.etaSeconds()) : "");
             bar.update(p.iteration() - barOffset, p.iterations() - barOffset, detail);

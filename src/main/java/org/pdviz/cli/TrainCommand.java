@@ -41,7 +41,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "LR", description = "Adam learning rate (default: mlp 1e-3, unet 2e-4).")
     Double lr;
 
-    @Option(names = "--parameterization", paramLabel = "x|eps|v|both", defaultValue = Defaults.PARAMETERIZATION,
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "Continue training one of our checkpoints (its card gives the network and, by default, the data).")
+    Path init;
+
+    @Option(names = "--parameterization", paramLabel = "x|eps|v|both",
             description = "What the network predicts (default v).")
     String parameterization;
 
@@ -83,16 +87,16 @@ final class TrainCommand implements Callable<Integer> {
         Path file = JobConsole.requireOut(out);
         if (resume) {
             TrainJob saved = (TrainJob) Jobs.interrupted(Jobs.folderFor(new TrainJob(null, null, null, null, null,
-                    null, null, null, 0, 0, 0, "cpu", 0, 0, file, ""))).map(Jobs.Interrupted::spec)
+                    null, null, null, 0, 0, 0, "cpu", 0, 0, file, "", null))).map(Jobs.Interrupted::spec)
                     .filter(s -> s instanceof TrainJob)
                     .orElseThrow(() -> new IllegalArgumentException("nothing to resume for " + file));
             return exit(console.run(saved, true));
         }
-        if (data == null || family == null) {
-            throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --resume)");
+        if (init == null && (data == null || family == null)) {
+            throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or --resume)");
         }
         TrainJob job = new TrainJob(data, family, net, parameterization, weighting, iterations, batch, lr, ema, clip,
-                seed, device, threads, checkpointSeconds, file, JobConsole.commandLine("train", spec));
+                seed, device, threads, checkpointSeconds, file, JobConsole.commandLine("train", spec), init);
         return exit(console.run(job, false));
     }
 

@@ -14,12 +14,13 @@ public final class Cards {
 
     public static ModelCard teacher(String name, String dataset, Family family, Parameterization p,
                                     CosineSchedule schedule, long iterations, long seed, double finalLoss,
-                                    String command) {
+                                    String command, String parent) {
         return new ModelCard(ModelCard.FORMAT, name, dataset, p.id(), ModelCard.Schedule.of(schedule),
                 family.dataShape().dims(), new double[] {-1, 1}, null, family.card(),
-                new ModelCard.Lineage(null, null, iterations, seed, Instant.now().toString(), finite(finalLoss),
+                new ModelCard.Lineage(parent, null, iterations, seed, Instant.now().toString(), finite(finalLoss),
                         command),
-                "Teacher trained on " + dataset + " by pdviz train (" + family.describe() + ").");
+                "Teacher trained on " + dataset + " by pdviz train (" + family.describe() + ")"
+                        + (parent == null ? "." : ", continued from " + parent + "."));
     }
 
     public static ModelCard student(int steps, int round, String parent, ModelCard teacher, Family family,

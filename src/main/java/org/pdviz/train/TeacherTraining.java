@@ -29,10 +29,13 @@ public final class TeacherTraining {
     /**
      * @param name    the model's name in its card
      * @param command the command line recorded in the card
+     * @param initial weights to start from (a checkpoint reopened for training), or null for a fresh network
+     * @param parent  the name of the checkpoint {@code initial} came from (recorded in the card), or null
      */
     public record Config(String dataset, Family family, Parameterization parameterization, Weighting weighting,
                          long iterations, int batch, double lr, double emaDecay, double clip, long seed,
-                         CosineSchedule schedule, Path out, String name, String command) {
+                         CosineSchedule schedule, Path out, String name, String command, Weights initial,
+                         String parent) {
         public Config {
             if (iterations < 1) {
                 throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
@@ -60,7 +63,8 @@ public final class TeacherTraining {
             throw new IllegalArgumentException("data '" + data.name() + "' has shape " + data.shape() + " but the "
                     + c.family().name() + " was built for " + c.family().dataShape());
         }
-        try (Session s = new Session(c.family(), Weights.initialize(c.family(), c.seed()), device,
+        Weights start = c.initial() != null ? c.initial().checkFits(c.family()) : Weights.initialize(c.family(), c.seed());
+        try (Session s = new Session(c.family(), start, device,
                 c.parameterization(), c.weighting(), c.clip(), c.emaDecay(), c.seed())) {
             long done = 0;
             TrainingState saved = checkpointer.load();
@@ -92,7 +96,7 @@ public final class TeacherTraining {
             Weights ema = s.savedWeights();
             double finalLoss = s.losses.mean();
             FamilyOnnx.write(c.family(), ema, Cards.teacher(c.name(), c.dataset(), c.family(), c.parameterization(),
-                    c.schedule(), c.iterations(), c.seed(), finalLoss, c.command()), c.out());
+                    c.schedule(), c.iterations(), c.seed(), finalLoss, c.command(), c.parent()), c.out());
             monitor.roundFinished(new RoundResult(0, 1, null, c.out(), c.iterations(), finalLoss, s.seconds()));
             return new Result(ema, s.network.weights(), done, finalLoss, false, s.seconds());
         }

@@ -33,7 +33,7 @@ class JobsTest {
 
     static TrainJob tinyTrain(Path out, long iterations, String device) {
         return new TrainJob("gaussians8", "mlp", Map.of("width", "16", "depth", "2"), "v", "snr+1", iterations, 64, 2e-3,
-                0.99, 1.0, 3, device, 1, 0, out, "pdviz train (test)");
+                0.99, 1.0, 3, device, 1, 0, out, "pdviz train (test)", null);
     }
 
     static final class Recorder implements JobListener {

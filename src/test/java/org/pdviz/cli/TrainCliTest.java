@@ -40,6 +40,19 @@ class TrainCliTest {
             assertEquals("moons", d.card().dataset());
             assertTrue(d.card().lineage().command().startsWith("pdviz train --data moons"), d.card().lineage().command());
         }
+        // a checkpoint reopened for training: same network, its card names the parent
+        Path more = dir.resolve("more.onnx");
+        Run m = pdviz("train", "--init", teacher.toString(), "--iterations", "5", "--batch", "32", "--threads", "1",
+                "--out", more.toString());
+        assertEquals(0, m.status(), m.err());
+        try (OnnxDenoiser d = OnnxDenoiser.open(more)) {
+            assertEquals("teacher", d.card().lineage().parent());
+            assertEquals("moons", d.card().dataset());
+            assertEquals(16, ((Number) d.card().family().params().get("width")).intValue());
+        }
+        assertOneLine(pdviz("train", "--init", teacher.toString(), "--net", "width=8", "--out",
+                dir.resolve("x.onnx").toString()), "--init takes the network");
+
         Path students = dir.resolve("students");
         Run d = pdviz("distill", "--teacher", teacher.toString(), "--from", "8", "--to", "2",
                 "--iterations-per-round", "5", "--batch", "16", "--threads", "1", "--eval-count", "20",

@@ -49,7 +49,7 @@ class TeacherTrainingTest {
 
     TeacherTraining.Config config(Family f, Parameterization p, long iterations, long seed, Path out) {
         return new TeacherTraining.Config("gaussian-2d", f, p, Weighting.SNR_PLUS_ONE, iterations, 128, 3e-3, 0.99,
-                1.0, seed, CosineSchedule.CLIPPED, out, "teacher", "pdviz train (test)");
+                1.0, seed, CosineSchedule.CLIPPED, out, "teacher", "pdviz train (test)", null, null);
     }
 
     static final class Losses implements Monitor {

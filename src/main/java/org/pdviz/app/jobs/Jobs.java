@@ -176,22 +176,40 @@ public final class Jobs {
 
     private static JobResult train(TrainJob j, ai.djl.Device device, Checkpointer checkpointer, ProgressRelay relay)
             throws Exception {
-        Dataset data = TrainingData.open(j.data(), PdvizHome.locate().mnist());
-        Parameterization p = Parameterization.parse(j.parameterization() == null ? Defaults.PARAMETERIZATION
-                : j.parameterization());
-        if (j.family() == null) {
-            throw new IllegalArgumentException("give --family mlp|unet");
+        org.pdviz.train.onnx.Checkpoint init = j.init() == null ? null : org.pdviz.train.onnx.Checkpoint.read(j.init());
+        String dataName = j.data() != null ? j.data() : init != null ? init.card().dataset() : null;
+        Dataset data = TrainingData.open(dataName, PdvizHome.locate().mnist());
+        Parameterization p;
+        Family family;
+        if (init != null) {
+            p = init.card().parameterizationValue();
+            family = init.family();
+            if (j.parameterization() != null && Parameterization.parse(j.parameterization()) != p) {
+                throw new IllegalArgumentException("--init " + j.init().getFileName() + " predicts " + p.id()
+                        + "; a reopened checkpoint keeps its parameterization");
+            }
+            if (j.family() != null && !j.family().equals(family.name()) || !j.net().isEmpty()) {
+                throw new IllegalArgumentException("--init takes the network from the checkpoint: leave out --family"
+                        + " and --net");
+            }
+        } else {
+            p = Parameterization.parse(j.parameterization() == null ? Defaults.PARAMETERIZATION : j.parameterization());
+            if (j.family() == null) {
+                throw new IllegalArgumentException("give --family mlp|unet (or --init FILE)");
+            }
+            family = Families.build(j.family(), data.shape(), p.outputFactor(), j.net());
         }
-        Family family = Families.build(j.family(), data.shape(), p.outputFactor(), j.net());
         long iterations = j.iterations() != null ? j.iterations() : Defaults.iterations(family.name());
         String name = baseName(j.out());
-        TeacherTraining.Config c = new TeacherTraining.Config(j.data(), family, p,
+        TeacherTraining.Config c = new TeacherTraining.Config(dataName, family, p,
                 Weighting.parse(j.weighting() == null ? Defaults.WEIGHTING : j.weighting()), iterations,
                 j.batch() != null ? j.batch() : Defaults.batch(family.name()),
                 j.lr() != null ? j.lr() : Defaults.trainLr(family.name()), j.ema(), j.clip(), j.seed(),
-                CosineSchedule.CLIPPED, j.out(), name, j.command());
-        relay.message("training " + family.describe() + " on " + j.data() + " (" + p.id() + ", " + c.weighting().id()
-                + " weighting), " + iterations + " iterations of batch " + c.batch() + ", on " + device);
+                init != null ? init.card().scheduleValue() : CosineSchedule.CLIPPED, j.out(), name, j.command(),
+                init == null ? null : init.weights(), init == null ? null : init.card().name());
+        relay.message("training " + family.describe() + (init == null ? "" : " from " + j.init().getFileName())
+                + " on " + dataName + " (" + p.id() + ", " + c.weighting().id() + " weighting), " + iterations
+                + " iterations of batch " + c.batch() + ", on " + device);
         TeacherTraining.Result r = TeacherTraining.run(c, data, device, checkpointer, relay);
         return new JobResult(r.cancelled() ? JobResult.Status.CANCELLED : JobResult.Status.FINISHED, j,
                 relay.rounds(), r.iterations(), r.seconds(), device.toString(), family.describe(), null);
@@ -222,7 +240,8 @@ public final class Jobs {
         relay.setStudentSteps(plan);
         Files.createDirectories(j.out());
         relay.message("distilling " + plan.teacherCard().name() + " from " + plan.from() + " to " + plan.to()
-                + " steps in " + plan.rounds() + " rounds of " + j.iterationsPerRound() + " iterations (batch "
+                + " steps in " + plan.rounds() + (plan.rounds() == 1 ? " round" : " rounds") + " of "
+                + j.iterationsPerRound() + " iterations (batch "
                 + c.batch() + ", lr " + c.lr() + ", " + c.weighting().id() + " weighting); student: "
                 + plan.studentFamily().describe() + (plan.startFromTeacher() ? ", from the teacher's weights"
                 : ", fresh") + "; on " + device);
