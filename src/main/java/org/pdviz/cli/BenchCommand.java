@@ -92,10 +92,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             var o = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
-            o.printf("machine: %d cores, %s, %s, Java %s; PyTorch %s via DJL %s; load average at start %s%n",
+            o.printf("machine: %d cores, %s, %s, Java %s; %s; load average at start %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
                     System.getProperty("os.name"), System.getProperty("java.version"),
-                    org.pdviz.train.djl.Torch.engine().getVersion(), ai.djl.engine.Engine.getDjlVersion(), loadAverage());
+                    org.pdviz.app.bench.TrainBench.engineDescription(), loadAverage());
             Path scratch = Files.createTempDirectory("pdviz-bench");
             var report = new org.pdviz.app.bench.TrainBench(scratch, line -> {
                 err.println(line);

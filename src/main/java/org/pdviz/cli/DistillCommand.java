@@ -66,6 +66,14 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--net", paramLabel = "KEY=VALUE", description = "Hyperparameters of the fresh --family network.")
     Map<String, String> net;
 
+    @Option(names = "--copy-iterations", paramLabel = "K0", description = "A fresh --family student first learns to"
+            + " copy the teacher (its x_hat at every t) for K0 iterations (default: 4 x --iterations-per-round).")
+    Long copyIterations;
+
+    @Option(names = "--copy-lr", paramLabel = "LR",
+            description = "Learning rate of that copy stage (default: the family's training rate, mlp 1e-3, unet 2e-4).")
+    Double copyLr;
+
     @Option(names = "--parameterization", paramLabel = "x|eps|v|both",
             description = "The teacher's parameterization, for a teacher without a card.")
     String teacherParameterization;
@@ -101,7 +109,7 @@ final class DistillCommand implements Callable<Integer> {
         Path dir = JobConsole.requireOut(out);
         if (resume) {
             DistillJob probe = new DistillJob(null, null, null, null, null, null, null, 1, 1, null, null, null, 0, 0,
-                    "cpu", 0, null, 0, 0, dir, "");
+                    "cpu", 0, null, 0, 0, dir, "", null, null);
             DistillJob saved = (DistillJob) Jobs.interrupted(Jobs.folderFor(probe)).map(Jobs.Interrupted::spec)
                     .filter(s -> s instanceof DistillJob)
                     .orElseThrow(() -> new IllegalArgumentException("nothing to resume in " + dir));
@@ -112,7 +120,8 @@ final class DistillCommand implements Callable<Integer> {
         }
         DistillJob job = new DistillJob(teacher, teacherParameterization, family, net, studentParameterization, data,
                 from, to, iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine,
-                evalCount, checkpointSeconds, dir, JobConsole.commandLine("distill", spec));
+                evalCount, checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
+                copyLr);
         return TrainCommand.exit(console.run(job, false));
     }
 }

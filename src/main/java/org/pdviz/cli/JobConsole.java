@@ -82,9 +82,10 @@ final class JobConsole {
         }
         out.println("student: " + r.network() + ", on " + r.device() + ", " + ProgressBar.duration(r.seconds())
                 + " in all");
-        out.printf("%5s %6s %10s %12s %9s  %s%n", "round", "steps", "iterations", "final loss", "time", "file");
+        out.printf("%5s %6s %10s %12s %9s  %s%n", "stage", "steps", "iterations", "final loss", "time", "file");
         for (RoundSummary s : r.rounds()) {
-            out.printf("%5d %6d %10d %12.5g %9s  %s%n", s.round() + 1, s.steps(), s.iterations(), s.finalLoss(),
+            out.printf("%5d %6s %10d %12.5g %9s  %s%n", s.round() + 1, s.steps() == null ? "copy" : s.steps(),
+                    s.iterations(), s.finalLoss(),
                     Double.isNaN(s.seconds()) ? "earlier" : ProgressBar.duration(s.seconds()), s.file());
         }
         if (r.evaluation() != null) {
@@ -105,9 +106,8 @@ final class JobConsole {
         public synchronized void progress(Progress p) {
             if (bar == null || barRound != p.round()) {
                 finishBar();
-                String label = p.studentSteps() == null ? "training"
-                        : String.format("round %d/%d (%d->%d steps)", p.round() + 1, p.rounds(), p.studentSteps() * 2,
-                        p.studentSteps());
+                String label = p.rounds() == 1 ? p.label()
+                        : String.format("stage %d/%d (%s)", p.round() + 1, p.rounds(), p.label());
                 bar = new ProgressBar(err, label);
                 barRound = p.round();
                 // a resumed round starts part way: the bar's ETA counts only what this session runs
@@ -130,8 +130,8 @@ final class JobConsole {
         @Override
         public synchronized void roundFinished(RoundSummary r) {
             finishBar();
-            if (r.steps() != null) {
-                err.printf("round %d/%d: wrote %s (final loss %.4g)%n", r.round() + 1, r.rounds(), r.file(),
+            if (r.rounds() > 1) {
+                err.printf("stage %d/%d: wrote %s (final loss %.4g)%n", r.round() + 1, r.rounds(), r.file(),
                         r.finalLoss());
                 err.flush();
             }

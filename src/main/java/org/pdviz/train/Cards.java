@@ -33,6 +33,17 @@ public final class Cards {
                 "Student for " + steps + " DDIM steps, distilled (Algorithm 2) from " + parent + ".");
     }
 
+    /** A fresh network made a copy of a (foreign) teacher: a teacher itself, usable with any step count. */
+    public static ModelCard copy(ModelCard teacher, Family family, Parameterization p, long iterations, long seed,
+                                 double finalLoss, String command) {
+        return new ModelCard(ModelCard.FORMAT, "teacher-copy", teacher.dataset(), p.id(), teacher.schedule(),
+                family.dataShape().dims(), teacher.dataRange(), null, family.card(),
+                new ModelCard.Lineage(teacher.name(), 0, iterations, seed, Instant.now().toString(), finite(finalLoss),
+                        command),
+                "A " + family.name() + " trained to copy " + teacher.name() + " (its x_hat at every t), the start of"
+                        + " its progressive distillation.");
+    }
+
     private static Double finite(double v) {
         return Double.isFinite(v) ? v : null;
     }

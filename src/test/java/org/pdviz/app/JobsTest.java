@@ -114,13 +114,17 @@ class JobsTest {
         ExactTeachers.write("gaussians8", PdvizHome.locate().mnist(), teacher, "test");
         Path out = dir.resolve("students");
         DistillJob job = new DistillJob(teacher, null, "mlp", Map.of("width", "32", "depth", "2"), null, null, 8, 2, 150,
-                128, 3e-3, "snr+1", 1.0, 1, "cpu", 1, "auto", 300, 0, out, "pdviz distill (test)");
+                128, 3e-3, "snr+1", 1.0, 1, "cpu", 1, "auto", 300, 0, out, "pdviz distill (test)", 200L, null);
         Recorder rec = new Recorder();
         JobResult r = Jobs.run(job, false, rec, () -> false);
-        assertEquals(2, r.rounds().size());
-        assertEquals(8 / 2, r.rounds().get(0).steps());
-        assertEquals(2, rec.progress.get(rec.progress.size() - 1).rounds());
-        assertEquals(4, rec.progress.get(0).studentSteps());
+        assertEquals(3, r.rounds().size(), "copying the teacher, then 8->4 and 4->2");
+        assertEquals(null, r.rounds().get(0).steps());
+        assertEquals(4, r.rounds().get(1).steps());
+        assertEquals(3, rec.progress.get(rec.progress.size() - 1).rounds());
+        assertEquals("copying the teacher", rec.progress.get(0).label());
+        assertEquals(200, rec.progress.get(0).iterations());
+        assertEquals("8->4 steps", rec.progress.get(200).label());
+        assertEquals(4, rec.progress.get(200).studentSteps());
         assertTrue(Files.exists(out.resolve("summary.json")));
         SameNoise.Comparison c = r.evaluation();
         assertNotNull(c);

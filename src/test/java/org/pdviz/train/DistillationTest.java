@@ -56,7 +56,7 @@ class DistillationTest {
     Distillation.Config config(Path teacher, Family fresh, Integer from, int to, long k, double lr, TeacherEngine e,
                                Path out) {
         return new Distillation.Config(teacher, CardOverrides.NONE, fresh, null, null, from, to, k, 64, lr,
-                Weighting.SNR_PLUS_ONE, 1.0, 4, e, out, MNIST, "pdviz distill (test)");
+                Weighting.SNR_PLUS_ONE, 1.0, 4, e, out, MNIST, "pdviz distill (test)", null, null);
     }
 
     @Test
@@ -159,23 +159,29 @@ class DistillationTest {
                 Device.cpu(), Checkpointer.none(), m);
         assertFalse(r.cancelled());
         assertFalse(r.plan().startFromTeacher());
-        assertEquals(Parameterization.X, r.plan().studentParameterization(), "a fresh student keeps the teacher's x");
-        assertEquals(2, rounds.size());
+        assertEquals(Parameterization.V, r.plan().studentParameterization(), "a fresh student predicts v");
+        assertEquals(1200, r.plan().copyIterations(), "the copy stage defaults to four rounds' worth");
+        assertEquals(3, rounds.size(), "a copy stage, then two halving rounds");
+        assertEquals(null, rounds.get(0).steps());
         double first = losses.subList(0, 30).stream().mapToDouble(x -> x[1]).average().orElseThrow();
-        double last = losses.subList(270, 300).stream().mapToDouble(x -> x[1]).average().orElseThrow();
-        assertTrue(last < 0.5 * first, "round 1 loss fell from " + first + " to " + last);
+        double last = losses.subList(1170, 1200).stream().mapToDouble(x -> x[1]).average().orElseThrow();
+        assertTrue(last < 0.1 * first, "copying the teacher, the loss fell from " + first + " to " + last);
 
+        ModelCard copy = OnnxDenoiser.inspect(out.resolve("teacher-copy.onnx")).card();
+        assertEquals(null, copy.steps());
+        assertEquals("exact-gaussian-2d", copy.lineage().parent());
+        assertEquals(1200L, copy.lineage().iterations());
         ModelCard c4 = OnnxDenoiser.inspect(out.resolve("student-4.onnx")).card();
         ModelCard c2 = OnnxDenoiser.inspect(out.resolve("student-2.onnx")).card();
         assertEquals(4, c4.steps());
         assertEquals(1, c4.lineage().round());
-        assertEquals("exact-gaussian-2d", c4.lineage().parent());
+        assertEquals("exact-gaussian-2d", c4.lineage().parent(), "round 1 learns from the original teacher");
         assertEquals(2, c2.steps());
         assertEquals(2, c2.lineage().round());
         assertEquals("student-4", c2.lineage().parent());
         assertEquals(300L, c2.lineage().iterations());
         assertEquals("pdviz distill (test)", c2.lineage().command());
-        assertEquals(rounds.get(1).finalLoss(), c2.lineage().finalLoss(), 1e-12);
+        assertEquals(rounds.get(2).finalLoss(), c2.lineage().finalLoss(), 1e-12);
         assertEquals("gaussian-2d", c2.dataset());
 
         SameNoise.Comparison cmp = SameNoise.compare(teacher, CardOverrides.NONE, out.resolve("student-2.onnx"), 8, 2,

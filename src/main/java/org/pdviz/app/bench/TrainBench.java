@@ -64,6 +64,11 @@ public final class TrainBench {
         this.log = log;
     }
 
+    /** "PyTorch x via DJL y", for the report. */
+    public static String engineDescription() {
+        return "PyTorch " + Torch.engine().getVersion() + " via DJL " + ai.djl.engine.Engine.getDjlVersion();
+    }
+
     static String dataFor(String family) {
         return "unet".equals(family) ? "mnist" : "moons";
     }

@@ -9,13 +9,16 @@ import java.util.Map;
  * family. {@code teacherParameterization} is for a teacher without a card; {@code data} and
  * {@code from} default to the teacher's card.
  *
- * @param evalCount samples for the closing same-noise comparison (0: none)
+ * @param evalCount      samples for the closing same-noise comparison (negative: the default; 0: none)
+ * @param copyIterations for a fresh student, the iterations of the stage that first makes it a copy of the
+ *                       teacher (null: four times the iterations per round)
+ * @param copyLr         that stage's learning rate (null: the family's training rate, {@link Defaults#trainLr})
  */
 public record DistillJob(Path teacher, String teacherParameterization, String family, Map<String, String> net,
                          String studentParameterization, String data, Integer from, int to, long iterationsPerRound,
                          Integer batch, Double lr, String weighting, double clip, long seed, String device,
                          int threads, String teacherEngine, int evalCount, double checkpointSeconds, Path out,
-                         String command) implements JobSpec {
+                         String command, Long copyIterations, Double copyLr) implements JobSpec {
 
     public DistillJob {
         net = net == null ? Map.of() : Map.copyOf(net);

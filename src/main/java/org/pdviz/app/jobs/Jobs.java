@@ -64,7 +64,7 @@ public final class Jobs {
     public record Interrupted(Path folder, JobSpec spec, int round, long iteration) {
         public String where() {
             return spec instanceof TrainJob ? "iteration " + iteration
-                    : "round " + (round + 1) + ", iteration " + iteration;
+                    : "stage " + (round + 1) + ", iteration " + iteration;
         }
     }
 
@@ -235,7 +235,8 @@ public final class Jobs {
                 j.lr() != null ? j.lr() : Defaults.distillLr(family),
                 Weighting.parse(j.weighting() == null ? Defaults.WEIGHTING : j.weighting()), j.clip(), j.seed(),
                 TeacherEngine.parse(j.teacherEngine() == null ? "auto" : j.teacherEngine()), j.out(),
-                PdvizHome.locate().mnist(), j.command());
+                PdvizHome.locate().mnist(), j.command(), j.copyIterations(),
+                j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family));
         Distillation.Plan plan = Distillation.plan(c);
         relay.setStudentSteps(plan);
         Files.createDirectories(j.out());
@@ -243,8 +244,9 @@ public final class Jobs {
                 + " steps in " + plan.rounds() + (plan.rounds() == 1 ? " round" : " rounds") + " of "
                 + j.iterationsPerRound() + " iterations (batch "
                 + c.batch() + ", lr " + c.lr() + ", " + c.weighting().id() + " weighting); student: "
-                + plan.studentFamily().describe() + (plan.startFromTeacher() ? ", from the teacher's weights"
-                : ", fresh") + "; on " + device);
+                + plan.studentFamily().describe() + " (" + plan.studentParameterization().id() + ")"
+                + (plan.startFromTeacher() ? ", from the teacher's weights" : ", fresh: first " + plan.copyIterations()
+                + " iterations copying the teacher (lr " + c.copyLr() + ")") + "; on " + device);
         Distillation.Result r = Distillation.run(c, device, checkpointer, relay);
         SameNoise.Comparison eval = null;
         int evalCount = j.evalCount() >= 0 ? j.evalCount() : plan.studentFamily().dataShape().isImage() ? 64 : 1000;
@@ -263,26 +265,27 @@ public final class Jobs {
         return result;
     }
 
-    /** Every finished round: this session's, and those of earlier sessions from their students' cards. */
+    /** Every finished stage: this session's, and those of earlier sessions from their checkpoints' cards. */
     private static List<RoundSummary> allRounds(Distillation.Plan plan, Path out, List<RoundSummary> thisSession) {
         List<RoundSummary> all = new ArrayList<>();
-        for (int round = 0; round < plan.rounds(); round++) {
-            int steps = plan.studentSteps(round);
-            Optional<RoundSummary> now = thisSession.stream().filter(s -> s.steps() == steps).findFirst();
+        for (int stage = 0; stage < plan.stages(); stage++) {
+            final int st = stage;
+            Optional<RoundSummary> now = thisSession.stream().filter(s -> s.round() == st).findFirst();
             if (now.isPresent()) {
                 all.add(now.get());
                 continue;
             }
-            Path file = Distillation.studentFile(out, steps);
+            Path file = Distillation.stageFile(plan, out, stage);
             try {
                 var card = org.pdviz.runtime.OnnxDenoiser.inspect(file).card();
                 var l = card == null ? null : card.lineage();
-                if (l != null && card.steps() != null && card.steps() == steps) {
-                    all.add(new RoundSummary(round, plan.rounds(), steps, file, l.iterations() == null ? 0
-                            : l.iterations(), l.finalLoss() == null ? Double.NaN : l.finalLoss(), Double.NaN));
+                if (l != null && java.util.Objects.equals(card.steps(), plan.studentSteps(stage))) {
+                    all.add(new RoundSummary(stage, plan.stages(), plan.studentSteps(stage), file,
+                            l.iterations() == null ? 0 : l.iterations(),
+                            l.finalLoss() == null ? Double.NaN : l.finalLoss(), Double.NaN));
                 }
             } catch (org.pdviz.runtime.ModelFileException e) {
-                // not written yet (a cancelled job): not a finished round
+                // not written yet (a cancelled job): not a finished stage
             }
         }
         return all;
@@ -310,7 +313,7 @@ public final class Jobs {
         List<Map<String, Object>> rounds = new ArrayList<>();
         for (RoundSummary s : r.rounds()) {
             Map<String, Object> x = new LinkedHashMap<>();
-            x.put("round", s.round() + 1);
+            x.put("stage", s.round() + 1);
             x.put("steps", s.steps());
             x.put("file", s.file().getFileName().toString());
             x.put("iterations", s.iterations());
@@ -372,9 +375,15 @@ public final class Jobs {
         public void iteration(int round, int roundCount, long done, long iterations, double loss) {
             meter.step();
             total++;
-            long remaining = (roundCount - round - 1) * iterations + (iterations - done);
-            listener.progress(new Progress(round, roundCount, plan == null ? null : plan.studentSteps(round), done,
-                    iterations, loss, meter.rate(), meter.eta(remaining)));
+            long remaining = iterations - done;
+            if (plan != null) {
+                for (int later = round + 1; later < roundCount; later++) {
+                    remaining += plan.isCopyStage(later) ? plan.copyIterations() : iterations;
+                }
+            }
+            String label = plan == null ? "training" : plan.label(round);
+            listener.progress(new Progress(round, roundCount, label, plan == null ? null : plan.studentSteps(round),
+                    done, iterations, loss, meter.rate(), meter.eta(remaining)));
         }
 
         @Override
