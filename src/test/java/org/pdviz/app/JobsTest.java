@@ -81,6 +81,14 @@ class JobsTest {
         var e = assertThrows(java.io.IOException.class, () -> Jobs.run(job, false, JobListener.NONE, () -> false));
         assertTrue(e.getMessage().contains("--resume"), e.getMessage());
 
+        // while a process holds the job (here: an OS lock taken by this test), nobody else may run it
+        try (var ch = java.nio.channels.FileChannel.open(Jobs.folderFor(job).resolve(Jobs.LOCK_FILE),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var held = ch.lock()) {
+            e = assertThrows(java.io.IOException.class, () -> Jobs.run(job, true, JobListener.NONE, () -> false));
+            assertTrue(e.getMessage().contains("is running"), e.getMessage());
+        }
+
         Recorder rec2 = new Recorder();
         JobResult second = Jobs.resume(Jobs.folderFor(job), rec2).await();
         assertFalse(second.cancelled());

@@ -48,6 +48,7 @@ public final class Jobs {
 
     public static final String SPEC_FILE = "job.json";
     public static final String STATE_FILE = "state.bin";
+    public static final String LOCK_FILE = "lock";
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -125,28 +126,25 @@ public final class Jobs {
     public static JobResult run(JobSpec spec, boolean resume, JobListener listener, BooleanSupplier cancelled)
             throws Exception {
         Path folder = folderFor(spec);
-        if (resume) {
-            if (interrupted(folder).isEmpty()) {
-                throw new IOException("nothing to resume: no interrupted job in " + folder);
-            }
-        } else {
-            checkFresh(spec, folder);
-        }
+        boolean existed = Files.isDirectory(folder);
         Files.createDirectories(folder);
-        if (!resume) {
-            AtomicFiles.writeString(folder.resolve(SPEC_FILE), JSON.writeValueAsString(spec));
-        }
-        Torch.threads(spec.threads() > 0 ? spec.threads() : Torch.defaultThreads());
-        ai.djl.Device device = Torch.device(Device.parse(spec.device()) == Device.CUDA, listener::message);
-        Checkpointer checkpointer = new Checkpointer(folder.resolve(STATE_FILE), 0, spec.checkpointSeconds());
-        ProgressRelay relay = new ProgressRelay(listener, cancelled);
         JobResult result;
         try {
-            result = spec instanceof TrainJob t ? train(t, device, checkpointer, relay)
-                    : distill((DistillJob) spec, device, checkpointer, relay, listener);
+            try (JobLock lock = JobLock.acquire(folder)) {
+                if (resume) {
+                    if (interrupted(folder).isEmpty()) {
+                        throw new IOException("nothing to resume: no interrupted job in " + folder);
+                    }
+                } else {
+                    checkFresh(spec, folder);
+                    AtomicFiles.writeString(folder.resolve(SPEC_FILE), JSON.writeValueAsString(spec));
+                }
+                result = runLocked(spec, folder, listener, cancelled);
+            }
         } catch (Exception | Error e) {
-            if (!Files.exists(folder.resolve(STATE_FILE))) {
-                deleteFolder(folder); // nothing saved yet: nothing to resume, and nothing should block a new run
+            // a job this call created that saved nothing: nothing to resume, and nothing should block a new run
+            if (!existed && !Files.exists(folder.resolve(STATE_FILE))) {
+                deleteFolder(folder);
             }
             throw e;
         }
@@ -154,6 +152,16 @@ public final class Jobs {
             deleteFolder(folder);
         }
         return result;
+    }
+
+    private static JobResult runLocked(JobSpec spec, Path folder, JobListener listener, BooleanSupplier cancelled)
+            throws Exception {
+        Torch.threads(spec.threads() > 0 ? spec.threads() : Torch.defaultThreads());
+        ai.djl.Device device = Torch.device(Device.parse(spec.device()) == Device.CUDA, listener::message);
+        Checkpointer checkpointer = new Checkpointer(folder.resolve(STATE_FILE), 0, spec.checkpointSeconds());
+        ProgressRelay relay = new ProgressRelay(listener, cancelled);
+        return spec instanceof TrainJob t ? train(t, device, checkpointer, relay)
+                : distill((DistillJob) spec, device, checkpointer, relay, listener);
     }
 
     private static void checkFresh(JobSpec spec, Path folder) throws IOException {
