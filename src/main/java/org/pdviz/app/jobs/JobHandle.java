@@ -6,7 +6,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A job running on its own thread: cancel it (it saves its state and stops), or wait for its result. */
+/**
+ * A job running on its own (non-daemon) thread: cancel it (it saves its state and stops after the
+ * current iteration), or wait for its result. An application closing while a job runs should cancel
+ * it and wait a moment, so that the state is saved. One training job at a time per process (DJL
+ * allows one gradient recording at a time).
+ */
 public final class JobHandle {
 
     private final AtomicBoolean cancel;

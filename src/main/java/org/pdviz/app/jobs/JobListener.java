@@ -1,6 +1,9 @@
 package org.pdviz.app.jobs;
 
-/** Receives a job's events, on the job's thread (a UI hands them over to its own thread). */
+/**
+ * Receives a job's events, on the job's thread (a UI hands them over to its own thread). Progress
+ * comes after every iteration, hundreds per second for a small network: throttle redraws.
+ */
 public interface JobListener {
 
     JobListener NONE = p -> { };
