@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pdviz.app.bench.SampleBench;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "bench", description = "Benchmarks (results belong in README with the machine).",
-        subcommands = {BenchCommand.Sample.class, BenchCommand.Render.class})
+        subcommands = {BenchCommand.Sample.class, BenchCommand.Render.class, BenchCommand.Train.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -94,6 +94,80 @@ final class BenchCommand implements Callable<Integer> {
                         r.medianMicros(), r.framesPerSecond());
             }
             return 0;
+        }
+    }
+
+    @Command(name = "train", description = "Trainer speed at the default sizes (mlp on moons, batch 512; unet on"
+            + " MNIST, batch 64): train and distillation step times per thread count, teacher forward in DJL vs ONNX"
+            + " Runtime, resident memory after 100 vs --memory-steps steps (medians).")
+    static final class Train implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--family", split = ",", defaultValue = "mlp,unet", description = "Families (default mlp,unet).")
+        java.util.List<String> families;
+
+        @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Thread counts (default 1,2).")
+        int[] threads;
+
+        @Option(names = "--steps", defaultValue = "100", description = "Timed steps per measurement (default 100).")
+        int steps;
+
+        @Option(names = "--warmup", defaultValue = "10", description = "Untimed steps first (default 10).")
+        int warmUp;
+
+        @Option(names = "--memory-steps", defaultValue = "2000",
+                description = "Steps of the memory run (default 2000; 0 skips it).")
+        int memorySteps;
+
+        @Override
+        public Integer call() throws Exception {
+            if (steps < 1) {
+                throw new IllegalArgumentException("--steps must be at least 1");
+            }
+            var o = spec.commandLine().getOut();
+            var err = spec.commandLine().getErr();
+            o.printf("machine: %d cores, %s, %s, Java %s; %s; load average at start %s%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
+                    System.getProperty("os.name"), System.getProperty("java.version"),
+                    org.pdviz.app.bench.TrainBench.engineDescription(), loadAverage());
+            Path scratch = Files.createTempDirectory("pdviz-bench");
+            var report = new org.pdviz.app.bench.TrainBench(scratch, line -> {
+                err.println(line);
+                err.flush();
+            }).run(families, threads, steps, warmUp, memorySteps);
+            o.printf("%n%-6s %10s %6s %8s %22s %26s%n", "family", "parameters", "batch", "threads",
+                    "train step ms (median)", "distill step ms (median)");
+            for (var r : report.steps()) {
+                o.printf("%-6s %,10d %6d %8d %22.2f %26.2f%n", r.family(), r.parameters(), r.batch(), r.threads(),
+                        r.trainMs(), r.distillMs());
+            }
+            o.printf("%n%-6s %6s %8s %18s %18s %8s%n", "family", "batch", "threads", "teacher DJL ms", "teacher ORT ms",
+                    "faster");
+            for (var r : report.forwards()) {
+                o.printf("%-6s %6d %8d %18.2f %18.2f %8s%n", r.family(), r.batch(), r.threads(), r.djlMs(), r.ortMs(),
+                        r.faster());
+            }
+            if (!report.memory().isEmpty()) {
+                o.printf("%n%-6s %24s %24s %8s %14s%n", "family", "RSS after short run MiB", "RSS after long run MiB",
+                        "growth", "Java heap MiB");
+                for (var r : report.memory()) {
+                    o.printf("%-6s %16.0f (%5d) %16.0f (%5d) %7.1f%% %14.0f%n", r.family(), r.shortRssMb(),
+                            r.shortSteps(), r.longRssMb(), r.longSteps(), 100 * r.growth(), r.heapMb());
+                }
+            }
+            o.printf("(%d timed steps per median after %d untimed; distillation teacher on the faster engine; load"
+                    + " average at end %s)%n", steps, warmUp, loadAverage());
+            return 0;
+        }
+
+        private static String loadAverage() {
+            try {
+                return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+            } catch (java.io.IOException | RuntimeException e) {
+                return "?";
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             ExactCommand.class,
             ModelsCommand.class,
+            TrainCommand.class,
+            DistillCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             ExportCommand.class,

@@ -1,0 +1,26 @@
+package org.pdviz.app.jobs;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Progressive distillation: {@code pdviz distill}. {@code family} null: the student starts from
+ * the teacher's own weights (the teacher must be one of our families); else a fresh network of that
+ * family. {@code teacherParameterization} is for a teacher without a card; {@code data} and
+ * {@code from} default to the teacher's card.
+ *
+ * @param evalCount      samples for the closing same-noise comparison (negative: the default; 0: none)
+ * @param copyIterations for a fresh student, the iterations of the stage that first makes it a copy of the
+ *                       teacher (null: four times the iterations per round)
+ * @param copyLr         that stage's learning rate (null: the family's training rate, {@link Defaults#trainLr})
+ */
+public record DistillJob(Path teacher, String teacherParameterization, String family, Map<String, String> net,
+                         String studentParameterization, String data, Integer from, int to, long iterationsPerRound,
+                         Integer batch, Double lr, String weighting, double clip, long seed, String device,
+                         int threads, String teacherEngine, int evalCount, double checkpointSeconds, Path out,
+                         String command, Long copyIterations, Double copyLr) implements JobSpec {
+
+    public DistillJob {
+        net = net == null ? Map.of() : Map.copyOf(net);
+    }
+}

@@ -1,0 +1,422 @@
+package org.pdviz.app.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.pdviz.app.PdvizHome;
+import org.pdviz.app.eval.DistillComparison;
+import org.pdviz.core.data.Dataset;
+import org.pdviz.core.distill.Weighting;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.AtomicFiles;
+import org.pdviz.runtime.Device;
+import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.train.Checkpointer;
+import org.pdviz.train.Distillation;
+import org.pdviz.train.Monitor;
+import org.pdviz.train.RoundResult;
+import org.pdviz.train.TeacherEngine;
+import org.pdviz.train.TeacherTraining;
+import org.pdviz.train.data.TrainingData;
+import org.pdviz.train.djl.Torch;
+import org.pdviz.train.family.Families;
+import org.pdviz.train.family.Family;
+import org.pdviz.train.state.TrainingState;
+
+/**
+ * The one job API for the command line and the application: start a training or distillation job
+ * on its own thread (or run it on the caller's), follow its progress, cancel it, and resume an
+ * interrupted one (a crash, a kill -9, a cancel) from its folder. A job's folder holds
+ * {@code job.json} (the spec) and {@code state.bin} (the last saved state, written atomically); it
+ * is removed when the job finishes.
+ */
+public final class Jobs {
+
+    public static final String SPEC_FILE = "job.json";
+    public static final String STATE_FILE = "state.bin";
+    public static final String LOCK_FILE = "lock";
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private Jobs() {
+    }
+
+    /** {@code FILE.onnx.job/} beside a teacher, {@code DIR/.job/} inside a distillation's folder. */
+    public static Path folderFor(JobSpec spec) {
+        Path out = spec.out().toAbsolutePath().normalize();
+        return spec instanceof TrainJob ? out.resolveSibling(out.getFileName() + ".job") : out.resolve(".job");
+    }
+
+    /** An interrupted job: its spec and where it stopped (round, iterations done in it). */
+    public record Interrupted(Path folder, JobSpec spec, int round, long iteration) {
+        public String where() {
+            return spec instanceof TrainJob ? "iteration " + iteration
+                    : "stage " + (round + 1) + ", iteration " + iteration;
+        }
+    }
+
+    /** The interrupted job in {@code folder}, if there is one. */
+    public static Optional<Interrupted> interrupted(Path folder) throws IOException {
+        Path specFile = folder.resolve(SPEC_FILE);
+        if (!Files.isRegularFile(specFile)) {
+            return Optional.empty();
+        }
+        JobSpec spec = readSpec(specFile);
+        Path state = folder.resolve(STATE_FILE);
+        if (!Files.exists(state)) {
+            return Optional.of(new Interrupted(folder, spec, 0, 0));
+        }
+        TrainingState.Header h = TrainingState.read(state).header();
+        return Optional.of(new Interrupted(folder, spec, h.round(), h.iteration()));
+    }
+
+    static JobSpec readSpec(Path file) throws IOException {
+        try {
+            return JSON.readValue(file.toFile(), JobSpec.class);
+        } catch (IOException e) {
+            throw new IOException("cannot read the job description " + file + " (" + e.getMessage().lines().findFirst()
+                    .orElse("") + ")", e);
+        }
+    }
+
+    /** Starts a new job on its own thread. */
+    public static JobHandle start(JobSpec spec, JobListener listener) {
+        return launch(cancel -> run(spec, false, listener, cancel::get));
+    }
+
+    /** Continues the interrupted job in {@code folder} on its own thread. */
+    public static JobHandle resume(Path folder, JobListener listener) throws IOException {
+        JobSpec spec = interrupted(folder).orElseThrow(() -> new IOException("nothing to resume: no interrupted job in "
+                + folder)).spec();
+        return launch(cancel -> run(spec, true, listener, cancel::get));
+    }
+
+    private interface Body {
+        JobResult run(AtomicBoolean cancel) throws Exception;
+    }
+
+    private static JobHandle launch(Body body) {
+        AtomicBoolean cancel = new AtomicBoolean();
+        FutureTask<JobResult> task = new FutureTask<>(() -> body.run(cancel));
+        Thread t = new Thread(task, "pdviz-training");
+        t.setDaemon(false);
+        t.start();
+        return new JobHandle(cancel, task);
+    }
+
+    /**
+     * Runs a job on the calling thread.
+     *
+     * @param resume continue from the job's folder (which must hold this job) instead of starting afresh
+     */
+    public static JobResult run(JobSpec spec, boolean resume, JobListener listener, BooleanSupplier cancelled)
+            throws Exception {
+        Path folder = folderFor(spec);
+        boolean existed = Files.isDirectory(folder);
+        Files.createDirectories(folder);
+        JobResult result;
+        try {
+            try (JobLock lock = JobLock.acquire(folder)) {
+                if (resume) {
+                    if (interrupted(folder).isEmpty()) {
+                        throw new IOException("nothing to resume: no interrupted job in " + folder);
+                    }
+                } else {
+                    checkFresh(spec, folder);
+                    AtomicFiles.writeString(folder.resolve(SPEC_FILE), JSON.writeValueAsString(spec));
+                }
+                result = runLocked(spec, folder, listener, cancelled);
+            }
+        } catch (Exception | Error e) {
+            // a job this call created that saved nothing: nothing to resume, and nothing should block a new run
+            if (!existed && !Files.exists(folder.resolve(STATE_FILE))) {
+                deleteFolder(folder);
+            }
+            throw e;
+        }
+        if (!result.cancelled()) {
+            deleteFolder(folder);
+        }
+        return result;
+    }
+
+    private static JobResult runLocked(JobSpec spec, Path folder, JobListener listener, BooleanSupplier cancelled)
+            throws Exception {
+        Torch.threads(spec.threads() > 0 ? spec.threads() : Torch.defaultThreads());
+        ai.djl.Device device = Torch.device(Device.parse(spec.device()) == Device.CUDA, listener::message);
+        Checkpointer checkpointer = new Checkpointer(folder.resolve(STATE_FILE), 0, spec.checkpointSeconds());
+        ProgressRelay relay = new ProgressRelay(listener, cancelled);
+        return spec instanceof TrainJob t ? train(t, device, checkpointer, relay)
+                : distill((DistillJob) spec, device, checkpointer, relay, listener);
+    }
+
+    private static void checkFresh(JobSpec spec, Path folder) throws IOException {
+        Optional<Interrupted> old = interrupted(folder);
+        if (old.isPresent()) {
+            throw new IOException("an interrupted job is in " + folder + " (stopped at " + old.get().where()
+                    + "): continue it with --resume, or delete that folder to start over");
+        }
+        if (spec instanceof TrainJob && Files.exists(spec.out())) {
+            throw new IOException(spec.out() + " exists; choose another --out or delete it first");
+        }
+        if (spec instanceof DistillJob && Files.isDirectory(spec.out())) {
+            try (Stream<Path> s = Files.list(spec.out())) {
+                if (s.anyMatch(p -> p.getFileName().toString().matches("student-\\d+\\.onnx"))) {
+                    throw new IOException(spec.out() + " already holds students; choose another --out or empty it");
+                }
+            }
+        }
+    }
+
+    private static JobResult train(TrainJob j, ai.djl.Device device, Checkpointer checkpointer, ProgressRelay relay)
+            throws Exception {
+        org.pdviz.train.onnx.Checkpoint init = j.init() == null ? null : org.pdviz.train.onnx.Checkpoint.read(j.init());
+        String dataName = j.data() != null ? j.data() : init != null ? init.card().dataset() : null;
+        Dataset data = TrainingData.open(dataName, PdvizHome.locate().mnist());
+        Parameterization p;
+        Family family;
+        if (init != null) {
+            p = init.card().parameterizationValue();
+            family = init.family();
+            if (j.parameterization() != null && Parameterization.parse(j.parameterization()) != p) {
+                throw new IllegalArgumentException("--init " + j.init().getFileName() + " predicts " + p.id()
+                        + "; a reopened checkpoint keeps its parameterization");
+            }
+            if (j.family() != null && !j.family().equals(family.name()) || !j.net().isEmpty()) {
+                throw new IllegalArgumentException("--init takes the network from the checkpoint: leave out --family"
+                        + " and --net");
+            }
+        } else {
+            p = Parameterization.parse(j.parameterization() == null ? Defaults.PARAMETERIZATION : j.parameterization());
+            if (j.family() == null) {
+                throw new IllegalArgumentException("give --family mlp|unet (or --init FILE)");
+            }
+            family = Families.build(j.family(), data.shape(), p.outputFactor(), j.net());
+        }
+        long iterations = j.iterations() != null ? j.iterations() : Defaults.iterations(family.name());
+        String name = baseName(j.out());
+        TeacherTraining.Config c = new TeacherTraining.Config(dataName, family, p,
+                Weighting.parse(j.weighting() == null ? Defaults.WEIGHTING : j.weighting()), iterations,
+                j.batch() != null ? j.batch() : Defaults.batch(family.name()),
+                j.lr() != null ? j.lr() : Defaults.trainLr(family.name()), j.ema(), j.clip(), j.seed(),
+                init != null ? init.card().scheduleValue() : CosineSchedule.CLIPPED, j.out(), name, j.command(),
+                init == null ? null : init.weights(), init == null ? null : init.card().name());
+        relay.message("training " + family.describe() + (init == null ? "" : " from " + j.init().getFileName())
+                + " on " + dataName + " (" + p.id() + ", " + c.weighting().id() + " weighting), " + iterations
+                + " iterations of batch " + c.batch() + ", on " + device);
+        TeacherTraining.Result r = TeacherTraining.run(c, data, device, checkpointer, relay);
+        return new JobResult(r.cancelled() ? JobResult.Status.CANCELLED : JobResult.Status.FINISHED, j,
+                relay.rounds(), r.iterations(), r.seconds(), device.toString(), family.describe(), null);
+    }
+
+    private static JobResult distill(DistillJob j, ai.djl.Device device, Checkpointer checkpointer,
+                                     ProgressRelay relay, JobListener listener) throws Exception {
+        CardOverrides overrides = j.teacherParameterization() == null ? CardOverrides.NONE
+                : CardOverrides.parameterization(Parameterization.parse(j.teacherParameterization()));
+        Family fresh = null;
+        if (j.family() != null) {
+            // the data shape comes from the teacher; the output size is settled by the plan
+            var card = org.pdviz.runtime.OnnxDenoiser.inspect(j.teacher()).card();
+            var shape = card != null && card.dataShape() != null ? card.shapeValue()
+                    : shapeOf(j.teacher(), overrides);
+            fresh = Families.build(j.family(), shape, 1, j.net());
+        }
+        String family = fresh != null ? fresh.name() : teacherFamily(j.teacher());
+        Distillation.Config c = new Distillation.Config(j.teacher(), overrides, fresh,
+                j.studentParameterization() == null ? null : Parameterization.parse(j.studentParameterization()),
+                j.data(), j.from(), j.to(), j.iterationsPerRound(),
+                j.batch() != null ? j.batch() : Defaults.batch(family),
+                j.lr() != null ? j.lr() : Defaults.distillLr(family),
+                Weighting.parse(j.weighting() == null ? Defaults.WEIGHTING : j.weighting()), j.clip(), j.seed(),
+                TeacherEngine.parse(j.teacherEngine() == null ? "auto" : j.teacherEngine()), j.out(),
+                PdvizHome.locate().mnist(), j.command(), j.copyIterations(),
+                j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family));
+        Distillation.Plan plan = Distillation.plan(c);
+        relay.setStudentSteps(plan);
+        Files.createDirectories(j.out());
+        relay.message("distilling " + plan.teacherCard().name() + " from " + plan.from() + " to " + plan.to()
+                + " steps in " + plan.rounds() + (plan.rounds() == 1 ? " round" : " rounds") + " of "
+                + j.iterationsPerRound() + " iterations (batch "
+                + c.batch() + ", lr " + c.lr() + ", " + c.weighting().id() + " weighting); student: "
+                + plan.studentFamily().describe() + " (" + plan.studentParameterization().id() + ")"
+                + (plan.startFromTeacher() ? ", from the teacher's weights" : ", fresh: first " + plan.copyIterations()
+                + " iterations copying the teacher (lr " + c.copyLr() + ")") + "; on " + device);
+        Distillation.Result r = Distillation.run(c, device, checkpointer, relay);
+        DistillComparison.Comparison eval = null;
+        int evalCount = j.evalCount() >= 0 ? j.evalCount() : plan.studentFamily().dataShape().isImage() ? 64 : 1000;
+        if (!r.cancelled() && evalCount > 0) {
+            relay.message("comparing with the teacher's " + plan.from() + "-step samples from the same noise ("
+                    + evalCount + " samples)...");
+            eval = DistillComparison.compare(j.teacher(), overrides, Distillation.studentFile(j.out(), plan.to()),
+                    plan.from(), plan.to(), evalCount, 0);
+        }
+        JobResult result = new JobResult(r.cancelled() ? JobResult.Status.CANCELLED : JobResult.Status.FINISHED, j,
+                allRounds(plan, j.out(), relay.rounds()), relay.totalIterations(), r.seconds(), device.toString(),
+                plan.studentFamily().describe(), eval);
+        if (!r.cancelled()) {
+            writeSummary(j.out().resolve("summary.json"), result, plan);
+        }
+        return result;
+    }
+
+    /** Every finished stage: this session's, and those of earlier sessions from their checkpoints' cards. */
+    private static List<RoundSummary> allRounds(Distillation.Plan plan, Path out, List<RoundSummary> thisSession) {
+        List<RoundSummary> all = new ArrayList<>();
+        for (int stage = 0; stage < plan.stages(); stage++) {
+            final int st = stage;
+            Optional<RoundSummary> now = thisSession.stream().filter(s -> s.round() == st).findFirst();
+            if (now.isPresent()) {
+                all.add(now.get());
+                continue;
+            }
+            Path file = Distillation.stageFile(plan, out, stage);
+            try {
+                var card = org.pdviz.runtime.OnnxDenoiser.inspect(file).card();
+                var l = card == null ? null : card.lineage();
+                if (l != null && java.util.Objects.equals(card.steps(), plan.studentSteps(stage))) {
+                    all.add(new RoundSummary(stage, plan.stages(), plan.studentSteps(stage), file,
+                            l.iterations() == null ? 0 : l.iterations(),
+                            l.finalLoss() == null ? Double.NaN : l.finalLoss(), Double.NaN));
+                }
+            } catch (org.pdviz.runtime.ModelFileException e) {
+                // not written yet (a cancelled job): not a finished stage
+            }
+        }
+        return all;
+    }
+
+    private static org.pdviz.core.model.DataShape shapeOf(Path teacher, CardOverrides overrides) throws Exception {
+        try (var d = org.pdviz.runtime.OnnxDenoiser.open(teacher, overrides, Device.CPU, l -> { })) {
+            return d.shape();
+        }
+    }
+
+    private static String teacherFamily(Path teacher) throws Exception {
+        var card = org.pdviz.runtime.OnnxDenoiser.inspect(teacher).card();
+        return card != null && card.family() != null ? card.family().name() : "mlp";
+    }
+
+    private static void writeSummary(Path file, JobResult r, Distillation.Plan plan) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("teacher", plan.teacherCard().name());
+        m.put("from", plan.from());
+        m.put("to", plan.to());
+        m.put("student", r.network());
+        m.put("seconds", r.seconds());
+        m.put("device", r.device());
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        for (RoundSummary s : r.rounds()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("stage", s.round() + 1);
+            x.put("steps", s.steps());
+            x.put("file", s.file().getFileName().toString());
+            x.put("iterations", s.iterations());
+            x.put("finalLoss", s.finalLoss());
+            x.put("seconds", s.seconds());
+            rounds.add(x);
+        }
+        m.put("rounds", rounds);
+        if (r.evaluation() != null) {
+            m.put("sameNoiseRmse", r.evaluation());
+        }
+        m.put("command", r.spec().command());
+        AtomicFiles.writeString(file, JSON.writeValueAsString(m));
+    }
+
+    private static String baseName(Path out) {
+        String f = out.getFileName().toString();
+        return f.endsWith(".onnx") ? f.substring(0, f.length() - 5) : f;
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(folder)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Turns the trainer's monitor calls into the job's events (rate, ETA) and answers cancellation. */
+    private static final class ProgressRelay implements Monitor {
+        private final JobListener listener;
+        private final BooleanSupplier cancelled;
+        private final RateMeter meter = new RateMeter();
+        private final List<RoundSummary> rounds = new ArrayList<>();
+        private Distillation.Plan plan;
+        private long total;
+
+        ProgressRelay(JobListener listener, BooleanSupplier cancelled) {
+            this.listener = listener;
+            this.cancelled = cancelled;
+        }
+
+        void setStudentSteps(Distillation.Plan p) {
+            this.plan = p;
+        }
+
+        List<RoundSummary> rounds() {
+            return rounds;
+        }
+
+        long totalIterations() {
+            return total;
+        }
+
+        @Override
+        public void iteration(int round, int roundCount, long done, long iterations, double loss) {
+            meter.step();
+            total++;
+            long remaining = iterations - done;
+            if (plan != null) {
+                for (int later = round + 1; later < roundCount; later++) {
+                    remaining += plan.isCopyStage(later) ? plan.copyIterations() : iterations;
+                }
+            }
+            String label = plan == null ? "training" : plan.label(round);
+            listener.progress(new Progress(round, roundCount, label, plan == null ? null : plan.studentSteps(round),
+                    done, iterations, loss, meter.rate(), meter.eta(remaining)));
+        }
+
+        @Override
+        public void roundFinished(RoundResult r) {
+            meter.pause();
+            RoundSummary s = new RoundSummary(r.round(), r.rounds(), r.steps(), r.file(), r.iterations(), r.finalLoss(),
+                    r.seconds());
+            rounds.add(s);
+            listener.roundFinished(s);
+        }
+
+        @Override
+        public void saved(int round, long done) {
+            meter.pause();
+        }
+
+        @Override
+        public void message(String line) {
+            meter.pause();
+            listener.message(line);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled.getAsBoolean();
+        }
+    }
+}

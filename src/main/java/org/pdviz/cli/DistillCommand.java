@@ -1,0 +1,127 @@
+package org.pdviz.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pdviz.app.jobs.Defaults;
+import org.pdviz.app.jobs.DistillJob;
+import org.pdviz.app.jobs.Jobs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "distill", description = {
+    "Progressive distillation (Algorithm 2): halve the teacher's sampling steps round by round, writing"
+            + " DIR/student-<steps>.onnx after every round.",
+    "The teacher may be any ONNX model that follows the contract: one of ours distils from its own weights;"
+            + " any other into a fresh --family network.",
+    "The state is saved every --checkpoint-seconds; after a crash, kill or Ctrl-C continue with --resume."})
+final class DistillCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--teacher", paramLabel = "FILE", description = "The teacher model.")
+    Path teacher;
+
+    @Option(names = "--from", paramLabel = "N",
+            description = "The teacher's sampling steps (default: its card's step count).")
+    Integer from;
+
+    @Option(names = "--to", paramLabel = "M", description = "The final student's steps (from = to * 2^rounds).")
+    Integer to;
+
+    @Option(names = "--iterations-per-round", paramLabel = "K", description = "Iterations per round.")
+    Long iterationsPerRound;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: mlp 512, unet 64).")
+    Integer batch;
+
+    @Option(names = "--lr", paramLabel = "LR",
+            description = "Initial learning rate, decayed linearly to 0 in each round (default: mlp 3e-4, unet 5e-5).")
+    Double lr;
+
+    @Option(names = "--weighting", paramLabel = "snr+1|truncated", defaultValue = Defaults.WEIGHTING,
+            description = "Loss weight on the x-space error (default snr+1).")
+    String weighting;
+
+    @Option(names = "--clip", paramLabel = "C", defaultValue = "1.0", description = "Gradient clipping (default 1).")
+    double clip;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default 0).")
+    long seed;
+
+    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
+            description = "cpu (default), or cuda (needs the cuda build and a GPU; else falls back to the CPU).")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Threads for the tensor operations (default: all cores up to 8).")
+    int threads;
+
+    @Option(names = "--family", paramLabel = "mlp|unet",
+            description = "Distil into a fresh network of this family (needed for a teacher that is not ours).")
+    String family;
+
+    @Option(names = "--net", paramLabel = "KEY=VALUE", description = "Hyperparameters of the fresh --family network.")
+    Map<String, String> net;
+
+    @Option(names = "--copy-iterations", paramLabel = "K0", description = "A fresh --family student first learns to"
+            + " copy the teacher (its x_hat at every t) for K0 iterations (default: 4 x --iterations-per-round).")
+    Long copyIterations;
+
+    @Option(names = "--copy-lr", paramLabel = "LR",
+            description = "Learning rate of that copy stage (default: the family's training rate, mlp 1e-3, unet 2e-4).")
+    Double copyLr;
+
+    @Option(names = "--parameterization", paramLabel = "x|eps|v|both",
+            description = "The teacher's parameterization, for a teacher without a card.")
+    String teacherParameterization;
+
+    @Option(names = "--student-parameterization", paramLabel = "x|v|both",
+            description = "A fresh student's parameterization (default: the teacher's; v instead of eps).")
+    String studentParameterization;
+
+    @Option(names = "--data", paramLabel = "DATA", description = "Training data (default: the teacher card's).")
+    String data;
+
+    @Option(names = "--teacher-engine", paramLabel = "auto|djl|ort", defaultValue = "auto",
+            description = "What runs the teacher's two DDIM steps: the faster, measured (default), DJL or ONNX Runtime.")
+    String teacherEngine;
+
+    @Option(names = "--eval-count", paramLabel = "N", defaultValue = "-1",
+            description = "Samples for the closing same-noise comparison (default: 1000 points or 64 images; 0: none).")
+    int evalCount;
+
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30",
+            description = "Save the resumable state this often (default 30).")
+    double checkpointSeconds;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the students.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the interrupted job in --out (other options are ignored).")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        JobConsole console = new JobConsole(spec.commandLine().getOut(), spec.commandLine().getErr());
+        Path dir = JobConsole.requireOut(out);
+        if (resume) {
+            DistillJob probe = new DistillJob(null, null, null, null, null, null, null, 1, 1, null, null, null, 0, 0,
+                    "cpu", 0, null, 0, 0, dir, "", null, null);
+            DistillJob saved = (DistillJob) Jobs.interrupted(Jobs.folderFor(probe)).map(Jobs.Interrupted::spec)
+                    .filter(s -> s instanceof DistillJob)
+                    .orElseThrow(() -> new IllegalArgumentException("nothing to resume in " + dir));
+            return TrainCommand.exit(console.run(saved, true));
+        }
+        if (teacher == null || to == null || iterationsPerRound == null) {
+            throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or --resume)");
+        }
+        DistillJob job = new DistillJob(teacher, teacherParameterization, family, net, studentParameterization, data,
+                from, to, iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine,
+                evalCount, checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
+                copyLr);
+        return TrainCommand.exit(console.run(job, false));
+    }
+}

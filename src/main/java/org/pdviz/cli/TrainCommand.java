@@ -1,0 +1,106 @@
+package org.pdviz.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.pdviz.app.jobs.Defaults;
+import org.pdviz.app.jobs.JobResult;
+import org.pdviz.app.jobs.Jobs;
+import org.pdviz.app.jobs.TrainJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", description = {
+    "Train a teacher from data (DJL + PyTorch, CPU by default) and write it as an ONNX checkpoint with its card.",
+    "Continuous time, weighted x-space loss, Adam, gradient clipping, EMA of the weights (the file holds the EMA).",
+    "The state is saved every --checkpoint-seconds; after a crash, kill or Ctrl-C continue with --resume."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DATA",
+            description = "moons, swissroll, checkerboard, gaussians8, mnist, or an exact teacher's mixture"
+                    + " (gaussian-2d, mnist-gaussian, mnist-class-means).")
+    String data;
+
+    @Option(names = "--family", paramLabel = "mlp|unet", description = "Network family.")
+    String family;
+
+    @Option(names = "--net", paramLabel = "KEY=VALUE", description = "Family hyperparameters, e.g. --net width=128"
+            + " --net depth=4 (mlp: width, depth, embedding; unet: channels=32,64, blocks, groups, embedding, timeDim).")
+    Map<String, String> net;
+
+    @Option(names = "--iterations", paramLabel = "K", description = "Iterations (default 20000).")
+    Long iterations;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: mlp 512, unet 64).")
+    Integer batch;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "Adam learning rate (default: mlp 1e-3, unet 2e-4).")
+    Double lr;
+
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "Continue training one of our checkpoints (its card gives the network and, by default, the data).")
+    Path init;
+
+    @Option(names = "--parameterization", paramLabel = "x|eps|v|both",
+            description = "What the network predicts (default v).")
+    String parameterization;
+
+    @Option(names = "--weighting", paramLabel = "snr+1|truncated", defaultValue = Defaults.WEIGHTING,
+            description = "Loss weight on the x-space error (default snr+1, i.e. the v-MSE).")
+    String weighting;
+
+    @Option(names = "--ema", paramLabel = "D", defaultValue = "0.999", description = "EMA decay (default 0.999).")
+    double ema;
+
+    @Option(names = "--clip", paramLabel = "C", defaultValue = "1.0",
+            description = "Gradient clipping by global norm (default 1; 0 turns it off).")
+    double clip;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default 0).")
+    long seed;
+
+    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
+            description = "cpu (default), or cuda (needs the cuda build and a GPU; else falls back to the CPU).")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Threads for the tensor operations (default: all cores up to 8).")
+    int threads;
+
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30",
+            description = "Save the resumable state this often (default 30).")
+    double checkpointSeconds;
+
+    @Option(names = "--out", paramLabel = "FILE.onnx", description = "The teacher to write.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the interrupted job for --out (other options are ignored).")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        JobConsole console = new JobConsole(spec.commandLine().getOut(), spec.commandLine().getErr());
+        Path file = JobConsole.requireOut(out);
+        if (resume) {
+            TrainJob saved = (TrainJob) Jobs.interrupted(Jobs.folderFor(new TrainJob(null, null, null, null, null,
+                    null, null, null, 0, 0, 0, "cpu", 0, 0, file, "", null))).map(Jobs.Interrupted::spec)
+                    .filter(s -> s instanceof TrainJob)
+                    .orElseThrow(() -> new IllegalArgumentException("nothing to resume for " + file));
+            return exit(console.run(saved, true));
+        }
+        if (init == null && (data == null || family == null)) {
+            throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or --resume)");
+        }
+        TrainJob job = new TrainJob(data, family, net, parameterization, weighting, iterations, batch, lr, ema, clip,
+                seed, device, threads, checkpointSeconds, file, JobConsole.commandLine("train", spec), init);
+        return exit(console.run(job, false));
+    }
+
+    static int exit(JobResult r) {
+        return r.cancelled() ? 130 : 0;
+    }
+}

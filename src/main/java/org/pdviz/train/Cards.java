@@ -1,0 +1,50 @@
+package org.pdviz.train;
+
+import java.time.Instant;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.train.family.Family;
+
+/** The cards the trainer writes into its checkpoints. */
+public final class Cards {
+
+    private Cards() {
+    }
+
+    public static ModelCard teacher(String name, String dataset, Family family, Parameterization p,
+                                    CosineSchedule schedule, long iterations, long seed, double finalLoss,
+                                    String command, String parent) {
+        return new ModelCard(ModelCard.FORMAT, name, dataset, p.id(), ModelCard.Schedule.of(schedule),
+                family.dataShape().dims(), new double[] {-1, 1}, null, family.card(),
+                new ModelCard.Lineage(parent, null, iterations, seed, Instant.now().toString(), finite(finalLoss),
+                        command),
+                "Teacher trained on " + dataset + " by pdviz train (" + family.describe() + ")"
+                        + (parent == null ? "." : ", continued from " + parent + "."));
+    }
+
+    public static ModelCard student(int steps, int round, String parent, ModelCard teacher, Family family,
+                                    Parameterization p, long iterations, long seed, double finalLoss,
+                                    String command) {
+        return new ModelCard(ModelCard.FORMAT, "student-" + steps, teacher.dataset(), p.id(), teacher.schedule(),
+                family.dataShape().dims(), teacher.dataRange(), steps, family.card(),
+                new ModelCard.Lineage(parent, round, iterations, seed, Instant.now().toString(), finite(finalLoss),
+                        command),
+                "Student for " + steps + " DDIM steps, distilled (Algorithm 2) from " + parent + ".");
+    }
+
+    /** A fresh network made a copy of a (foreign) teacher: a teacher itself, usable with any step count. */
+    public static ModelCard copy(ModelCard teacher, Family family, Parameterization p, long iterations, long seed,
+                                 double finalLoss, String command) {
+        return new ModelCard(ModelCard.FORMAT, "teacher-copy", teacher.dataset(), p.id(), teacher.schedule(),
+                family.dataShape().dims(), teacher.dataRange(), null, family.card(),
+                new ModelCard.Lineage(teacher.name(), 0, iterations, seed, Instant.now().toString(), finite(finalLoss),
+                        command),
+                "A " + family.name() + " trained to copy " + teacher.name() + " (its x_hat at every t), the start of"
+                        + " its progressive distillation.");
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

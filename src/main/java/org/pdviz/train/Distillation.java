@@ -1,0 +1,364 @@
+package org.pdviz.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.pdviz.core.data.Dataset;
+import org.pdviz.core.distill.DistillTarget;
+import org.pdviz.core.distill.Weighting;
+import org.pdviz.core.model.Denoiser;
+import org.pdviz.core.model.DenoiserException;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.Device;
+import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.train.data.TrainingData;
+import org.pdviz.train.djl.DjlDenoiser;
+import org.pdviz.train.djl.Network;
+import org.pdviz.train.djl.TrainingException;
+import org.pdviz.train.djl.XLossStep;
+import org.pdviz.train.family.Families;
+import org.pdviz.train.family.Family;
+import org.pdviz.train.family.Weights;
+import org.pdviz.train.onnx.Checkpoint;
+import org.pdviz.train.onnx.FamilyOnnx;
+import org.pdviz.train.state.TrainingState;
+
+/**
+ * Progressive distillation, Algorithm 2 of Salimans and Ho: the student starts from the teacher's
+ * weights (or, for a teacher that is not one of our families, from a fresh network); for K
+ * iterations per round, {@code x ~ data}, {@code i ~ U{1..N}}, {@code t = i/N}; the teacher's two
+ * DDIM steps t -> t' -> t'' (no clipping) give the target {@code x_tilde}, computed by core's
+ * {@link DistillTarget#xTilde}; Adam on the weighted x-loss, learning rate decayed linearly to 0
+ * within the round, optimiser reset each round, no EMA; then the student becomes the teacher and
+ * N halves. Every round writes {@code student-<N>.onnx}.
+ */
+public final class Distillation {
+
+    public static final String KIND = "distill";
+
+    private Distillation() {
+    }
+
+    /**
+     * @param teacherOverrides card fields for a teacher without a card (its parameterisation)
+     * @param studentFamily    null: the teacher's own family and weights; else a fresh network
+     * @param dataset          null: the teacher card's data set
+     * @param from             null: the teacher card's step count
+     * @param copyIterations   for a fresh student, the iterations of the first stage that makes it a copy of
+     *                         the teacher (null: four times the iterations per round); unused otherwise
+     * @param copyLr           the copy stage's initial learning rate (null: {@code lr}); it learns a whole
+     *                         denoiser from scratch, so a training rate suits it better than a distillation one
+     */
+    public record Config(Path teacher, CardOverrides teacherOverrides, Family studentFamily,
+                         Parameterization studentParameterization, String dataset, Integer from, int to,
+                         long iterationsPerRound, int batch, double lr, Weighting weighting, double clip, long seed,
+                         TeacherEngine engine, Path outDir, Path mnistFolder, String command, Long copyIterations,
+                         Double copyLr) {
+        public Config {
+            if (copyLr != null && (!(copyLr > 0) || !Double.isFinite(copyLr))) {
+                throw new IllegalArgumentException("--copy-lr must be positive, got " + copyLr);
+            }
+            if (copyIterations != null && copyIterations < 1) {
+                throw new IllegalArgumentException("--copy-iterations must be at least 1, got " + copyIterations);
+            }
+            if (iterationsPerRound < 1) {
+                throw new IllegalArgumentException("--iterations-per-round must be at least 1, got "
+                        + iterationsPerRound);
+            }
+            if (batch < 1) {
+                throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
+            }
+            if (!(lr > 0) || !Double.isFinite(lr)) {
+                throw new IllegalArgumentException("--lr must be positive, got " + lr);
+            }
+            if (teacherOverrides == null) {
+                teacherOverrides = CardOverrides.NONE;
+            }
+            if (engine == null) {
+                engine = TeacherEngine.AUTO;
+            }
+        }
+    }
+
+    /**
+     * What a run will do, worked out (and checked) before any training. A run is a list of stages: for
+     * a fresh student first a copy stage ({@code copyIterations} iterations in which it learns the
+     * teacher's own x_hat at continuous t, so that Algorithm 2 starts, as it assumes, from a student
+     * equal to its teacher), then the {@code rounds} halving rounds.
+     */
+    public record Plan(ModelCard teacherCard, boolean teacherTrainable, Family studentFamily,
+                       Parameterization studentParameterization, boolean startFromTeacher, int from, int to,
+                       int rounds, String dataset, long copyIterations) {
+
+        public boolean hasCopyStage() {
+            return !startFromTeacher;
+        }
+
+        public int stages() {
+            return rounds + (hasCopyStage() ? 1 : 0);
+        }
+
+        public boolean isCopyStage(int stage) {
+            return hasCopyStage() && stage == 0;
+        }
+
+        /** The halving round (0-based) a stage is; -1 for the copy stage. */
+        public int round(int stage) {
+            return stage - (hasCopyStage() ? 1 : 0);
+        }
+
+        /** The steps the stage's teacher is sampled with (the copy stage: the original teacher's). */
+        public int teacherSteps(int stage) {
+            return from >> Math.max(0, round(stage));
+        }
+
+        /** The steps the stage's student is made for; null for the copy stage (a copy of the teacher). */
+        public Integer studentSteps(int stage) {
+            return isCopyStage(stage) ? null : from >> (round(stage) + 1);
+        }
+
+        /** What the stage does, in words. */
+        public String label(int stage) {
+            return isCopyStage(stage) ? "copying the teacher" : teacherSteps(stage) + "->" + studentSteps(stage)
+                    + " steps";
+        }
+    }
+
+    public record Result(Plan plan, List<RoundResult> rounds, boolean cancelled, double seconds) {
+    }
+
+    public static Plan plan(Config c) throws ModelFileException {
+        ModelCard card;
+        try (OnnxDenoiser t = OnnxDenoiser.open(c.teacher(), c.teacherOverrides(), Device.CPU, line -> { })) {
+            card = t.card();
+        }
+        Integer from = c.from() != null ? c.from() : card.steps();
+        if (from == null) {
+            throw new IllegalArgumentException("give --from N, the teacher's number of sampling steps (its card does"
+                    + " not say)");
+        }
+        int to = c.to();
+        if (to < 1 || from <= to || from % to != 0 || Integer.bitCount(from / to) != 1) {
+            throw new IllegalArgumentException("--from " + from + " --to " + to + ": each round halves the steps, so"
+                    + " from must be to times a power of two (e.g. --from 512 --to 4)");
+        }
+        int rounds = Integer.numberOfTrailingZeros(from / to);
+        boolean trainable = Families.isTrainable(card);
+        Parameterization teacherP = card.parameterizationValue();
+        Family family;
+        Parameterization p;
+        boolean fromTeacher;
+        long copyIterations = 0;
+        if (c.studentFamily() == null) {
+            if (!trainable) {
+                throw new IllegalArgumentException("teacher '" + card.name() + "' is not one of our network families"
+                        + (card.family() == null ? "" : " (it is '" + card.family().name() + "')")
+                        + "; give --family mlp|unet to distil it into a fresh network");
+            }
+            if (c.studentParameterization() != null && c.studentParameterization() != teacherP) {
+                throw new IllegalArgumentException("a student that starts from the teacher's weights keeps its"
+                        + " parameterization (" + teacherP.id() + "); use --family for a fresh network with another");
+            }
+            family = Families.fromCard(card);
+            p = teacherP;
+            fromTeacher = true;
+        } else {
+            // a fresh network learns v most easily: at small t, x_hat = alpha z - sigma v is near z for any v
+            p = c.studentParameterization() != null ? c.studentParameterization() : Parameterization.V;
+            family = Families.withOutputFactor(c.studentFamily(), p);
+            if (!family.dataShape().equals(card.shapeValue())) {
+                throw new IllegalArgumentException("the student " + family.name() + " is for data of shape "
+                        + family.dataShape() + " but the teacher's data has shape " + card.shapeValue());
+            }
+            fromTeacher = false;
+            copyIterations = c.copyIterations() != null ? c.copyIterations() : 4 * c.iterationsPerRound();
+        }
+        String dataset = c.dataset() != null ? c.dataset() : card.dataset();
+        if (dataset == null || dataset.isBlank() || dataset.equals("unknown")) {
+            throw new IllegalArgumentException("give --data NAME: the teacher's card does not name its data set");
+        }
+        return new Plan(card, trainable, family, p, fromTeacher, from, to, rounds, dataset, copyIterations);
+    }
+
+    /** The learning rate for iteration {@code done} (0-based) of {@code k}: linear from {@code lr} towards 0. */
+    public static double learningRate(double lr, long done, long k) {
+        return lr * (1.0 - (double) done / k);
+    }
+
+    public static Path studentFile(Path outDir, int steps) {
+        return outDir.resolve("student-" + steps + ".onnx");
+    }
+
+    /** The copy stage's result: the fresh network made a copy of a foreign teacher. */
+    public static Path copyFile(Path outDir) {
+        return outDir.resolve("teacher-copy.onnx");
+    }
+
+    /** The checkpoint a stage writes. */
+    public static Path stageFile(Plan plan, Path outDir, int stage) {
+        return plan.isCopyStage(stage) ? copyFile(outDir) : studentFile(outDir, plan.studentSteps(stage));
+    }
+
+    public static Result run(Config c, ai.djl.Device device, Checkpointer checkpointer, Monitor monitor)
+            throws TrainingException, IOException, ModelFileException, DenoiserException {
+        Plan plan = plan(c);
+        Dataset data = TrainingData.open(plan.dataset(), c.mnistFolder());
+        if (!data.shape().equals(plan.studentFamily().dataShape())) {
+            throw new IllegalArgumentException("data '" + plan.dataset() + "' has shape " + data.shape()
+                    + " but the teacher's data has shape " + plan.studentFamily().dataShape());
+        }
+        CosineSchedule schedule = plan.teacherCard().scheduleValue();
+        Weights initial = plan.startFromTeacher() ? Checkpoint.read(c.teacher()).weights()
+                : Weights.initialize(plan.studentFamily(), c.seed());
+        List<RoundResult> results = new ArrayList<>();
+        Map<String, String> info = new LinkedHashMap<>();
+        try (Session s = new Session(plan.studentFamily(), initial, device, plan.studentParameterization(),
+                c.weighting(), c.clip(), 0, c.seed())) {
+            int stage = 0;
+            long done = 0;
+            TrainingState saved = checkpointer.load();
+            if (saved != null) {
+                if (!KIND.equals(saved.header().kind())) {
+                    throw new TrainingException("the saved state belongs to a '" + saved.header().kind() + "' job");
+                }
+                s.restore(saved);
+                stage = saved.header().round();
+                done = saved.header().iteration();
+                info.putAll(saved.header().info());
+                monitor.message("resuming at stage " + (stage + 1) + " of " + plan.stages() + " (" + plan.label(
+                        Math.min(stage, plan.stages() - 1)) + "), iteration " + done);
+            }
+            for (; stage < plan.stages(); stage++) {
+                boolean copy = plan.isCopyStage(stage);
+                int round = plan.round(stage);
+                long iterations = copy ? plan.copyIterations() : c.iterationsPerRound();
+                // the copy stage and the first round learn from the original teacher; later rounds from a student
+                Path teacherFile = round <= 0 ? c.teacher() : studentFile(c.outDir(), plan.teacherSteps(stage));
+                TeacherEngine engine = engine(c, plan, round, teacherFile, device, info, monitor);
+                double secondsBefore = s.seconds();
+                if (done == 0) {
+                    s.step.resetOptimizer();
+                    s.losses.clear();
+                }
+                try (Denoiser teacher = openTeacher(teacherFile, round <= 0 ? c.teacherOverrides() : CardOverrides.NONE,
+                        engine, device, monitor::message)) {
+                    while (done < iterations) {
+                        if (monitor.cancelled()) {
+                            checkpointer.save(s.snapshot(KIND, stage, done, info));
+                            monitor.saved(stage, done);
+                            return new Result(plan, results, true, s.seconds());
+                        }
+                        double lr = learningRate(copy && c.copyLr() != null ? c.copyLr() : c.lr(), done, iterations);
+                        XLossStep.Batch batch = copy ? copyBatch(s.rng, data, c.batch(), schedule, teacher)
+                                : distillBatch(s.rng, data, c.batch(), plan.studentSteps(stage), schedule, teacher);
+                        double loss = s.step.step(batch, lr).loss();
+                        s.losses.add(loss);
+                        done++;
+                        monitor.iteration(stage, plan.stages(), done, iterations, loss);
+                        if (done < iterations && checkpointer.due(done)) {
+                            checkpointer.save(s.snapshot(KIND, stage, done, info));
+                            monitor.saved(stage, done);
+                        }
+                    }
+                }
+                double finalLoss = s.losses.mean();
+                Path out = stageFile(plan, c.outDir(), stage);
+                ModelCard card = copy
+                        ? Cards.copy(plan.teacherCard(), plan.studentFamily(), plan.studentParameterization(),
+                        iterations, c.seed(), finalLoss, c.command())
+                        : Cards.student(plan.studentSteps(stage), round + 1, round == 0 ? plan.teacherCard().name()
+                                : "student-" + plan.teacherSteps(stage), plan.teacherCard(), plan.studentFamily(),
+                        plan.studentParameterization(), iterations, c.seed(), finalLoss, c.command());
+                FamilyOnnx.write(plan.studentFamily(), s.network.weights(), card, out);
+                RoundResult r = new RoundResult(stage, plan.stages(), plan.studentSteps(stage), out, iterations,
+                        finalLoss, s.seconds() - secondsBefore);
+                results.add(r);
+                monitor.roundFinished(r);
+                done = 0;
+                checkpointer.save(s.snapshot(KIND, stage + 1, 0, info));
+                monitor.saved(stage + 1, 0);
+            }
+            return new Result(plan, results, false, s.seconds());
+        }
+    }
+
+    /** Algorithm 2's batch: {@code i ~ U{1..N}}, {@code t = i/N}, target x_tilde from the teacher's two steps. */
+    static XLossStep.Batch distillBatch(java.util.Random rng, Dataset data, int batch, int n, CosineSchedule schedule,
+                                        Denoiser teacher) throws DenoiserException {
+        NoisyBatch b = NoisyBatch.onGrid(rng, data, batch, n, schedule);
+        float[] xTilde = new float[b.z().length];
+        DistillTarget.xTilde(teacher, schedule, b.z(), b.indices(), n, xTilde);
+        return new XLossStep.Batch(b.z(), b.t(), xTilde, b.levels());
+    }
+
+    /** The copy stage's batch: continuous t, target the teacher's own x_hat (core's read-out). */
+    static XLossStep.Batch copyBatch(java.util.Random rng, Dataset data, int batch, CosineSchedule schedule,
+                                     Denoiser teacher) throws DenoiserException {
+        NoisyBatch b = NoisyBatch.continuous(rng, data, batch, schedule);
+        int dim = data.shape().size();
+        Parameterization p = teacher.parameterization();
+        int outDim = dim * p.outputFactor();
+        float[] out = new float[batch * outDim];
+        for (int b0 = 0; b0 < batch; b0 += teacher.maxBatch()) {
+            teacher.predict(b.z(), b.t(), b0, Math.min(teacher.maxBatch(), batch - b0), out);
+        }
+        float[] xHat = new float[b.z().length];
+        for (int i = 0; i < batch; i++) {
+            Parameterization.Readout r = p.xHat(b.levels()[i]);
+            for (int j = 0; j < dim; j++) {
+                double o2 = p == Parameterization.BOTH ? out[i * outDim + dim + j] : 0.0;
+                double x = r.apply(b.z()[i * dim + j], out[i * outDim + j], o2);
+                if (!Double.isFinite(x)) {
+                    throw new DenoiserException("the teacher returned non-finite values at t = " + b.t()[i]);
+                }
+                xHat[i * dim + j] = (float) x;
+            }
+        }
+        return new XLossStep.Batch(b.z(), b.t(), xHat, b.levels());
+    }
+
+    /** The engine for a round's teacher: ONNX Runtime for a foreign one, else as configured or measured. */
+    private static TeacherEngine engine(Config c, Plan plan, int round, Path teacherFile, ai.djl.Device device,
+                                        Map<String, String> info, Monitor monitor)
+            throws IOException, ModelFileException, DenoiserException {
+        if (round <= 0 && !plan.teacherTrainable()) {
+            return TeacherEngine.ORT;
+        }
+        if (c.engine() != TeacherEngine.AUTO) {
+            return c.engine();
+        }
+        String decided = info.get("engine");
+        if (decided != null) {
+            return TeacherEngine.parse(decided);
+        }
+        double ort, djl;
+        try (Denoiser a = openTeacher(teacherFile, CardOverrides.NONE, TeacherEngine.ORT, device, line -> { });
+             Denoiser b = openTeacher(teacherFile, CardOverrides.NONE, TeacherEngine.DJL, device, line -> { })) {
+            ort = TeacherTiming.medianMillis(a, c.batch());
+            djl = TeacherTiming.medianMillis(b, c.batch());
+        }
+        TeacherEngine chosen = ort <= djl ? TeacherEngine.ORT : TeacherEngine.DJL;
+        monitor.message(String.format("teacher forward, batch %d: ONNX Runtime %.2f ms, DJL %.2f ms; the teacher runs"
+                + " on %s", c.batch(), ort, djl, chosen == TeacherEngine.ORT ? "ONNX Runtime" : "DJL"));
+        info.put("engine", chosen.id());
+        return chosen;
+    }
+
+    static Denoiser openTeacher(Path file, CardOverrides overrides, TeacherEngine engine, ai.djl.Device device,
+                                Consumer<String> notices) throws IOException, ModelFileException {
+        if (engine == TeacherEngine.DJL) {
+            Checkpoint cp = Checkpoint.read(file);
+            return new DjlDenoiser(new Network(cp.family(), cp.weights(), device, false),
+                    cp.card().parameterizationValue());
+        }
+        return OnnxDenoiser.open(file, overrides, device.isGpu() ? Device.CUDA : Device.CPU, notices);
+    }
+}

@@ -1,0 +1,102 @@
+package org.pdviz.train.djl;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.Consumer;
+
+/**
+ * Starts DJL's PyTorch engine for training: offline (the native library comes from the Maven jar,
+ * nothing is downloaded), quiet logs, a given number of threads, and the device: CUDA when asked
+ * for and usable, else one clear line and the CPU.
+ */
+public final class Torch {
+
+    private Torch() {
+    }
+
+    /** The engine, started on first use. */
+    public static Engine engine() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.util.cuda", "error");
+        setIfAbsent("org.slf4j.simpleLogger.log.ai.djl.pytorch", "warn");
+        return Engine.getEngine("PyTorch");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /**
+     * Turns off gradient recording for the calling thread. PyTorch's grad mode is per thread and on
+     * by default in a new thread (DJL turns it off only on the thread that started the engine), and
+     * a GradientCollector restores the mode it found: without this, a training thread would record
+     * graphs for teacher forwards and refuse in-place optimiser updates.
+     */
+    public static void noGradients() {
+        engine();
+        JniUtils.setGradMode(false);
+    }
+
+    /** Intra-op threads for the tensor operations (takes effect at once, process-wide). */
+    public static void threads(int n) {
+        engine();
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + n);
+        }
+        JniUtils.setNumThreads(n);
+    }
+
+    public static int threads() {
+        engine();
+        return JniUtils.getNumThreads();
+    }
+
+    /** A sensible default: all cores up to 8 (more rarely helps these small networks). */
+    public static int defaultThreads() {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+    }
+
+    /**
+     * The DJL device for a request: the GPU when {@code cuda} is asked for and PyTorch sees one, else
+     * the CPU, with one line to {@code notices} saying why.
+     */
+    public static Device device(boolean cuda, Consumer<String> notices) {
+        Engine e = engine();
+        if (!cuda) {
+            return Device.cpu();
+        }
+        int gpus;
+        try {
+            gpus = e.getGpuCount();
+        } catch (RuntimeException ex) {
+            gpus = 0;
+        }
+        if (gpus > 0) {
+            return Device.gpu();
+        }
+        notices.accept("CUDA is not usable for training here (" + (isCudaBuild() ? "PyTorch sees no GPU"
+                : "this build has the CPU-only PyTorch; build with -Pcuda on a machine with an NVIDIA GPU")
+                + "); training on the CPU");
+        return Device.cpu();
+    }
+
+    /** Whether the PyTorch native library on the class path was built for CUDA. */
+    static boolean isCudaBuild() {
+        return Torch.class.getClassLoader().getResource("native/lib/pytorch.properties") != null
+                && readFlavor().startsWith("cu");
+    }
+
+    private static String readFlavor() {
+        try (var in = Torch.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("flavor", "");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+}
