@@ -37,9 +37,20 @@ public final class Main implements Callable<Integer> {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        helpEverywhere(cl);
         cl.setExecutionExceptionHandler(new Errors());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** {@code --help} and {@code --version} on every command, not only the top one. */
+    private static void helpEverywhere(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (!sub.getCommandSpec().mixinStandardHelpOptions()) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            helpEverywhere(sub);
+        }
     }
 
     /** No command: the application window, as {@code pdviz app}. */
