@@ -3,10 +3,10 @@ package org.pdviz.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.pdviz.app.jobs.Defaults;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.Jobs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
             + " any other into a fresh --family network.",
     "The state is saved every --checkpoint-seconds; after a crash, kill or Ctrl-C continue with --resume."})
 final class DistillCommand implements Callable<Integer> {
+
+    @Mixin
+    JobOptions common = new JobOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,30 +37,9 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--iterations-per-round", paramLabel = "K", description = "Iterations per round.")
     Long iterationsPerRound;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: mlp 512, unet 64).")
-    Integer batch;
-
     @Option(names = "--lr", paramLabel = "LR",
             description = "Initial learning rate, decayed linearly to 0 in each round (default: mlp 3e-4, unet 5e-5).")
     Double lr;
-
-    @Option(names = "--weighting", paramLabel = "snr+1|truncated", defaultValue = Defaults.WEIGHTING,
-            description = "Loss weight on the x-space error (default snr+1).")
-    String weighting;
-
-    @Option(names = "--clip", paramLabel = "C", defaultValue = "1.0", description = "Gradient clipping (default 1).")
-    double clip;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default 0).")
-    long seed;
-
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "cpu (default), or cuda (needs the cuda build and a GPU; else falls back to the CPU).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads for the tensor operations (default: all cores up to 8).")
-    int threads;
 
     @Option(names = "--family", paramLabel = "mlp|unet",
             description = "Distil into a fresh network of this family (needed for a teacher that is not ours).")
@@ -93,10 +75,6 @@ final class DistillCommand implements Callable<Integer> {
             description = "Samples for the closing same-noise comparison (default: 1000 points or 64 images; 0: none).")
     int evalCount;
 
-    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Save the resumable state this often (default 30).")
-    double checkpointSeconds;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the students.")
     Path out;
 
@@ -119,8 +97,8 @@ final class DistillCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or --resume)");
         }
         DistillJob job = new DistillJob(teacher, teacherParameterization, family, net, studentParameterization, data,
-                from, to, iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine,
-                evalCount, checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
+                from, to, iterationsPerRound, common.batch, lr, common.weighting, common.clip, common.seed, common.device, common.threads, teacherEngine,
+                evalCount, common.checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
                 copyLr);
         return TrainCommand.exit(console.run(job, false));
     }

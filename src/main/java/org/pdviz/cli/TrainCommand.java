@@ -3,11 +3,11 @@ package org.pdviz.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.pdviz.app.jobs.Defaults;
 import org.pdviz.app.jobs.JobResult;
 import org.pdviz.app.jobs.Jobs;
 import org.pdviz.app.jobs.TrainJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
     "Continuous time, weighted x-space loss, Adam, gradient clipping, EMA of the weights (the file holds the EMA).",
     "The state is saved every --checkpoint-seconds; after a crash, kill or Ctrl-C continue with --resume."})
 final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    JobOptions common = new JobOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -35,9 +38,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "K", description = "Iterations (default 20000).")
     Long iterations;
 
-    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: mlp 512, unet 64).")
-    Integer batch;
-
     @Option(names = "--lr", paramLabel = "LR", description = "Adam learning rate (default: mlp 1e-3, unet 2e-4).")
     Double lr;
 
@@ -49,31 +49,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "What the network predicts (default v).")
     String parameterization;
 
-    @Option(names = "--weighting", paramLabel = "snr+1|truncated", defaultValue = Defaults.WEIGHTING,
-            description = "Loss weight on the x-space error (default snr+1, i.e. the v-MSE).")
-    String weighting;
-
     @Option(names = "--ema", paramLabel = "D", defaultValue = "0.999", description = "EMA decay (default 0.999).")
     double ema;
-
-    @Option(names = "--clip", paramLabel = "C", defaultValue = "1.0",
-            description = "Gradient clipping by global norm (default 1; 0 turns it off).")
-    double clip;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default 0).")
-    long seed;
-
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "cpu (default), or cuda (needs the cuda build and a GPU; else falls back to the CPU).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads for the tensor operations (default: all cores up to 8).")
-    int threads;
-
-    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Save the resumable state this often (default 30).")
-    double checkpointSeconds;
 
     @Option(names = "--out", paramLabel = "FILE.onnx", description = "The teacher to write.")
     Path out;
@@ -95,8 +72,8 @@ final class TrainCommand implements Callable<Integer> {
         if (init == null && (data == null || family == null)) {
             throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or --resume)");
         }
-        TrainJob job = new TrainJob(data, family, net, parameterization, weighting, iterations, batch, lr, ema, clip,
-                seed, device, threads, checkpointSeconds, file, JobConsole.commandLine("train", spec), init);
+        TrainJob job = new TrainJob(data, family, net, parameterization, common.weighting, iterations, common.batch, lr, ema, common.clip,
+                common.seed, common.device, common.threads, common.checkpointSeconds, file, JobConsole.commandLine("train", spec), init);
         return exit(console.run(job, false));
     }
 
