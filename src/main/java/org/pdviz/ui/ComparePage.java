@@ -57,7 +57,7 @@ final class ComparePage implements Page {
     private final List<CompareColumn> columns = new ArrayList<>();
     private final BorderPane root = new BorderPane();
     private List<SampledRun> runs = List.of();
-    private Task<List<SampledRun>> job;
+    private final BackgroundRun<List<SampledRun>> background;
     private boolean dirty = true;
     private boolean visible;
 
@@ -80,11 +80,6 @@ final class ComparePage implements Page {
         runButton.setDefaultButton(true);
         runButton.getStyleClass().add("accent");
         runButton.setOnAction(e -> run());
-        cancel.setOnAction(e -> cancel());
-        cancel.setDisable(true);
-        // Cancel is on screen only while something runs
-        cancel.visibleProperty().bind(cancel.disableProperty().not());
-        cancel.managedProperty().bind(cancel.visibleProperty());
         add.setOnAction(e -> {
             if (!columns.isEmpty()) {
                 addColumn(new ModelChoice.Pane(columns.get(0).model.getValue(), 8));
@@ -92,8 +87,7 @@ final class ComparePage implements Page {
             }
         });
         defaults.setOnAction(e -> useDefaults(null));
-        progress.setPrefWidth(140);
-        progress.setVisible(false);
+        background = new BackgroundRun<>(ctx, progress, cancel, status);
         status.setId("compare-status");
         status.getStyleClass().add("status");
         FlowPane settings = new FlowPane(8, 6, label("Seed"), seed, label("Batch"), batch, clip, label("Show"), show,
@@ -211,49 +205,15 @@ final class ComparePage implements Page {
                 }, this::isCancelled, line -> { });
             }
         };
-        job = task;
-        progress.progressProperty().bind(task.progressProperty());
-        status.textProperty().bind(task.messageProperty());
-        progress.setVisible(true);
-        cancel.setDisable(false);
-        task.setOnSucceeded(e -> {
-            if (job == task) {
-                finished();
-                setRuns(task.getValue());
-            }
-        });
-        task.setOnFailed(e -> {
-            if (job == task) {
-                finished();
-                status.setText("sampling failed");
-                ctx.error("Comparison failed", AppContext.message(task.getException()));
-            }
-        });
-        task.setOnCancelled(e -> {
-            if (job == task) {
-                finished();
-                status.setText("cancelled");
-            }
-        });
-        ctx.submit(task);
+        background.start(task, null, this::setRuns, "Comparison failed");
     }
 
     void cancel() {
-        if (job != null && job.isRunning()) {
-            job.cancel(true);
-        }
-    }
-
-    private void finished() {
-        job = null;
-        progress.progressProperty().unbind();
-        status.textProperty().unbind();
-        progress.setVisible(false);
-        cancel.setDisable(true);
+        background.cancel();
     }
 
     boolean busy() {
-        return job != null;
+        return background.busy();
     }
 
     List<SampledRun> runs() {

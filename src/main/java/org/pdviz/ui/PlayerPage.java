@@ -72,7 +72,7 @@ final class PlayerPage implements Page {
     private final Label caption = new Label();
     private final BorderPane root = new BorderPane();
     private SampledRun run;
-    private Task<SampledRun> job;
+    private final BackgroundRun<SampledRun> background;
     private boolean dirty = true;
     private boolean visible;
 
@@ -92,13 +92,7 @@ final class PlayerPage implements Page {
         sample.setDefaultButton(true);
         sample.getStyleClass().add("accent");
         sample.setOnAction(e -> sample());
-        cancel.setOnAction(e -> cancel());
-        cancel.setDisable(true);
-        // Cancel is on screen only while something runs
-        cancel.visibleProperty().bind(cancel.disableProperty().not());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        progress.setPrefWidth(140);
-        progress.setVisible(false);
+        background = new BackgroundRun<>(ctx, progress, cancel, status);
         status.setId("player-status");
         status.getStyleClass().add("status");
         savePng.setOnAction(e -> chooseAndSave(true));
@@ -195,7 +189,7 @@ final class PlayerPage implements Page {
 
     /** Samples when the settings changed since the last run (for views that follow the player). */
     void sampleIfNeeded() {
-        if (dirty && job == null && model.getValue() != null) {
+        if (dirty && !background.busy() && model.getValue() != null) {
             sample();
         }
     }
@@ -225,48 +219,15 @@ final class PlayerPage implements Page {
                         this::isCancelled);
             }
         };
-        job = task;
-        progress.progressProperty().bind(task.progressProperty());
-        progress.setVisible(true);
-        cancel.setDisable(false);
-        status.setText("sampling " + spec.label() + "\u2026");
-        task.setOnSucceeded(e -> {
-            if (job == task) {
-                finished();
-                setRun(task.getValue());
-            }
-        });
-        task.setOnFailed(e -> {
-            if (job == task) {
-                finished();
-                status.setText("sampling failed");
-                ctx.error("Sampling failed", AppContext.message(task.getException()));
-            }
-        });
-        task.setOnCancelled(e -> {
-            if (job == task) {
-                finished();
-                status.setText("cancelled");
-            }
-        });
-        ctx.submit(task);
+        background.start(task, "sampling " + spec.label() + "\u2026", this::setRun, "Sampling failed");
     }
 
     void cancel() {
-        if (job != null && job.isRunning()) {
-            job.cancel(true);
-        }
-    }
-
-    private void finished() {
-        job = null;
-        progress.progressProperty().unbind();
-        progress.setVisible(false);
-        cancel.setDisable(true);
+        background.cancel();
     }
 
     boolean busy() {
-        return job != null;
+        return background.busy();
     }
 
     SampledRun run() {
