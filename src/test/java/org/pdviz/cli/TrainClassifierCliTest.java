@@ -22,8 +22,8 @@ class TrainClassifierCliTest {
     @Test
     void trainsAClassifierThatEvaluationCanOpen() throws Exception {
         Path out = dir.resolve("c.onnx");
-        TrainCliTest.Run r = pdviz("train-classifier", "--iterations", "200", "--batch", "32", "--lr", "5e-3",
-                "--net", "channels=8,16,16", "--net", "blocks=2", "--net", "groups=2", "--net", "features=16",
+        TrainCliTest.Run r = pdviz("train-classifier", "--iterations", "200", "--batch", "32", "--lr", "2e-3",
+                "--net", "channels=8,16,16", "--net", "blocks=2", "--net", "groups=2", "--net", "features=64",
                 "--threads", "1", "--eval-every", "100", "--seed", "3", "--out", out.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("wrote " + out), r.out());
@@ -31,13 +31,13 @@ class TrainClassifierCliTest {
         assertTrue(r.err().contains("with ONNX Runtime on the written file"), r.err());
         assertFalse(Files.exists(dir.resolve("c.onnx.job")), "a finished job leaves no folder behind");
         try (OnnxClassifier c = OnnxClassifier.open(out)) {
-            assertEquals(16, c.dim());
+            assertEquals(64, c.dim());
             assertEquals("c", c.id());
             assertTrue(c.card().lineage().command().startsWith("pdviz train-classifier --iterations 200"),
                     c.card().lineage().command());
             assertEquals(3L, c.card().lineage().seed());
             double ort = c.heldOutAccuracy(Mnist.load(TestPaths.home().resolve("assets/mnist"))).fraction();
-            assertTrue(ort > 0.25, "better than chance (0.1): " + ort);
+            assertTrue(ort > 0.2, "better than chance (0.1): " + ort);
             assertEquals(c.card().heldOutAccuracy(), ort, 0.0025);
         }
         assertOneLine(pdviz("train-classifier", "--iterations", "5", "--out", out.toString()), "exists");

@@ -47,8 +47,9 @@ class ModelLibraryTest {
     void theShippedClassifierStaysOutOfTheShippedLibrary() {
         assertTrue(Files.isRegularFile(MODELS.resolve("classifier/mnist-classifier.onnx")));
         ModelLibrary lib = ModelLibrary.scan(MODELS);
-        assertTrue(lib.entries().stream().noneMatch(e -> e.file().toString().contains("classifier")),
-                lib.entries().toString());
+        Path classifiers = MODELS.resolve("classifier").toAbsolutePath().normalize();
+        assertTrue(lib.entries().stream().noneMatch(e -> e.file().startsWith(classifiers)), lib.entries().toString());
+        assertTrue(lib.entries().size() >= 4, "the exact teachers are still listed: " + lib.entries());
         assertTrue(lib.entries().stream().allMatch(e -> e.card() != null), "every shipped denoiser has a card");
         assertEquals(List.of(), lib.problems());
     }
