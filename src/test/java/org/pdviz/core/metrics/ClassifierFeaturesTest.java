@@ -74,7 +74,7 @@ class ClassifierFeaturesTest {
             noise[i] = (float) Math.max(-1, Math.min(1, rng.nextGaussian()));
         }
         double vsNoise = fid(first, noise);
-        assertTrue(halves < 0.05 * vsNoise, "halves " + halves + ", noise " + vsNoise);
+        assertTrue(halves < 0.01 * vsNoise, "halves " + halves + ", noise " + vsNoise); // measured 0.31 vs 157
         assertEquals(0, fid(first, first), 1e-6);
         double blur1 = fid(first, ImageEdits.blur(second, 1)), blur2 = fid(first, ImageEdits.blur(second, 2));
         assertTrue(halves < blur1 && blur1 < blur2, halves + " < " + blur1 + " < " + blur2);
