@@ -7,6 +7,8 @@ import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.Signature;
 import org.pdviz.runtime.card.CardJson;
 import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.runtime.features.ClassifierCard;
+import org.pdviz.runtime.features.OnnxClassifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,12 +30,21 @@ final class InfoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(file);
         var out = spec.commandLine().getOut();
+        ClassifierCard classifier = null;
+        if (info.card() == null && OnnxClassifier.matches(info.signature())) {
+            try (OnnxClassifier c = OnnxClassifier.open(file)) {
+                classifier = c.card();
+            }
+        }
         if (json) {
             var mapper = CardJson.mapper();
             ObjectNode root = mapper.createObjectNode();
             root.put("file", file.toString());
             root.put("bytes", info.bytes());
             root.set("card", info.card() == null ? null : mapper.valueToTree(info.card()));
+            if (classifier != null) {
+                root.set("classifier", mapper.valueToTree(classifier));
+            }
             root.set("inputs", mapper.valueToTree(info.signature().inputs()));
             root.set("outputs", mapper.valueToTree(info.signature().outputs()));
             out.println(mapper.writeValueAsString(root));
@@ -45,6 +56,10 @@ final class InfoCommand implements Callable<Integer> {
         }
         for (Signature.Tensor t : info.signature().outputs()) {
             out.println("output:  " + t.describe());
+        }
+        if (info.card() == null && OnnxClassifier.matches(info.signature())) {
+            printClassifier(out, classifier);
+            return 0;
         }
         ModelCard c = info.card();
         if (c == null) {
@@ -80,5 +95,30 @@ final class InfoCommand implements Callable<Integer> {
             out.println("about:   " + c.description());
         }
         return 0;
+    }
+
+    /** A feature classifier (what pdviz eval uses for FID/KID), not a denoiser. */
+    private static void printClassifier(java.io.PrintWriter out, ClassifierCard k) {
+        out.println("kind:    MNIST feature classifier for FID/KID (pdviz eval --features), not a denoiser");
+        if (k == null) {
+            out.println("card:    none");
+            return;
+        }
+        out.println("name:    " + k.name());
+        out.println("dataset: " + k.dataset());
+        if (k.heldOutAccuracy() != null) {
+            out.printf(java.util.Locale.ROOT, "held-out accuracy: %.2f%% (as trained; pdviz eval measures it again)%n",
+                    100 * k.heldOutAccuracy());
+        }
+        if (k.family() != null) {
+            out.println("family:  " + k.family().name() + " " + k.family().params());
+        }
+        if (k.lineage() != null && k.lineage().command() != null) {
+            out.println("command: " + k.lineage().command() + (k.lineage().seed() == null ? ""
+                    : " (seed " + k.lineage().seed() + ")"));
+        }
+        if (k.description() != null) {
+            out.println("about:   " + k.description());
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.pdviz.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.pdviz.app.jobs.ClassifierJob;
 import org.pdviz.app.jobs.JobHandle;
 import org.pdviz.app.jobs.JobListener;
 import org.pdviz.app.jobs.JobResult;
@@ -60,7 +61,9 @@ final class JobConsole {
     }
 
     static String resumeCommand(JobSpec spec) {
-        return "pdviz " + (spec instanceof TrainJob ? "train" : "distill") + " --resume --out " + spec.out();
+        String command = spec instanceof TrainJob ? "train" : spec instanceof ClassifierJob ? "train-classifier"
+                : "distill";
+        return "pdviz " + command + " --resume --out " + spec.out();
     }
 
     private void summary(JobResult r) {
@@ -78,6 +81,12 @@ final class JobConsole {
                     t.data(), r.iterations(), ProgressBar.duration(r.seconds()), r.iterations() / r.seconds(),
                     r.device(), s == null ? Double.NaN : s.finalLoss());
             out.println("wrote " + t.out());
+            return;
+        }
+        if (spec instanceof ClassifierJob) {
+            out.printf("trained %s: %d iterations in %s (%.1f it/s) on %s%n", r.network(), r.iterations(),
+                    ProgressBar.duration(r.seconds()), r.iterations() / r.seconds(), r.device());
+            out.println("wrote " + spec.out());
             return;
         }
         out.println("student: " + r.network() + ", on " + r.device() + ", " + ProgressBar.duration(r.seconds())

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ExactCommand.class,
             ModelsCommand.class,
             TrainCommand.class,
+            TrainClassifierCommand.class,
             DistillCommand.class,
             BenchCommand.class,
             EvalCommand.class,

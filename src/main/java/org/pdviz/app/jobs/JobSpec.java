@@ -11,13 +11,14 @@ import java.nio.file.Path;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
 @JsonSubTypes({@JsonSubTypes.Type(value = TrainJob.class, name = "train"),
-    @JsonSubTypes.Type(value = DistillJob.class, name = "distill")})
-public sealed interface JobSpec permits TrainJob, DistillJob {
+    @JsonSubTypes.Type(value = DistillJob.class, name = "distill"),
+    @JsonSubTypes.Type(value = ClassifierJob.class, name = "classifier")})
+public sealed interface JobSpec permits TrainJob, DistillJob, ClassifierJob {
 
     /** The command line recorded in the checkpoints' cards. */
     String command();
 
-    /** The model file (train) or folder of students (distill). */
+    /** The model file (train, classifier) or folder of students (distill). */
     Path out();
 
     /** cpu or cuda. */

@@ -55,16 +55,16 @@ public final class Jobs {
     private Jobs() {
     }
 
-    /** {@code FILE.onnx.job/} beside a teacher, {@code DIR/.job/} inside a distillation's folder. */
+    /** {@code FILE.onnx.job/} beside a teacher or classifier, {@code DIR/.job/} inside a distillation's folder. */
     public static Path folderFor(JobSpec spec) {
         Path out = spec.out().toAbsolutePath().normalize();
-        return spec instanceof TrainJob ? out.resolveSibling(out.getFileName() + ".job") : out.resolve(".job");
+        return spec instanceof DistillJob ? out.resolve(".job") : out.resolveSibling(out.getFileName() + ".job");
     }
 
     /** An interrupted job: its spec and where it stopped (round, iterations done in it). */
     public record Interrupted(Path folder, JobSpec spec, int round, long iteration) {
         public String where() {
-            return spec instanceof TrainJob ? "iteration " + iteration
+            return !(spec instanceof DistillJob) ? "iteration " + iteration
                     : "stage " + (round + 1) + ", iteration " + iteration;
         }
     }
@@ -160,6 +160,9 @@ public final class Jobs {
         ai.djl.Device device = Torch.device(Device.parse(spec.device()) == Device.CUDA, listener::message);
         Checkpointer checkpointer = new Checkpointer(folder.resolve(STATE_FILE), 0, spec.checkpointSeconds());
         ProgressRelay relay = new ProgressRelay(listener, cancelled);
+        if (spec instanceof ClassifierJob k) {
+            return ClassifierRunner.run(k, device, checkpointer, relay, relay.rounds());
+        }
         return spec instanceof TrainJob t ? train(t, device, checkpointer, relay)
                 : distill((DistillJob) spec, device, checkpointer, relay, listener);
     }
@@ -170,7 +173,7 @@ public final class Jobs {
             throw new IOException("an interrupted job is in " + folder + " (stopped at " + old.get().where()
                     + "): continue it with --resume, or delete that folder to start over");
         }
-        if (spec instanceof TrainJob && Files.exists(spec.out())) {
+        if (!(spec instanceof DistillJob) && Files.exists(spec.out())) {
             throw new IOException(spec.out() + " exists; choose another --out or delete it first");
         }
         if (spec instanceof DistillJob && Files.isDirectory(spec.out())) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.pdviz.runtime.ModelFileException;
 import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.Signature;
+import org.pdviz.runtime.features.OnnxClassifier;
 
 /**
  * The models a user can pick: every {@code .onnx} under a folder (the shipped {@code models/}),
@@ -21,7 +23,10 @@ public final class ModelLibrary {
     private final List<ModelEntry> entries = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
-    /** Scans a folder recursively; unreadable files go to {@link #problems()}. */
+    /**
+     * Scans a folder recursively for denoisers; unreadable files and graphs that are not denoisers go
+     * to {@link #problems()}, except feature classifiers, which are skipped quietly.
+     */
     public static ModelLibrary scan(Path folder) {
         ModelLibrary lib = new ModelLibrary();
         if (!Files.isDirectory(folder)) {
@@ -30,7 +35,7 @@ public final class ModelLibrary {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".onnx") && Files.isRegularFile(p)).sorted().toList()) {
                 try {
-                    lib.add(f);
+                    lib.addScanned(f);
                 } catch (ModelFileException e) {
                     lib.problems.add(e.getMessage());
                 }
@@ -39,6 +44,25 @@ public final class ModelLibrary {
             lib.problems.add("cannot read " + folder + ": " + e.getMessage());
         }
         return lib;
+    }
+
+    /**
+     * A scanned file: a denoiser (input {@code z}) is listed; the feature classifier that
+     * {@code pdviz eval} uses (kept under models/classifier/) is not a model to sample and is passed
+     * over; any other graph is reported.
+     */
+    private void addScanned(Path file) throws ModelFileException {
+        Path abs = file.toAbsolutePath().normalize();
+        OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(abs);
+        Signature sig = info.signature();
+        if (sig.input("z") == null) {
+            if (!OnnxClassifier.matches(sig)) {
+                problems.add(abs + ": not a denoiser (inputs " + sig.inputs().stream().map(Signature.Tensor::name)
+                        .toList() + "; a denoiser takes 'z' and 't')");
+            }
+            return;
+        }
+        add(new ModelEntry(abs, info.card(), info.bytes()));
     }
 
     /** Adds a file after checking that it opens; returns the entry (an existing one if already listed). */

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.pdviz.core.data.Mnist;
 import org.pdviz.core.metrics.FeatureMap;
 import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.Signature;
 import org.pdviz.runtime.card.CardException;
 
 /**
@@ -86,6 +87,17 @@ public final class OnnxClassifier implements FeatureMap, AutoCloseable {
             }
             throw new ModelFileException(file, firstLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * Whether a graph's signature is that of a feature classifier (one input {@code x}, outputs
+     * {@code features} and {@code logits}): how a model library tells it from a denoiser without
+     * opening it as one.
+     */
+    public static boolean matches(Signature signature) {
+        return signature.inputs().size() == 1 && signature.input(INPUT) != null
+                && signature.outputs().stream().anyMatch(t -> t.name().equals(FEATURES))
+                && signature.outputs().stream().anyMatch(t -> t.name().equals(LOGITS));
     }
 
     /** Checks the contract; returns the feature count F. */

@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import ai.djl.nn.pooling.Pool;
 import java.util.HashMap;
 import java.util.Map;
 import org.pdviz.train.family.Family;
@@ -72,6 +73,22 @@ final class DjlOps implements Ops<NDArray> {
     @Override
     public NDArray silu(NDArray x) {
         return x.mul(Activation.sigmoid(x));
+    }
+
+    @Override
+    public NDArray relu(NDArray x) {
+        return Activation.relu(x);
+    }
+
+    @Override
+    public NDArray maxPool2(NDArray x) {
+        return Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+    }
+
+    @Override
+    public NDArray globalAveragePool(NDArray x) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}); // PyTorch's mean here takes one axis
     }
 
     @Override

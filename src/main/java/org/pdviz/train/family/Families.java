@@ -76,7 +76,7 @@ public final class Families {
         }
     }
 
-    private static int integer(Map<String, Object> p, String key, int fallback) {
+    static int integer(Map<String, Object> p, String key, int fallback) {
         Object v = p.get(key);
         if (v == null) {
             return fallback;
@@ -94,7 +94,7 @@ public final class Families {
         }
     }
 
-    private static List<Integer> integers(Map<String, Object> p, String key, List<Integer> fallback) {
+    static List<Integer> integers(Map<String, Object> p, String key, List<Integer> fallback) {
         Object v = p.get(key);
         if (v == null) {
             return fallback;

@@ -11,12 +11,13 @@ import org.pdviz.runtime.card.ModelCard;
  * {@code t} [B]); the output has the data shape with {@link #outputFactor()} times the channels
  * ("both" outputs x then eps).
  */
-public sealed interface Family permits Mlp, Unet {
+public sealed interface Family extends Parameterized permits Mlp, Unet {
 
     /** The GroupNorm epsilon, the same in both emitters. */
     float NORM_EPSILON = 1e-5f;
 
     /** "mlp" or "unet", as in the card. */
+    @Override
     String name();
 
     DataShape dataShape();
@@ -26,16 +27,13 @@ public sealed interface Family permits Mlp, Unet {
     /** The hyperparameters as stored in the card (without the data shape and parameterisation). */
     Map<String, Object> hyperparameters();
 
+    @Override
     List<ParamSpec> parameters();
 
     <T> T forward(Ops<T> ops, T z, T t);
 
     default DataShape outputShape() {
         return dataShape().withChannelFactor(outputFactor());
-    }
-
-    default long parameterCount() {
-        return parameters().stream().mapToLong(ParamSpec::size).sum();
     }
 
     default ModelCard.Family card() {

@@ -22,6 +22,15 @@ public interface Ops<T> {
     /** {@code x * sigmoid(x)}. */
     T silu(T x);
 
+    /** {@code max(0, x)}. */
+    T relu(T x);
+
+    /** 2x2 max pooling with stride 2 of [B, C, H, W] (H and W even). */
+    T maxPool2(T x);
+
+    /** The mean over H and W: [B, C, H, W] to [B, C]. */
+    T globalAveragePool(T x);
+
     T add(T a, T b);
 
     /** {@code h + v} for h [B, C, H, W] and v [B, C] (v broadcast over H and W). */

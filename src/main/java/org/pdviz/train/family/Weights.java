@@ -19,7 +19,7 @@ public final class Weights {
     }
 
     /** A fresh network's weights, from {@code seed} alone (independent of any engine's generator). */
-    public static Weights initialize(Family family, long seed) {
+    public static Weights initialize(Parameterized family, long seed) {
         SeededRandom rng = new SeededRandom(seed);
         Map<String, float[]> m = new LinkedHashMap<>();
         for (ParamSpec p : family.parameters()) {
@@ -52,7 +52,7 @@ public final class Weights {
     }
 
     /** Checks that these weights fit the family exactly (names and sizes). */
-    public Weights checkFits(Family family) {
+    public Weights checkFits(Parameterized family) {
         List<ParamSpec> specs = family.parameters();
         for (ParamSpec p : specs) {
             float[] v = values.get(p.name());

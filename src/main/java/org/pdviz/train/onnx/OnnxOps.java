@@ -58,6 +58,22 @@ final class OnnxOps implements Ops<String> {
     }
 
     @Override
+    public String relu(String x) {
+        return g.op("Relu", x);
+    }
+
+    @Override
+    public String maxPool2(String x) {
+        return g.op("MaxPool", Map.of("kernel_shape", new long[] {2, 2}, "strides", new long[] {2, 2}), x);
+    }
+
+    @Override
+    public String globalAveragePool(String x) {
+        // [B, C, 1, 1] -> [B, C]
+        return g.op("Flatten", Map.of("axis", 1), g.op("GlobalAveragePool", x));
+    }
+
+    @Override
     public String add(String a, String b) {
         return g.op("Add", a, b);
     }

@@ -180,6 +180,23 @@ class EvalServiceTest {
     }
 
     @Test
+    void mnistIsScoredWithTheShippedClassifierByDefault() throws Exception {
+        Path teacher = dir.resolve("mnist-teacher.onnx");
+        Cards.copyWithCard(CLASS_MEANS, teacher, c -> Cards.withDataset(c, "mnist").withName("cm-as-mnist")
+                .withFamily(null));
+        EvalReport r = service.run(request(teacher, null, List.of(1, 16), 150, "auto", dir.resolve("auto")),
+                EvalMonitor.NONE).report();
+        assertEquals("classifier", r.features().kind());
+        assertEquals("mnist-classifier", r.features().id());
+        assertTrue(r.features().file().endsWith("mnist-classifier.onnx"), r.features().file());
+        assertTrue(r.features().heldOutAccuracy() >= 0.98, "measured again: " + r.features().heldOutAccuracy());
+        assertTrue(r.notes().stream().noneMatch(n -> n.contains("random-ReLU")), r.notes().toString());
+        double fid1 = metric(r.teacherRuns().get(0), "fid"), fid16 = metric(r.teacherRuns().get(1), "fid");
+        double floor = r.floor().get("fid").value();
+        assertTrue(floor < fid16 && fid16 < fid1, floor + " < " + fid16 + " < " + fid1);
+    }
+
+    @Test
     void badRequestsFailBeforeSampling() {
         Path out = dir.resolve("never");
         assertThrows(IllegalArgumentException.class, () -> service.run(request(G8, null, List.of(0), 10, "auto", out),
