@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pdviz.app.compare.SameNoise;
+import org.pdviz.app.eval.ReportQuality;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
@@ -62,15 +63,18 @@ final class CompareCommand implements Callable<Integer> {
         bar.finish();
         var o = spec.commandLine().getOut();
         o.printf("same noise: seed %d, %d samples per sampler%n", seed, b);
-        o.printf("%-40s %6s %12s %12s %16s%n", "sampler", "steps", "evaluations", "time", "same-noise RMSE");
+        o.printf("%-40s %6s %12s %12s %16s  %s%n", "sampler", "steps", "evaluations", "time", "same-noise RMSE",
+                "quality (report.json)");
         float[] ref = runs.get(0).trajectory().finalSample();
         for (int i = 0; i < runs.size(); i++) {
             SampledRun r = runs.get(i);
             String name = r.card().name() + (i == 0 ? " (reference)" : r.spec().model().isStudent() ? " (student)" : "");
             long nanos = r.trajectory().nanos();
-            o.printf("%-40s %6d %12d %12s %16.4f%n", name, r.steps(), r.trajectory().evaluationsPerSample(),
+            String quality = ReportQuality.find(r.spec().model().file(), r.card().name(), r.steps())
+                    .map(ReportQuality::describe).orElse("-");
+            o.printf("%-40s %6d %12d %12s %16.4f  %s%n", name, r.steps(), r.trajectory().evaluationsPerSample(),
                     nanos >= 1_000_000_000L ? String.format("%.2f s", nanos / 1e9) : String.format("%.1f ms", nanos / 1e6),
-                    SameNoise.rmse(r.trajectory().finalSample(), ref, b));
+                    SameNoise.rmse(r.trajectory().finalSample(), ref, b), quality);
         }
         return 0;
     }

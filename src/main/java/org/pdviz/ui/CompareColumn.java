@@ -155,7 +155,9 @@ final class CompareColumn extends VBox {
         diff.usePoints(points);
         rmse = SameNoise.rmse(r.trajectory().finalSample(), ref.trajectory().finalSample(), r.spec().count());
         boolean isRef = r == ref;
-        stats.setText(String.format("%d network evaluations per sample%n%s for %d samples%n%s", r.steps(),
+        String quality = org.pdviz.app.eval.ReportQuality.find(r.spec().model().file(), r.card().name(), r.steps())
+                .map(q -> "%n" + q.describe().replace("%", "%%") + " in report.json").orElse("");
+        stats.setText(String.format("%d network evaluations per sample%n%s for %d samples%n%s" + quality, r.steps(),
                 duration(r.trajectory().nanos()), r.spec().count(), isRef ? "same-noise RMSE: (reference)"
                         : String.format("same-noise RMSE to reference: %.4f", rmse)));
         int count = r.spec().count();
