@@ -24,21 +24,30 @@ public final class ModelLibrary {
     /** Scans a folder recursively; unreadable files go to {@link #problems()}. */
     public static ModelLibrary scan(Path folder) {
         ModelLibrary lib = new ModelLibrary();
+        lib.addFolder(folder);
+        return lib;
+    }
+
+    /** Adds every {@code .onnx} under a folder (recursively; a missing folder adds nothing); unreadable files go to {@link #problems()}. */
+    public void addFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
-            return lib;
+            return;
         }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".onnx") && Files.isRegularFile(p)).sorted().toList()) {
                 try {
-                    lib.add(f);
+                    add(f);
                 } catch (ModelFileException e) {
-                    lib.problems.add(e.getMessage());
+                    synchronized (this) {
+                        problems.add(e.getMessage());
+                    }
                 }
             }
         } catch (IOException e) {
-            lib.problems.add("cannot read " + folder + ": " + e.getMessage());
+            synchronized (this) {
+                problems.add("cannot read " + folder + ": " + e.getMessage());
+            }
         }
-        return lib;
     }
 
     /** Adds a file after checking that it opens; returns the entry (an existing one if already listed). */

@@ -1,0 +1,96 @@
+package org.pdviz.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.pdviz.app.jobs.RoundSummary;
+import org.pdviz.app.jobs.Stage;
+
+/** One stage of a job: what it does, its progress, and when finished its loss, time and model (compare, play). */
+final class StageRow extends HBox {
+
+    final Stage stage;
+    final ProgressBar bar = new ProgressBar(0);
+    final Button compare;
+    final Button play;
+    private final Label mark = new Label("\u00B7");
+    private final Label name = new Label();
+    private final Label info = new Label("waiting");
+    private boolean done;
+
+    StageRow(Stage stage, Runnable onCompare, Runnable onPlay) {
+        super(8);
+        this.stage = stage;
+        setId("trainer-stage-" + stage.index());
+        getStyleClass().add("stage-row");
+        setAlignment(Pos.CENTER_LEFT);
+        mark.getStyleClass().add("stage-mark");
+        mark.setMinWidth(USE_PREF_SIZE);
+        name.setText((stage.index() + 1) + ". " + stage.label().replace("->", " \u2192 "));
+        name.getStyleClass().add("stage-name");
+        name.setMinWidth(USE_PREF_SIZE);
+        name.setPrefWidth(150);
+        bar.setPrefWidth(120);
+        bar.setMinWidth(60);
+        Tips.tip(bar, "Iterations done in this stage (" + String.format("%,d", stage.iterations()) + " in all)");
+        info.getStyleClass().add("stage-info");
+        info.setMinWidth(0);
+        info.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(info, Priority.ALWAYS);
+        String what = stage.studentSteps() == null ? "this model (a copy of the teacher)"
+                : "the " + stage.studentSteps() + "-step student";
+        compare = Tips.tip(new Button("Compare"), "trainer-compare-" + stage.index(), "Open " + what
+                + " in the compare view: the teacher at 512 steps, the student, the teacher's plain DDIM with as few"
+                + " steps, from the same noise");
+        play = Tips.tip(new Button("Player"), "trainer-play-" + stage.index(), "Sample " + what
+                + " step by step in the player");
+        compare.setOnAction(e -> onCompare.run());
+        play.setOnAction(e -> onPlay.run());
+        compare.setDisable(true);
+        play.setDisable(true);
+        getChildren().addAll(mark, name, bar, info, compare, play);
+    }
+
+    void running(long iteration, double loss) {
+        if (done) {
+            return;
+        }
+        mark.setText("\u25B6");
+        bar.setProgress(stage.iterations() == 0 ? 0 : (double) iteration / stage.iterations());
+        info.setText(String.format("iteration %,d of %,d, loss %.4g", iteration, stage.iterations(), loss));
+    }
+
+    void finished(RoundSummary r) {
+        done = true;
+        mark.setText("\u2713");
+        bar.setProgress(1);
+        info.setText(String.format("final loss %.4g%s  \u2192 %s", r.finalLoss(), Double.isNaN(r.seconds()) ? ""
+                : String.format(", %.1f s", r.seconds()), r.file().getFileName()));
+        compare.setDisable(false);
+        play.setDisable(false);
+    }
+
+    /** Finished in an earlier session (a resumed job). */
+    void finishedEarlier() {
+        done = true;
+        mark.setText("\u2713");
+        bar.setProgress(1);
+        info.setText("finished earlier  \u2192 " + stage.file().getFileName());
+        compare.setDisable(false);
+        play.setDisable(false);
+    }
+
+    void stopped() {
+        if (!done) {
+            mark.setText("\u25A0");
+            info.setText(bar.getProgress() > 0 ? info.getText() + " (stopped; resumable)" : "not started");
+        }
+    }
+
+    boolean isDone() {
+        return done;
+    }
+}
