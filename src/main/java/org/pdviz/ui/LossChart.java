@@ -20,6 +20,7 @@ final class LossChart extends LineChart<Number, Number> {
     private List<Stage> stages = List.of();
     private long[] offsets = new long[0];
     private int points;
+    private final javafx.beans.property.BooleanProperty empty = new javafx.beans.property.SimpleBooleanProperty(true);
 
     LossChart() {
         super(new NumberAxis(), new NumberAxis());
@@ -46,6 +47,18 @@ final class LossChart extends LineChart<Number, Number> {
         setId("trainer-loss-chart");
         getStyleClass().add("loss-chart");
         setMinSize(200, 160);
+        x.setAutoRanging(false);
+        x.setUpperBound(1000);
+        x.setTickUnit(200);
+        y.setAutoRanging(false);
+        y.setLowerBound(-3);
+        y.setUpperBound(0);
+        y.setTickUnit(1);
+    }
+
+    /** True while no point is drawn. */
+    javafx.beans.property.BooleanProperty emptyProperty() {
+        return empty;
     }
 
     /** Starts over for a job of these stages. */
@@ -64,12 +77,14 @@ final class LossChart extends LineChart<Number, Number> {
             series.add(line);
         }
         getData().setAll(series);
+        empty.set(true);
+        getYAxis().setAutoRanging(true);
         NumberAxis x = (NumberAxis) getXAxis();
         x.setAutoRanging(false);
         x.setLowerBound(0);
         x.setUpperBound(Math.max(1, offsets[stages.size()]));
         x.setTickUnit(niceTick(offsets[stages.size()]));
-        setTitle(stages.size() == 1 ? "Training loss" : "Loss per stage (each colour one stage)");
+        setTitle(stages.size() == 1 ? "Training loss" : "Loss, one colour per stage");
     }
 
     void add(List<ProgressLog.LossPoint> losses) {
@@ -81,6 +96,7 @@ final class LossChart extends LineChart<Number, Number> {
                     Math.log10(p.loss())));
             points++;
         }
+        empty.set(points == 0);
     }
 
     /** Points drawn so far. */

@@ -2,11 +2,14 @@ package org.pdviz.ui;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.pdviz.app.jobs.RoundPreview;
 import org.pdviz.app.player.DisplayRanges;
+import org.pdviz.core.model.DataRange;
 
 /**
  * The newest student next to the teacher's plain DDIM with as many steps, both from the noise of
@@ -18,6 +21,8 @@ final class PreviewPane extends VBox {
     final FramePanel student = new FramePanel("trainer-preview-student");
     final FramePanel teacher = new FramePanel("trainer-preview-teacher");
     private final Label caption = new Label("Preview");
+    private final Label studentTitle = new Label();
+    private final Label teacherTitle = new Label();
     private final Label note = new Label();
     private final AppContext ctx;
     private RoundPreview.View view;
@@ -31,11 +36,30 @@ final class PreviewPane extends VBox {
         note.getStyleClass().add("hint");
         note.setWrapText(true);
         note.setId("trainer-preview-note");
-        HBox panels = new HBox(8, student, teacher);
-        HBox.setHgrow(student, Priority.ALWAYS);
-        HBox.setHgrow(teacher, Priority.ALWAYS);
-        student.setPrefWidth(230);
-        teacher.setPrefWidth(230);
+        // titles share a row, so the two pictures stay level when one title wraps
+        GridPane panels = new GridPane();
+        panels.setHgap(8);
+        panels.setVgap(2);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(50);
+            c.setHgrow(Priority.ALWAYS);
+            panels.getColumnConstraints().add(c);
+        }
+        RowConstraints titles = new RowConstraints();
+        titles.setValignment(javafx.geometry.VPos.BOTTOM);
+        RowConstraints pictures = new RowConstraints();
+        pictures.setVgrow(Priority.ALWAYS);
+        panels.getRowConstraints().addAll(titles, pictures);
+        for (Label l : new Label[] {studentTitle, teacherTitle}) {
+            l.getStyleClass().add("panel-title");
+            l.setWrapText(true);
+            l.setMinHeight(USE_PREF_SIZE);
+        }
+        panels.addRow(0, studentTitle, teacherTitle);
+        panels.addRow(1, student, teacher);
+        caption.setMinHeight(USE_PREF_SIZE);
+        note.setMinHeight(USE_PREF_SIZE);
         VBox.setVgrow(panels, Priority.ALWAYS);
         getChildren().addAll(caption, panels, note);
         setPadding(new Insets(0, 0, 0, 4));
@@ -45,8 +69,9 @@ final class PreviewPane extends VBox {
     void clear(String text) {
         view = null;
         message = text;
-        student.title("student");
-        teacher.title("teacher, plain DDIM");
+        caption.setText("Preview");
+        studentTitle.setText("newest student");
+        teacherTitle.setText("teacher, plain DDIM");
         student.rangeNote("");
         teacher.rangeNote("");
         note.setText("");
@@ -61,8 +86,8 @@ final class PreviewPane extends VBox {
         caption.setText("Preview: " + what);
         RoundPreview.Samples m = v.model();
         RoundPreview.Samples t = v.teacherDdim();
-        student.title(m.label());
-        teacher.title("teacher, plain " + t.steps() + "-step DDIM");
+        studentTitle.setText(m.label());
+        teacherTitle.setText("teacher, " + t.steps() + "-step DDIM");
         student.rangeNote(String.format("RMSE %.3f", m.rmse()));
         teacher.rangeNote(String.format("RMSE %.3f", t.rmse()));
         note.setText(String.format("Same noise (seed 0, %d samples). RMSE: mean distance to the teacher's %d-step"
@@ -77,11 +102,32 @@ final class PreviewPane extends VBox {
         panel.usePoints(points);
         if (points) {
             panel.scatter.style(ctx.palette(), ctx.fontScale.get());
-            panel.scatter.show(new ScatterView.Scene(s.values(), s.count(), s.shape().size(),
-                    DisplayRanges.points(s.range()), null, view.reference().values(), null));
+            panel.scatter.show(new ScatterView.Scene(s.values(), s.count(), s.shape().size(), window(view), null,
+                    view.reference().values(), null));
         } else {
             panel.grid.show(s.values(), s.count(), s.shape(), s.range(), null);
         }
+    }
+
+    /**
+     * One square window for both pictures, fitted to the points (the player's fixed window of
+     * DisplayRanges is for noise too, and leaves data in [-1, 1] small), in steps of 0.5.
+     */
+    static DataRange window(RoundPreview.View v) {
+        double m = 0;
+        for (RoundPreview.Samples s : new RoundPreview.Samples[] {v.reference(), v.model(), v.teacherDdim()}) {
+            int d = s.shape().size();
+            for (int i = 0; i < s.count(); i++) {
+                for (int j = 0; j < Math.min(2, d); j++) {
+                    float x = s.values()[i * d + j];
+                    if (Float.isFinite(x)) {
+                        m = Math.max(m, Math.abs(x));
+                    }
+                }
+            }
+        }
+        double h = Math.max(1, Math.min(DisplayRanges.POINTS_HALF_WIDTH * 4, Math.ceil(m * 1.1 * 2) / 2));
+        return new DataRange(-h, h);
     }
 
     /** The theme or font changed. */

@@ -32,8 +32,8 @@ final class StageRow extends HBox {
         name.setText((stage.index() + 1) + ". " + stage.label().replace("->", " \u2192 "));
         name.getStyleClass().add("stage-name");
         name.setMinWidth(USE_PREF_SIZE);
-        name.setPrefWidth(150);
-        bar.setPrefWidth(120);
+        name.setPrefWidth(140);
+        bar.setPrefWidth(80);
         bar.setMinWidth(60);
         Tips.tip(bar, "Iterations done in this stage (" + String.format("%,d", stage.iterations()) + " in all)");
         info.getStyleClass().add("stage-info");
@@ -49,6 +49,8 @@ final class StageRow extends HBox {
                 + " step by step in the player");
         compare.setOnAction(e -> onCompare.run());
         play.setOnAction(e -> onPlay.run());
+        compare.setMinWidth(USE_PREF_SIZE);
+        play.setMinWidth(USE_PREF_SIZE);
         compare.setDisable(true);
         play.setDisable(true);
         getChildren().addAll(mark, name, bar, info, compare, play);
@@ -60,15 +62,16 @@ final class StageRow extends HBox {
         }
         mark.setText("\u25B6");
         bar.setProgress(stage.iterations() == 0 ? 0 : (double) iteration / stage.iterations());
-        info.setText(String.format("iteration %,d of %,d, loss %.4g", iteration, stage.iterations(), loss));
+        info.setText(String.format("%,d / %,d, loss %.3g", iteration, stage.iterations(), loss));
     }
 
     void finished(RoundSummary r) {
         done = true;
         mark.setText("\u2713");
         bar.setProgress(1);
-        info.setText(String.format("final loss %.4g%s  \u2192 %s", r.finalLoss(), Double.isNaN(r.seconds()) ? ""
-                : String.format(", %.1f s", r.seconds()), r.file().getFileName()));
+        info.setText(String.format("loss %.3g%s", r.finalLoss(), Double.isNaN(r.seconds()) ? ""
+                : String.format(", %.1f s", r.seconds())));
+        written(r.file());
         compare.setDisable(false);
         play.setDisable(false);
     }
@@ -78,9 +81,15 @@ final class StageRow extends HBox {
         done = true;
         mark.setText("\u2713");
         bar.setProgress(1);
-        info.setText("finished earlier  \u2192 " + stage.file().getFileName());
+        info.setText("finished earlier");
+        written(stage.file());
         compare.setDisable(false);
         play.setDisable(false);
+    }
+
+    private void written(java.nio.file.Path file) {
+        info.setTooltip(new javafx.scene.control.Tooltip("Wrote " + file + "; final loss: mean of the last 100"
+                + " iterations"));
     }
 
     void stopped() {

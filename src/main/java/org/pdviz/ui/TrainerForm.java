@@ -50,7 +50,7 @@ final class TrainerForm extends VBox {
     final Spinner<Integer> width = Controls.intSpinner("trainer-width", 8, 4096, 256,
             "Width (units per hidden layer) of the fresh mlp student", 4);
     final Spinner<Integer> depth = Controls.intSpinner("trainer-depth", 1, 16, 3,
-            "Depth (hidden layers) of the fresh mlp student", 2);
+            "Depth (hidden layers) of the fresh mlp student", 3);
     private final HBox freshBox;
 
     final ChoiceBox<String> data = Tips.tip(new ChoiceBox<>(), "trainer-data",
@@ -83,7 +83,7 @@ final class TrainerForm extends VBox {
     final Spinner<Integer> threads = Controls.intSpinner("trainer-threads", 1,
             Math.max(1, Runtime.getRuntime().availableProcessors()), defaultThreads(),
             "Threads for the tensor operations. On a busy machine fewer threads are steadier (PyTorch's threads"
-                    + " spin while they wait)", 2);
+                    + " spin while they wait)", 3);
     final TextField runName = Tips.tip(new TextField(), "trainer-run-name",
             "Name of the run: its folder in the runs folder (name-2, name-3, ... when it exists)");
     final Label runsFolder = new Label();
@@ -98,7 +98,7 @@ final class TrainerForm extends VBox {
         teacherNote.setWrapText(true);
         teacherNote.getStyleClass().add("hint");
         teacherNote.setId("trainer-teacher-note");
-        freshBox = new HBox(6, label("fresh mlp: width"), width, label("depth"), depth);
+        freshBox = new HBox(6, label("Fresh mlp: width"), width, label("depth"), depth);
         freshBox.setAlignment(Pos.CENTER_LEFT);
         freshBox.managedProperty().bind(freshBox.visibleProperty());
 
@@ -112,6 +112,10 @@ final class TrainerForm extends VBox {
         }
         from.getItems().setAll(powers);
         from.setValue(512);
+        from.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        to.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        from.setPrefWidth(90);
+        to.setPrefWidth(80);
         from.valueProperty().addListener((o, a, b) -> fillTo());
         fillTo();
         to.setValue(4);
@@ -209,6 +213,21 @@ final class TrainerForm extends VBox {
             return c.family().name();
         }
         return c.shapeValue().isImage() ? "unet" : "mlp";
+    }
+
+    /**
+     * The teacher offered first: quick to distil on a CPU. A trained 2-D teacher of ours, else a 2-D
+     * exact teacher (the one with most modes), else one of ours for images, else the first.
+     */
+    static ModelEntry defaultTeacher(List<ModelEntry> teachers) {
+        java.util.Comparator<ModelEntry> rank = java.util.Comparator
+                .comparing((ModelEntry e) -> e.card().shapeValue().isPoints() ? 0 : 1)
+                .thenComparing(e -> e.isStudent() ? 1 : 0)
+                .thenComparing(e -> trainable(e) ? 0 : 1)
+                .thenComparing(e -> e.card().family() != null && e.card().family().params().get("components")
+                        instanceof Number n ? -n.intValue() : 0)
+                .thenComparing(ModelEntry::name);
+        return teachers.stream().filter(e -> e.card() != null).min(rank).orElse(null);
     }
 
     static boolean trainable(ModelEntry e) {

@@ -84,13 +84,14 @@ final class TrainerPage implements Page {
     final ProgressBar stageBar = Tips.tip(new ProgressBar(0), "trainer-stage-progress", "The current stage's iterations");
     final Label stageText = new Label();
     final LossChart chart = new LossChart();
+    private final Label chartHint = new Label("The loss of each stage appears here while a job runs");
     final PreviewPane preview;
     private final VBox stageRows = new VBox(4);
     final ListView<String> log = Tips.tip(new ListView<>(), "trainer-log",
             "What the trainer said: device, engine, resume points, stages written");
     final Label result = new Label();
-    final Button compareFinal = Tips.tip(new Button("Compare the final student"), "trainer-compare-final",
-            "Open the last student in the compare view: the teacher at 512 steps, the student, and the teacher's"
+    final Button compareFinal = Tips.tip(new Button("Compare the newest student"), "trainer-compare-final",
+            "Open the job's newest student in the compare view: the teacher at 512 steps, the student, and the teacher's"
                     + " plain DDIM with as few steps, from the same noise");
     private final SplitPane root;
     private final ExecutorService previewer = Executors.newSingleThreadExecutor(r -> {
@@ -111,14 +112,19 @@ final class TrainerPage implements Page {
     private Path lastStudent;
     private boolean starting;
     private final List<Jobs.Interrupted> interrupted = new ArrayList<>();
+    private Path teacherFile;
 
     TrainerPage(AppContext ctx) {
         this.ctx = ctx;
         this.preview = new PreviewPane(ctx);
         timer.setCycleCount(Timeline.INDEFINITE);
         form.teacher.setItems(ctx.models.filtered(e -> e.card() != null && !"unknown".equals(e.dataset())));
-        form.teacher.valueProperty().addListener((o, a, b) -> form.teacherChanged(b));
+        form.teacher.valueProperty().addListener((o, a, b) -> teacherPicked(b));
+        // a library refresh replaces the combo's items, which clears its value: pick the same file again
+        ctx.models.addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> Platform.runLater(
+                this::keepTeacher));
         form.to.valueProperty().addListener((o, a, b) -> form.suggestName());
+        form.from.valueProperty().addListener((o, a, b) -> form.suggestName());
         form.trainTeacher.setOnAction(e -> trainTeacher());
         form.changeRuns.setOnAction(e -> chooseRunsFolder());
         ctx.runs.addListener((o, a, b) -> runsFolderChanged());
@@ -129,11 +135,11 @@ final class TrainerPage implements Page {
         cancel.setDisable(true);
         compareFinal.setOnAction(e -> openIn(lastStudent, PdvizApp.View.COMPARE));
         compareFinal.setDisable(true);
-        ModelEntry first = Optional.ofNullable(ctx.selected.get()).filter(form.teacher.getItems()::contains)
-                .or(() -> form.teacher.getItems().stream().filter(TrainerForm::trainable).findFirst())
-                .orElse(form.teacher.getItems().isEmpty() ? null : form.teacher.getItems().get(0));
+        ModelEntry first = TrainerForm.defaultTeacher(form.teacher.getItems());
         form.teacher.setValue(first);
-        form.teacherChanged(first);
+        if (first == null) {
+            form.teacherChanged(null);
+        }
         form.runsFolder.setText("Runs folder: " + ctx.runs.get());
 
         ScrollPane formScroll = new ScrollPane(form);
@@ -150,10 +156,10 @@ final class TrainerPage implements Page {
         left.setPadding(new Insets(0, 0, 10, 0));
         buttons.setPadding(new Insets(0, 12, 0, 12));
         resumeBox.setPadding(new Insets(6, 12, 6, 12));
-        left.setMinWidth(300);
+        left.setMinWidth(340);
 
         root = new SplitPane(left, center());
-        root.setDividerPositions(0.29);
+        root.setDividerPositions(0.31);
         root.getStyleClass().add("page");
         root.setId("trainer-page");
         clearMonitor();
@@ -168,6 +174,33 @@ final class TrainerPage implements Page {
         check.setOnFailed(e -> form.devices(new Devices.Availability(false, "the trainer could not start ("
                 + AppContext.message(check.getException()) + ")")));
         ctx.submit(check);
+    }
+
+    /** The user picked a teacher: a different one than before resets the settings that depend on it. */
+    private void teacherPicked(ModelEntry e) {
+        if (e == null) {
+            if (teacherFile == null) {
+                form.teacherChanged(null);
+            }
+            return;
+        }
+        if (!e.file().equals(teacherFile)) {
+            teacherFile = e.file();
+            form.teacherChanged(e);
+        }
+    }
+
+    private void keepTeacher() {
+        if (form.teacher.getValue() == null && teacherFile != null) {
+            form.teacher.getItems().stream().filter(m -> m.file().equals(teacherFile)).findFirst()
+                    .ifPresent(form.teacher::setValue);
+        }
+    }
+
+    /** Selects a teacher (a new one trained here, or a test's), as if the user picked it. */
+    void selectTeacher(ModelEntry e) {
+        form.teacher.getItems().stream().filter(m -> m.file().equals(e.file())).findFirst()
+                .ifPresent(form.teacher::setValue);
     }
 
     private Node center() {
@@ -186,10 +219,26 @@ final class TrainerPage implements Page {
         HBox overallRow = progressRow("Overall", overall, overallText);
         HBox stageRow = progressRow("Stage", stageBar, stageText);
 
-        preview.setPrefWidth(500);
         preview.setMinWidth(320);
-        HBox middle = new HBox(10, chart, preview);
-        HBox.setHgrow(chart, Priority.ALWAYS);
+        chartHint.getStyleClass().add("placeholder");
+        chartHint.setWrapText(true);
+        chartHint.setMouseTransparent(true);
+        javafx.scene.layout.StackPane chartBox = new javafx.scene.layout.StackPane(chart, chartHint);
+        chartHint.visibleProperty().bind(chart.emptyProperty());
+        chart.visibleProperty().bind(chart.emptyProperty().not());
+        // the preview's two squares get a little more room than the chart
+        javafx.scene.layout.GridPane middle = new javafx.scene.layout.GridPane();
+        middle.setHgap(10);
+        for (double pc : new double[] {44, 56}) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(pc);
+            c.setHgrow(Priority.ALWAYS);
+            middle.getColumnConstraints().add(c);
+        }
+        javafx.scene.layout.RowConstraints r = new javafx.scene.layout.RowConstraints();
+        r.setVgrow(Priority.ALWAYS);
+        middle.getRowConstraints().add(r);
+        middle.addRow(0, chartBox, preview);
         VBox.setVgrow(middle, Priority.ALWAYS);
 
         Label stagesTitle = new Label("Stages");
@@ -201,15 +250,28 @@ final class TrainerPage implements Page {
         VBox stagesBox = new VBox(4, stagesTitle, stagesScroll);
         VBox.setVgrow(stagesScroll, Priority.ALWAYS);
         HBox.setHgrow(stagesBox, Priority.ALWAYS);
-        log.setPrefWidth(340);
-        log.setMinWidth(200);
+        log.setPrefWidth(320);
+        log.setMinWidth(260);
         log.setId("trainer-log");
+        log.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(v.widthProperty().subtract(24));
+                setMaxWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         Label logTitle = new Label("Messages");
         logTitle.getStyleClass().add("section-title");
         VBox logBox = new VBox(4, logTitle, log);
         VBox.setVgrow(log, Priority.ALWAYS);
         HBox bottom = new HBox(10, stagesBox, logBox);
-        bottom.setPrefHeight(230);
+        bottom.setPrefHeight(190);
         bottom.setMinHeight(150);
 
         result.setId("trainer-result");
@@ -217,6 +279,8 @@ final class TrainerPage implements Page {
         result.getStyleClass().add("trainer-result");
         result.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(result, Priority.ALWAYS);
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        compareFinal.setMinWidth(Region.USE_PREF_SIZE);
         HBox resultRow = new HBox(10, result, compareFinal);
         resultRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -284,6 +348,7 @@ final class TrainerPage implements Page {
 
     void resume(Jobs.Interrupted job) {
         if (!running()) {
+            resumeBox.setVisible(false);
             launch(job.spec(), job);
         }
     }
@@ -431,7 +496,7 @@ final class TrainerPage implements Page {
             JobResult r = h.await();
             if (r.cancelled()) {
                 title.setText("Cancelled");
-                result.setText(String.format("Stopped after %s. %s The state is saved: resume it below.",
+                result.setText(String.format("Stopped after %s. %s The state is saved: resume it on the left.",
                         duration(r.seconds()), r.rounds().isEmpty() ? "No stage had finished."
                                 : "Kept: " + String.join(", ", r.rounds().stream()
                                 .map(s -> s.file().getFileName().toString()).toList()) + "."));
@@ -453,10 +518,10 @@ final class TrainerPage implements Page {
         if (r.spec() instanceof TrainJob t) {
             return String.format("Trained %s on %s: %,d iterations in %s on %s. It is in the library and selected as"
                     + " the teacher: press Start distillation.", r.network(), t.data(), r.iterations(),
-                    duration(r.seconds()), r.device());
+                    duration(r.seconds()), deviceName(r.device()));
         }
         String s = String.format("%d stages in %s on %s (student: %s).", r.rounds().size(), duration(r.seconds()),
-                r.device(), r.network());
+                deviceName(r.device()), r.network());
         var e = r.evaluation();
         if (e != null) {
             s += String.format(" From the same noise (%d samples), distance to the teacher's %d-step samples:"
@@ -464,6 +529,12 @@ final class TrainerPage implements Page {
                     e.referenceSteps(), e.steps(), e.student(), e.steps(), e.teacherDdim(), e.improvement());
         }
         return s;
+    }
+
+    /** DJL's device names (cpu(), gpu(0)) in words. */
+    static String deviceName(String djl) {
+        return djl == null ? "?" : djl.startsWith("cpu") ? "the CPU" : djl.startsWith("gpu") ? "GPU "
+                + djl.replaceAll("\\D", "") : djl;
     }
 
     static String duration(double seconds) {
@@ -533,7 +604,7 @@ final class TrainerPage implements Page {
             Platform.runLater(() -> {
                 ctx.refreshModels();
                 if (job instanceof TrainJob) {
-                    form.teacher.setValue(listed(entry));
+                    selectTeacher(entry);
                 }
             });
             if (latestFinished.get() != r) {
@@ -548,12 +619,12 @@ final class TrainerPage implements Page {
                             TEACHER_PREVIEW_STEPS, 0, PREVIEW_POINTS);
                     RoundPreview.View few = roundPreview.of(r.file(), FEW_STEPS);
                     v = new RoundPreview.View(few.reference(), few.reference(), few.teacherDdim());
-                    what = "the new teacher at " + TEACHER_PREVIEW_STEPS + " steps, and with only " + FEW_STEPS;
+                    what = "the new teacher";
                 } else if (roundPreview != null) {
                     int steps = r.steps() != null ? r.steps() : roundPreview.reference().steps();
                     v = roundPreview.of(r.file(), steps);
-                    what = r.steps() == null ? "the copy of the teacher" : "stage " + (r.round() + 1) + ", "
-                            + r.steps() + " steps";
+                    what = r.steps() == null ? "the copy of the teacher" : "stage " + (r.round() + 1) + " of "
+                            + r.rounds() + ", the " + r.steps() + "-step student";
                 } else {
                     return;
                 }
@@ -564,10 +635,6 @@ final class TrainerPage implements Page {
                         + AppContext.message(e)));
             }
         });
-    }
-
-    private ModelEntry listed(ModelEntry e) {
-        return ctx.models.stream().filter(m -> m.file().equals(e.file())).findFirst().orElse(e);
     }
 
     private void closePreview() {
@@ -623,18 +690,22 @@ final class TrainerPage implements Page {
         interrupted.clear();
         interrupted.addAll(found.jobs());
         resumeBox.getChildren().clear();
-        Label head = new Label(found.jobs().size() == 1 ? "An interrupted job" : "Interrupted jobs");
+        Label head = new Label(found.jobs().size() == 1 ? "An interrupted job: resume it?"
+                : "Interrupted jobs: resume one?");
         head.getStyleClass().add("section-title");
         resumeBox.getChildren().add(head);
         int i = 0;
         for (Jobs.Interrupted job : found.jobs()) {
-            Label what = new Label(Runs.runName(job) + ": " + (job.spec() instanceof TrainJob ? "teacher training"
+            Label what = new Label(Runs.runName(job) + "\n" + (job.spec() instanceof TrainJob ? "teacher training"
                     : "distillation") + ", stopped at " + job.where());
             what.setWrapText(true);
             what.setMinWidth(0);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            what.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(what, Priority.ALWAYS);
             Button resume = Tips.tip(new Button("Resume"), "trainer-resume-" + i,
                     "Continue this job from its last saved state (" + job.folder() + ")");
+            resume.setMinWidth(Region.USE_PREF_SIZE);
             resume.setOnAction(e -> resume(job));
             HBox row = new HBox(8, what, resume);
             row.setAlignment(Pos.CENTER_LEFT);
