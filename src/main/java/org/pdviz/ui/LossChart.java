@@ -33,7 +33,7 @@ final class LossChart extends LineChart<Number, Number> {
         y.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number log10) {
-                return String.format("%.2g", Math.pow(10, log10.doubleValue()));
+                return TrainerForm.compact(Math.pow(10, log10.doubleValue()));
             }
 
             @Override

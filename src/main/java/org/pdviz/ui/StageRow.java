@@ -32,9 +32,9 @@ final class StageRow extends HBox {
         name.setText((stage.index() + 1) + ". " + stage.label().replace("->", " \u2192 "));
         name.getStyleClass().add("stage-name");
         name.setMinWidth(USE_PREF_SIZE);
-        name.setPrefWidth(140);
-        bar.setPrefWidth(80);
-        bar.setMinWidth(60);
+        name.setPrefWidth(125);
+        bar.setPrefWidth(60);
+        bar.setMinWidth(40);
         Tips.tip(bar, "Iterations done in this stage (" + String.format("%,d", stage.iterations()) + " in all)");
         info.getStyleClass().add("stage-info");
         info.setMinWidth(0);
@@ -62,15 +62,15 @@ final class StageRow extends HBox {
         }
         mark.setText("\u25B6");
         bar.setProgress(stage.iterations() == 0 ? 0 : (double) iteration / stage.iterations());
-        info.setText(String.format("%,d / %,d, loss %.3g", iteration, stage.iterations(), loss));
+        info.setText(String.format("%,d / %,d, loss %s", iteration, stage.iterations(), TrainerForm.compact(loss)));
     }
 
     void finished(RoundSummary r) {
         done = true;
         mark.setText("\u2713");
         bar.setProgress(1);
-        info.setText(String.format("loss %.3g%s", r.finalLoss(), Double.isNaN(r.seconds()) ? ""
-                : String.format(", %.1f s", r.seconds())));
+        info.setText("loss " + TrainerForm.compact(r.finalLoss()) + (Double.isNaN(r.seconds()) ? ""
+                : ", " + TrainerPage.duration(r.seconds())));
         written(r.file());
         compare.setDisable(false);
         play.setDisable(false);

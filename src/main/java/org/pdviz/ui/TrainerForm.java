@@ -150,7 +150,8 @@ final class TrainerForm extends VBox {
         run.add(deviceNote, 0, r++, 2, 1);
         run.addRow(r++, label("Threads"), threads);
         run.addRow(r++, label("Run name"), runName);
-        run.add(hbox(runsFolder, changeRuns), 0, r, 2, 1);
+        run.addRow(r++, label("Runs folder"), changeRuns);
+        run.add(runsFolder, 0, r, 2, 1);
         VBox runBox = section("Run", run);
         getChildren().addAll(teacherBox, trainBox, distillBox, runBox);
     }
@@ -267,6 +268,19 @@ final class TrainerForm extends VBox {
         String base = e == null ? "run" : e.name();
         String n = base.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[^A-Za-z0-9]+", "");
         runName.setText((n.isEmpty() ? "run" : n) + "-" + from.getValue() + "to" + to.getValue());
+    }
+
+    /** A small positive number in three digits, as people write it: 2.06e-4, 0.0123, 0.406. */
+    static String compact(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        if (v != 0 && Math.abs(v) < 0.01) {
+            String[] parts = String.format(Locale.ROOT, "%.2e", v).split("e");
+            return parts[0].replaceAll("\\.?0+$", "") + "e" + Integer.parseInt(parts[1]);
+        }
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        return s.contains(".") && !s.contains("e") ? s.replaceAll("\\.?0+$", "") : s;
     }
 
     /** A rate as people write it: 3e-4, 0.001 -> 1e-3, 0.05. */

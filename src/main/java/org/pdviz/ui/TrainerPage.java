@@ -140,7 +140,7 @@ final class TrainerPage implements Page {
         if (first == null) {
             form.teacherChanged(null);
         }
-        form.runsFolder.setText("Runs folder: " + ctx.runs.get());
+        form.runsFolder.setText(ctx.runs.get().toString());
 
         ScrollPane formScroll = new ScrollPane(form);
         formScroll.setFitToWidth(true);
@@ -469,8 +469,8 @@ final class TrainerPage implements Page {
             overallText.setText(String.format("stage %d of %d, iteration %,d of %,d", p.round() + 1, p.rounds(),
                     done, total));
             stageBar.setProgress(p.iterations() == 0 ? 0 : (double) p.iteration() / p.iterations());
-            stageText.setText(String.format("%s: iteration %,d of %,d, loss %.4g", p.label().replace("->",
-                    " \u2192 "), p.iteration(), p.iterations(), p.loss()));
+            stageText.setText(String.format("%s: iteration %,d of %,d, loss %s", p.label().replace("->",
+                    " \u2192 "), p.iteration(), p.iterations(), TrainerForm.compact(p.loss())));
             speed.setText(Double.isFinite(p.stepsPerSecond()) ? String.format("%,.0f it/s   ETA %s",
                     p.stepsPerSecond(), duration(p.etaSeconds())) : "");
             rows.get(p.round()).running(p.iteration(), p.loss());
@@ -540,6 +540,9 @@ final class TrainerPage implements Page {
     static String duration(double seconds) {
         if (!Double.isFinite(seconds) || seconds < 0) {
             return "?";
+        }
+        if (seconds < 9.95) {
+            return String.format("%.1f s", seconds);
         }
         long s = Math.round(seconds);
         return s < 60 ? s + " s" : s < 3600 ? String.format("%dm %02ds", s / 60, s % 60)
@@ -670,7 +673,7 @@ final class TrainerPage implements Page {
     // ---- interrupted jobs and the runs folder --------------------------------------------------------------
 
     private void runsFolderChanged() {
-        form.runsFolder.setText("Runs folder: " + ctx.runs.get());
+        form.runsFolder.setText(ctx.runs.get().toString());
         refreshInterrupted();
     }
 
