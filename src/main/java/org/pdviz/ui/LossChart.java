@@ -26,14 +26,21 @@ final class LossChart extends LineChart<Number, Number> {
         super(new NumberAxis(), new NumberAxis());
         NumberAxis x = (NumberAxis) getXAxis();
         NumberAxis y = (NumberAxis) getYAxis();
-        x.setLabel("iteration (all stages in a row)");
+        x.setLabel("iteration (all stages)");
         x.setForceZeroInRange(true);
         y.setLabel("loss (log scale)");
         y.setForceZeroInRange(false);
         y.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number log10) {
-                return TrainerForm.compact(Math.pow(10, log10.doubleValue()));
+                // two digits are plenty on an axis: 3.2e-4, 0.01, 0.32
+                double v = Math.pow(10, log10.doubleValue());
+                if (v < 0.01) {
+                    String[] parts = String.format(java.util.Locale.ROOT, "%.1e", v).split("e");
+                    return parts[0].replaceAll("\\.0$", "") + "e" + Integer.parseInt(parts[1]);
+                }
+                String s = String.format(java.util.Locale.ROOT, "%.2g", v);
+                return s.contains(".") && !s.contains("e") ? s.replaceAll("\\.?0+$", "") : s;
             }
 
             @Override
@@ -84,7 +91,7 @@ final class LossChart extends LineChart<Number, Number> {
         x.setLowerBound(0);
         x.setUpperBound(Math.max(1, offsets[stages.size()]));
         x.setTickUnit(niceTick(offsets[stages.size()]));
-        setTitle(stages.size() == 1 ? "Training loss" : "Loss, one colour per stage");
+        setTitle(stages.size() == 1 ? "Training loss" : "Loss per stage");
     }
 
     void add(List<ProgressLog.LossPoint> losses) {
@@ -105,7 +112,7 @@ final class LossChart extends LineChart<Number, Number> {
     }
 
     private static double niceTick(long range) {
-        double raw = Math.max(1, range) / 6.0;
+        double raw = Math.max(1, range) / 4.0;
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
         for (double m : new double[] {1, 2, 2.5, 5, 10}) {
             if (m * p >= raw) {

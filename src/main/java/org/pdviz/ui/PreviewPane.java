@@ -36,7 +36,6 @@ final class PreviewPane extends VBox {
         note.getStyleClass().add("hint");
         note.setWrapText(true);
         note.setId("trainer-preview-note");
-        // titles share a row, so the two pictures stay level when one title wraps
         GridPane panels = new GridPane();
         panels.setHgap(8);
         panels.setVgap(2);
@@ -53,8 +52,7 @@ final class PreviewPane extends VBox {
         panels.getRowConstraints().addAll(titles, pictures);
         for (Label l : new Label[] {studentTitle, teacherTitle}) {
             l.getStyleClass().add("panel-title");
-            l.setWrapText(true);
-            l.setMinHeight(USE_PREF_SIZE);
+            l.setMinWidth(0);
         }
         panels.addRow(0, studentTitle, teacherTitle);
         panels.addRow(1, student, teacher);
@@ -90,9 +88,9 @@ final class PreviewPane extends VBox {
         teacherTitle.setText("teacher, " + t.steps() + "-step DDIM");
         student.rangeNote(String.format("RMSE %.3f", m.rmse()));
         teacher.rangeNote(String.format("RMSE %.3f", t.rmse()));
-        note.setText(String.format("Same noise (seed 0, %d samples). RMSE: mean distance to the teacher's %d-step"
-                        + " samples%s. Smaller is better.", m.count(), v.reference().steps(),
-                m.shape().isPoints() ? " (grey dots; each line joins a sample to its partner)" : ""));
+        note.setText(String.format("Same noise (seed 0, %d samples). RMSE to the teacher's %d-step samples%s:"
+                + " smaller is better.", m.count(), v.reference().steps(), m.shape().isPoints()
+                ? " (grey, joined to their partners)" : ""));
         draw(student, m);
         draw(teacher, t);
     }

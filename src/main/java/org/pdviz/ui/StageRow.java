@@ -3,7 +3,6 @@ package org.pdviz.ui;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.pdviz.app.jobs.RoundSummary;
@@ -13,7 +12,7 @@ import org.pdviz.app.jobs.Stage;
 final class StageRow extends HBox {
 
     final Stage stage;
-    final ProgressBar bar = new ProgressBar(0);
+    private double progress;
     final Button compare;
     final Button play;
     private final Label mark = new Label("\u00B7");
@@ -32,10 +31,7 @@ final class StageRow extends HBox {
         name.setText((stage.index() + 1) + ". " + stage.label().replace("->", " \u2192 "));
         name.getStyleClass().add("stage-name");
         name.setMinWidth(USE_PREF_SIZE);
-        name.setPrefWidth(125);
-        bar.setPrefWidth(60);
-        bar.setMinWidth(40);
-        Tips.tip(bar, "Iterations done in this stage (" + String.format("%,d", stage.iterations()) + " in all)");
+        info.setTooltip(new javafx.scene.control.Tooltip(String.format("%,d iterations", stage.iterations())));
         info.getStyleClass().add("stage-info");
         info.setMinWidth(0);
         info.setMaxWidth(Double.MAX_VALUE);
@@ -53,7 +49,7 @@ final class StageRow extends HBox {
         play.setMinWidth(USE_PREF_SIZE);
         compare.setDisable(true);
         play.setDisable(true);
-        getChildren().addAll(mark, name, bar, info, compare, play);
+        getChildren().addAll(mark, name, info, compare, play);
     }
 
     void running(long iteration, double loss) {
@@ -61,14 +57,14 @@ final class StageRow extends HBox {
             return;
         }
         mark.setText("\u25B6");
-        bar.setProgress(stage.iterations() == 0 ? 0 : (double) iteration / stage.iterations());
+        progress = stage.iterations() == 0 ? 0 : (double) iteration / stage.iterations();
         info.setText(String.format("%,d / %,d, loss %s", iteration, stage.iterations(), TrainerForm.compact(loss)));
     }
 
     void finished(RoundSummary r) {
         done = true;
         mark.setText("\u2713");
-        bar.setProgress(1);
+        progress = 1;
         info.setText("loss " + TrainerForm.compact(r.finalLoss()) + (Double.isNaN(r.seconds()) ? ""
                 : ", " + TrainerPage.duration(r.seconds())));
         written(r.file());
@@ -80,7 +76,7 @@ final class StageRow extends HBox {
     void finishedEarlier() {
         done = true;
         mark.setText("\u2713");
-        bar.setProgress(1);
+        progress = 1;
         info.setText("finished earlier");
         written(stage.file());
         compare.setDisable(false);
@@ -95,7 +91,7 @@ final class StageRow extends HBox {
     void stopped() {
         if (!done) {
             mark.setText("\u25A0");
-            info.setText(bar.getProgress() > 0 ? info.getText() + " (stopped; resumable)" : "not started");
+            info.setText(progress > 0 ? info.getText() + " (stopped)" : "not started");
         }
     }
 

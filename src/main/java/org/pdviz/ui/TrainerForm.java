@@ -114,8 +114,7 @@ final class TrainerForm extends VBox {
         from.setValue(512);
         from.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         to.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        from.setPrefWidth(90);
-        to.setPrefWidth(80);
+
         from.valueProperty().addListener((o, a, b) -> fillTo());
         fillTo();
         to.setValue(4);

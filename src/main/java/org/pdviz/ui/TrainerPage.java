@@ -216,8 +216,14 @@ final class TrainerPage implements Page {
         head.setAlignment(Pos.BASELINE_LEFT);
         overallText.setId("trainer-overall-text");
         stageText.setId("trainer-stage-text");
-        HBox overallRow = progressRow("Overall", overall, overallText);
-        HBox stageRow = progressRow("Stage", stageBar, stageText);
+        javafx.scene.layout.GridPane bars = new javafx.scene.layout.GridPane();
+        bars.setHgap(8);
+        bars.setVgap(4);
+        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        bars.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), grow);
+        progressRow(bars, 0, "Overall", overall, overallText);
+        progressRow(bars, 1, "Stage", stageBar, stageText);
 
         preview.setMinWidth(320);
         chartHint.getStyleClass().add("placeholder");
@@ -272,7 +278,7 @@ final class TrainerPage implements Page {
         VBox.setVgrow(log, Priority.ALWAYS);
         HBox bottom = new HBox(10, stagesBox, logBox);
         bottom.setPrefHeight(190);
-        bottom.setMinHeight(150);
+        bottom.setMinHeight(100);
 
         result.setId("trainer-result");
         result.setWrapText(true);
@@ -284,23 +290,20 @@ final class TrainerPage implements Page {
         HBox resultRow = new HBox(10, result, compareFinal);
         resultRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox center = new VBox(8, head, overallRow, stageRow, middle, resultRow, bottom);
+        VBox center = new VBox(8, head, bars, middle, resultRow, bottom);
         center.setPadding(new Insets(10, 12, 10, 10));
         center.setMinWidth(500);
         return center;
     }
 
-    private static HBox progressRow(String name, ProgressBar bar, Label text) {
-        Label l = TrainerForm.label(name);
-        l.setPrefWidth(70);
+    private static void progressRow(javafx.scene.layout.GridPane grid, int row, String name, ProgressBar bar,
+                                    Label text) {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setPrefWidth(300);
-        HBox.setHgrow(bar, Priority.ALWAYS);
+        bar.setMinWidth(80);
         text.setMinWidth(Region.USE_PREF_SIZE);
         text.getStyleClass().add("progress-text");
-        HBox row = new HBox(8, l, bar, text);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        grid.addRow(row, TrainerForm.label(name), bar, text);
     }
 
     // ---- starting, resuming, cancelling -------------------------------------------------------------
@@ -504,6 +507,7 @@ final class TrainerPage implements Page {
                 title.setText("Finished");
                 overall.setProgress(1);
                 result.setText(summary(r));
+                log.getItems().add((r.spec() instanceof TrainJob ? "teacher: " : "student: ") + r.network());
             }
         } catch (Exception e) {
             title.setText("Failed");
@@ -516,17 +520,16 @@ final class TrainerPage implements Page {
 
     private static String summary(JobResult r) {
         if (r.spec() instanceof TrainJob t) {
-            return String.format("Trained %s on %s: %,d iterations in %s on %s. It is in the library and selected as"
-                    + " the teacher: press Start distillation.", r.network(), t.data(), r.iterations(),
-                    duration(r.seconds()), deviceName(r.device()));
+            return String.format("Trained on %s: %,d iterations in %s on %s. It is now the teacher: press Start"
+                    + " distillation.", t.data(), r.iterations(), duration(r.seconds()), deviceName(r.device()));
         }
-        String s = String.format("%d stages in %s on %s (student: %s).", r.rounds().size(), duration(r.seconds()),
-                deviceName(r.device()), r.network());
+        String s = String.format("Done: %d stages in %s on %s.", r.rounds().size(), duration(r.seconds()),
+                deviceName(r.device()));
         var e = r.evaluation();
         if (e != null) {
-            s += String.format(" From the same noise (%d samples), distance to the teacher's %d-step samples:"
-                            + " student-%d %.4f, the teacher's own %d-step DDIM %.4f (%.1fx closer).", e.count(),
-                    e.referenceSteps(), e.steps(), e.student(), e.steps(), e.teacherDdim(), e.improvement());
+            s += String.format(" Same noise, %d samples: student-%d is %.1fx closer to the teacher's %d-step samples"
+                            + " than the teacher's own %d-step DDIM (RMSE %.4f vs %.4f).", e.count(), e.steps(),
+                    e.improvement(), e.referenceSteps(), e.steps(), e.student(), e.teacherDdim());
         }
         return s;
     }
@@ -775,6 +778,8 @@ final class TrainerPage implements Page {
     @Override
     public void restyle() {
         preview.restyle();
+        // larger type needs a wider settings column
+        root.setDividerPositions(Math.min(0.42, 0.31 * Math.sqrt(Math.max(1, ctx.fontScale.get()))));
     }
 
     /**
