@@ -508,6 +508,7 @@ final class TrainerPage implements Page {
                 overall.setProgress(1);
                 result.setText(summary(r));
                 log.getItems().add((r.spec() instanceof TrainJob ? "teacher: " : "student: ") + r.network());
+                log.scrollTo(log.getItems().size() - 1);
             }
         } catch (Exception e) {
             title.setText("Failed");
@@ -818,6 +819,9 @@ final class TrainerPage implements Page {
             // the job thread saves its state on cancel; give it time to finish writing before the JVM exits
             h.cancel();
             h.awaitQuietly(60_000);
+        }
+        if (previewer.isShutdown()) {
+            return; // closed already (the window, then the application)
         }
         previewer.submit(this::closePreview);
         previewer.shutdown();

@@ -64,6 +64,18 @@ class TrainerServicesTest {
     }
 
     @Test
+    void modelsOfTheSameNameAreToldApartByTheirFolder() {
+        var a = new org.pdviz.app.library.ModelEntry(dir.resolve("run-a/student-4.onnx"), null, 0);
+        var b = new org.pdviz.app.library.ModelEntry(dir.resolve("run-b/student-4.onnx"), null, 0);
+        var t = new org.pdviz.app.library.ModelEntry(dir.resolve("run-a/teacher.onnx"), null, 0);
+        List<org.pdviz.app.library.ModelEntry> all = List.of(a, b, t);
+        assertEquals("student-4 (run-a)", org.pdviz.app.library.ModelChoice.displayName(all, a));
+        assertEquals("student-4 (run-b)", org.pdviz.app.library.ModelChoice.displayName(all, b));
+        assertEquals("teacher", org.pdviz.app.library.ModelChoice.displayName(all, t));
+        assertEquals("student-4", org.pdviz.app.library.ModelChoice.displayName(List.of(a, t), a));
+    }
+
+    @Test
     void runsGetFreshFoldersAndUnreadableJobsAreReportedNotListed() throws Exception {
         Path runs = dir.resolve("runs");
         assertEquals(runs.resolve("moons-64to4"), Runs.newRun(runs, " moons-64to4 "));

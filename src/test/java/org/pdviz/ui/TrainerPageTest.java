@@ -151,7 +151,7 @@ class TrainerPageTest {
 
     @Test
     void cancelKeepsTheFinishedRoundsTheWindowAsksBeforeClosingAndTheJobResumes(FxRobot robot) throws Exception {
-        settings(32, 4, 1500);
+        settings(32, 4, 2500);
         robot.clickOn("#trainer-start");
         waitFor("the job to run", () -> page.handle() != null && page.chart.points() > 0);
 
@@ -188,6 +188,36 @@ class TrainerPageTest {
         }
         assertFalse(Files.exists(run.resolve(".job")), "a finished job's folder is removed");
         waitFor("nothing left to resume", () -> page.interrupted().isEmpty());
+    }
+
+    @Test
+    void closingTheWindowStopsTheJobWhichResumesInTheNextSession(FxRobot robot) throws Exception {
+        settings(32, 4, 2500);
+        robot.clickOn("#trainer-start");
+        waitFor("the first round", () -> page.handle() != null && page.rows().get(0).isDone());
+        var handle = page.handle();
+        Path run = runs.resolve(fx(() -> page.form.runName.getText()));
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor("the close dialog", () -> robot.lookup("#trainer-close-dialog").tryQuery().isPresent());
+        robot.clickOn("Stop the job and close");
+        waitFor("the window to close", () -> !stage.isShowing());
+        assertTrue(handle.isDone() && handle.await().cancelled(), "closing stopped the job and waited for it");
+        assertTrue(Files.isRegularFile(run.resolve(".job").resolve(Jobs.STATE_FILE)), "its state is saved");
+
+        // the next session (a new window on the same runs folder) offers it, with the finished rounds in the library
+        MainWindow next = fx(() -> MainWindow.open(new Stage(), UiTestSupport.home(), PdvizApp.View.TRAINER, null,
+                runs));
+        TrainerPage again = next.page(PdvizApp.View.TRAINER);
+        assertTrue(fx(() -> next.context().models.stream().anyMatch(m -> m.file().equals(run.resolve(
+                "student-16.onnx")))), "the kept student is in the next session's library");
+        waitFor("the resume offer", () -> again.interrupted().size() == 1);
+        robot.clickOn("#trainer-resume-0");
+        waitFor("the resumed job", () -> again.handle() != null);
+        assertTrue(again.rows().get(0).isDone(), "the first round finished in the earlier session");
+        waitFor("the resumed job to finish", () -> !again.running());
+        assertEquals("Finished", fx(() -> again.title.getText()), fx(() -> again.result.getText()));
+        assertTrue(Files.isRegularFile(run.resolve("student-4.onnx")));
+        fx(() -> next.scene().getWindow().hide());
     }
 
     @Test
