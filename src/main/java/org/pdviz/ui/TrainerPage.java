@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,14 +23,18 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
@@ -48,6 +53,7 @@ import org.pdviz.app.jobs.Stage;
 import org.pdviz.app.jobs.TrainJob;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelImport;
+import org.pdviz.runtime.card.CardOverrides;
 
 /**
  * The trainer panel: distil a teacher of the library (or one trained here on 2-D data) into
@@ -121,7 +127,7 @@ final class TrainerPage implements Page {
         form.teacher.setItems(ctx.models.filtered(e -> e.card() != null && !"unknown".equals(e.dataset())));
         form.teacher.valueProperty().addListener((o, a, b) -> teacherPicked(b));
         // a library refresh replaces the combo's items, which clears its value: pick the same file again
-        ctx.models.addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> Platform.runLater(
+        ctx.models.addListener((ListChangeListener<ModelEntry>) c -> Platform.runLater(
                 this::keepTeacher));
         form.to.valueProperty().addListener((o, a, b) -> form.suggestName());
         form.from.valueProperty().addListener((o, a, b) -> form.suggestName());
@@ -216,12 +222,12 @@ final class TrainerPage implements Page {
         head.setAlignment(Pos.BASELINE_LEFT);
         overallText.setId("trainer-overall-text");
         stageText.setId("trainer-stage-text");
-        javafx.scene.layout.GridPane bars = new javafx.scene.layout.GridPane();
+        GridPane bars = new GridPane();
         bars.setHgap(8);
         bars.setVgap(4);
-        javafx.scene.layout.ColumnConstraints grow = new javafx.scene.layout.ColumnConstraints();
+        ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
-        bars.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(), grow);
+        bars.getColumnConstraints().addAll(new ColumnConstraints(), grow);
         progressRow(bars, 0, "Overall", overall, overallText);
         progressRow(bars, 1, "Stage", stageBar, stageText);
 
@@ -229,19 +235,19 @@ final class TrainerPage implements Page {
         chartHint.getStyleClass().add("placeholder");
         chartHint.setWrapText(true);
         chartHint.setMouseTransparent(true);
-        javafx.scene.layout.StackPane chartBox = new javafx.scene.layout.StackPane(chart, chartHint);
+        StackPane chartBox = new StackPane(chart, chartHint);
         chartHint.visibleProperty().bind(chart.emptyProperty());
         chart.visibleProperty().bind(chart.emptyProperty().not());
         // the preview's two squares get a little more room than the chart
-        javafx.scene.layout.GridPane middle = new javafx.scene.layout.GridPane();
+        GridPane middle = new GridPane();
         middle.setHgap(10);
         for (double pc : new double[] {44, 56}) {
-            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            ColumnConstraints c = new ColumnConstraints();
             c.setPercentWidth(pc);
             c.setHgrow(Priority.ALWAYS);
             middle.getColumnConstraints().add(c);
         }
-        javafx.scene.layout.RowConstraints r = new javafx.scene.layout.RowConstraints();
+        RowConstraints r = new RowConstraints();
         r.setVgrow(Priority.ALWAYS);
         middle.getRowConstraints().add(r);
         middle.addRow(0, chartBox, preview);
@@ -259,7 +265,7 @@ final class TrainerPage implements Page {
         log.setPrefWidth(320);
         log.setMinWidth(260);
         log.setId("trainer-log");
-        log.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+        log.setCellFactory(v -> new ListCell<>() {
             {
                 setWrapText(true);
                 prefWidthProperty().bind(v.widthProperty().subtract(24));
@@ -296,7 +302,7 @@ final class TrainerPage implements Page {
         return center;
     }
 
-    private static void progressRow(javafx.scene.layout.GridPane grid, int row, String name, ProgressBar bar,
+    private static void progressRow(GridPane grid, int row, String name, ProgressBar bar,
                                     Label text) {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setPrefWidth(300);
@@ -582,7 +588,7 @@ final class TrainerPage implements Page {
     private void openPreview(DistillJob d) {
         ModelEntry teacher = ctx.models.stream().filter(m -> m.file().equals(d.teacher().toAbsolutePath()
                 .normalize())).findFirst().orElse(null);
-        var overrides = teacher == null || teacher.card() == null ? org.pdviz.runtime.card.CardOverrides.NONE
+        var overrides = teacher == null || teacher.card() == null ? CardOverrides.NONE
                 : ModelImport.overridesOf(teacher.card());
         boolean images = teacher != null && teacher.card() != null && teacher.card().shapeValue().isImage();
         int n = images ? PREVIEW_IMAGES : PREVIEW_POINTS;
@@ -622,7 +628,7 @@ final class TrainerPage implements Page {
                 String what;
                 if (job instanceof TrainJob) {
                     closePreview();
-                    roundPreview = RoundPreview.open(r.file(), org.pdviz.runtime.card.CardOverrides.NONE,
+                    roundPreview = RoundPreview.open(r.file(), CardOverrides.NONE,
                             TEACHER_PREVIEW_STEPS, 0, PREVIEW_POINTS);
                     RoundPreview.View few = roundPreview.of(r.file(), FEW_STEPS);
                     v = new RoundPreview.View(few.reference(), few.reference(), few.teacherDdim());
