@@ -13,12 +13,16 @@ import picocli.CommandLine.Option;
 final class AppCommand implements Callable<Integer> {
 
     @Option(names = "--view", paramLabel = "NAME", description = "Open this view: library (default), player, compare,"
-            + " curves, phi or lesson.")
+            + " curves, phi, lesson or trainer.")
     String view;
 
     @Option(names = "--model", paramLabel = "FILE", description = "Select this model (added to the library; the"
             + " player samples it, the comparison and the phi view are built around it).")
     Path model;
+
+    @Option(names = "--runs", paramLabel = "DIR", description = "Where the trainer writes its runs (default:"
+            + " -Dpdviz.runs, else $PDVIZ_RUNS, else ~/.pdviz/runs); the models there join the library.")
+    Path runs;
 
     @Override
     public Integer call() {
@@ -31,6 +35,12 @@ final class AppCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no such model file: " + model);
             }
             args.add("--model=" + model.toAbsolutePath());
+        }
+        if (runs != null) {
+            if (Files.exists(runs) && !Files.isDirectory(runs)) {
+                throw new IllegalArgumentException("--runs " + runs + " is a file, not a folder");
+            }
+            args.add("--runs=" + runs.toAbsolutePath());
         }
         PdvizApp.launchWindow(args.toArray(String[]::new));
         return 0;

@@ -67,9 +67,18 @@ final class AppContext {
     private Consumer<PdvizApp.View> navigator = v -> { };
     private java.util.function.Function<PdvizApp.View, Page> pages = v -> null;
 
+    /** Where the trainer writes its runs; the models there are in the library too. */
+    final ObjectProperty<Path> runs = new SimpleObjectProperty<>();
+
     AppContext(PdvizHome home) {
+        this(home, org.pdviz.app.jobs.Runs.defaultFolder());
+    }
+
+    AppContext(PdvizHome home, Path runsFolder) {
         this.home = home;
         this.library = ModelLibrary.scan(home.models());
+        this.runs.set(runsFolder.toAbsolutePath().normalize());
+        library.addFolder(runs.get());
         refreshModels();
         List<ModelEntry> usable = models.filtered(e -> e.card() != null);
         selected.set(org.pdviz.app.library.ModelChoice.defaultTeacher(usable)

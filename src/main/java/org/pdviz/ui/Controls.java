@@ -43,8 +43,8 @@ final class Controls {
 
     static ComboBox<ModelEntry> modelBox(String id, String tip) {
         ComboBox<ModelEntry> box = new ComboBox<>();
-        box.setCellFactory(v -> new ModelCell());
-        box.setButtonCell(new ModelCell());
+        box.setCellFactory(v -> new ModelCell(box));
+        box.setButtonCell(new ModelCell(box));
         box.setVisibleRowCount(14);
         return Tips.tip(box, id, tip);
     }
@@ -53,11 +53,22 @@ final class Controls {
         return e.name() + "  \u00B7  " + LibraryPage.role(e);
     }
 
+    /** As {@link #describe(ModelEntry)}, with the folder when another model in {@code all} has the same name. */
+    static String describe(java.util.List<ModelEntry> all, ModelEntry e) {
+        return org.pdviz.app.library.ModelChoice.displayName(all, e) + "  \u00B7  " + LibraryPage.role(e);
+    }
+
     private static final class ModelCell extends ListCell<ModelEntry> {
+        private final ComboBox<ModelEntry> box;
+
+        ModelCell(ComboBox<ModelEntry> box) {
+            this.box = box;
+        }
+
         @Override
         protected void updateItem(ModelEntry e, boolean empty) {
             super.updateItem(e, empty);
-            setText(empty || e == null ? null : describe(e));
+            setText(empty || e == null ? null : describe(box.getItems(), e));
         }
     }
 }

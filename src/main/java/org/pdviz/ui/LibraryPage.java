@@ -49,7 +49,7 @@ final class LibraryPage implements Page {
                 if (empty || item == null) {
                     setText(null);
                 } else if (item instanceof ModelEntry e) {
-                    setText(e.name() + "   " + role(e));
+                    setText(ModelChoice.displayName(ctx.models, e) + "   " + role(e));
                 } else {
                     setText(item.toString());
                     getStyleClass().add("group");

@@ -28,6 +28,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
 import org.pdviz.app.PdvizHome;
+import org.pdviz.app.jobs.Runs;
 import org.pdviz.app.library.ModelEntry;
 
 /**
@@ -52,9 +53,9 @@ final class MainWindow {
     private PdvizApp.View current;
     private int fontStep = 2;
 
-    private MainWindow(Stage stage, PdvizHome home) {
+    private MainWindow(Stage stage, PdvizHome home, Path runs) {
         this.stage = stage;
-        this.ctx = new AppContext(home);
+        this.ctx = new AppContext(home, runs);
         ctx.attach(stage, this::show, this::page);
         root.setTop(topBar());
         root.setCenter(host);
@@ -91,11 +92,21 @@ final class MainWindow {
         stage.setMinHeight(600);
         stage.setScene(scene);
         stage.setOnHidden(e -> close());
+        stage.setOnCloseRequest(e -> {
+            if (!confirmClose()) {
+                e.consume();
+            }
+        });
     }
 
     /** Shows the window on {@code view}; {@code model} (may be null) is added to the library and selected first. */
     static MainWindow open(Stage stage, PdvizHome home, PdvizApp.View view, Path model) {
-        MainWindow w = new MainWindow(stage, home);
+        return open(stage, home, view, model, Runs.defaultFolder());
+    }
+
+    /** As above, with the folder where the trainer writes its runs (their models join the library). */
+    static MainWindow open(Stage stage, PdvizHome home, PdvizApp.View view, Path model, Path runs) {
+        MainWindow w = new MainWindow(stage, home, runs);
         stage.show();
         if (model == null) {
             w.show(view);
@@ -152,6 +163,7 @@ final class MainWindow {
             case CURVES -> new CurvesPage(ctx);
             case PHI -> new EmbeddedPage(view, phiView().root());
             case LESSON -> new EmbeddedPage(view, org.pdviz.ui.lesson.LessonView.create(ctx.home));
+            case TRAINER -> new TrainerPage(ctx);
         };
     }
 
@@ -269,6 +281,16 @@ final class MainWindow {
             return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.around(ctx.library, selected));
         }
         return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.choose(ctx.library).orElse(null));
+    }
+
+    /** Every page may object to closing the window (the trainer asks before stopping a job). */
+    boolean confirmClose() {
+        for (Page p : pages.values()) {
+            if (!p.confirmClose()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void close() {

@@ -30,6 +30,14 @@ interface Page {
     default void restyle() {
     }
 
+    /**
+     * The user asks to close the window: false keeps it open (a page with work that closing would
+     * stop asks first).
+     */
+    default boolean confirmClose() {
+        return true;
+    }
+
     /** The window closes: stop the page's background work. */
     default void close() {
     }

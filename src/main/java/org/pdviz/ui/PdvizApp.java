@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.pdviz.app.PdvizHome;
+import org.pdviz.app.jobs.Runs;
 
 /** The JavaFX application: one window whose pages are the views below. */
 public final class PdvizApp extends Application {
@@ -17,7 +18,8 @@ public final class PdvizApp extends Application {
         COMPARE("Compare", "samplers side by side from the same noise, aligned on t"),
         CURVES("Curves", "the schedule and the loss weights against t, with the samplers' time grids"),
         PHI("Phi", "the v-trajectory: z on a circle, v its tangent, DDIM steps as rotations"),
-        LESSON("Lesson", "a guided lesson on progressive distillation, for the classroom");
+        LESSON("Lesson", "a guided lesson on progressive distillation, for the classroom"),
+        TRAINER("Trainer", "distil a teacher into few-step students and watch it: progress, loss, previews");
 
         private final String title;
         private final String about;
@@ -61,7 +63,8 @@ public final class PdvizApp extends Application {
         Map<String, String> named = getParameters().getNamed();
         View view = named.containsKey("view") ? View.parse(named.get("view")) : View.LIBRARY;
         Path model = named.containsKey("model") ? Path.of(named.get("model")) : null;
-        window = MainWindow.open(stage, PdvizHome.locate(), view, model);
+        Path runs = named.containsKey("runs") ? Path.of(named.get("runs")) : Runs.defaultFolder();
+        window = MainWindow.open(stage, PdvizHome.locate(), view, model, runs);
     }
 
     @Override

@@ -23,7 +23,17 @@ class AppCommandTest {
     void anUnknownViewIsOneClearLine() {
         String[] r = run("app", "--view", "lessons");
         assertEquals("1", r[0]);
-        assertEquals("pdviz app: unknown view 'lessons', expected one of [library, player, compare, curves, phi, lesson]", r[1]);
+        assertEquals("pdviz app: unknown view 'lessons', expected one of [library, player, compare, curves, phi, lesson,"
+                + " trainer]", r[1]);
+    }
+
+    @Test
+    void aRunsFolderThatIsAFileIsOneClearLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("runs"), "not a folder");
+        String[] r = run("app", "--view", "trainer", "--runs", file.toString());
+        assertEquals("1", r[0]);
+        assertEquals("pdviz app: --runs " + file + " is a file, not a folder", r[1]);
     }
 
     @Test

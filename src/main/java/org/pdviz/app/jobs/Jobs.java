@@ -61,6 +61,28 @@ public final class Jobs {
         return spec instanceof DistillJob ? out.resolve(".job") : out.resolveSibling(out.getFileName() + ".job");
     }
 
+    /**
+     * What a job will do, stage by stage, worked out and checked before it runs (a distillation opens
+     * its teacher's file for this): the labels, iterations and checkpoints its progress events will
+     * refer to by index.
+     */
+    public static List<Stage> stages(JobSpec spec) throws Exception {
+        if (spec instanceof TrainJob j) {
+            String family = j.family() != null ? j.family() : j.init() != null ? teacherFamily(j.init()) : "mlp";
+            long iterations = j.iterations() != null ? j.iterations() : Defaults.iterations(family);
+            return List.of(new Stage(0, "training", null, iterations, j.out().toAbsolutePath().normalize()));
+        }
+        DistillJob j = (DistillJob) spec;
+        Distillation.Plan plan = Distillation.plan(distillConfig(j));
+        List<Stage> out = new ArrayList<>();
+        for (int stage = 0; stage < plan.stages(); stage++) {
+            out.add(new Stage(stage, plan.label(stage), plan.studentSteps(stage),
+                    plan.isCopyStage(stage) ? plan.copyIterations() : j.iterationsPerRound(),
+                    Distillation.stageFile(plan, j.out().toAbsolutePath().normalize(), stage)));
+        }
+        return out;
+    }
+
     /** An interrupted job: its spec and where it stopped (round, iterations done in it). */
     public record Interrupted(Path folder, JobSpec spec, int round, long iteration) {
         public String where() {
@@ -226,8 +248,8 @@ public final class Jobs {
                 relay.rounds(), r.iterations(), r.seconds(), device.toString(), family.describe(), null);
     }
 
-    private static JobResult distill(DistillJob j, ai.djl.Device device, Checkpointer checkpointer,
-                                     ProgressRelay relay, JobListener listener) throws Exception {
+    /** The trainer's configuration for a distillation job (checked; opens the teacher's file). */
+    private static Distillation.Config distillConfig(DistillJob j) throws Exception {
         CardOverrides overrides = j.teacherParameterization() == null ? CardOverrides.NONE
                 : CardOverrides.parameterization(Parameterization.parse(j.teacherParameterization()));
         Family fresh = null;
@@ -248,6 +270,12 @@ public final class Jobs {
                 TeacherEngine.parse(j.teacherEngine() == null ? "auto" : j.teacherEngine()), j.out(),
                 PdvizHome.locate().mnist(), j.command(), j.copyIterations(),
                 j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family));
+        return c;
+    }
+
+    private static JobResult distill(DistillJob j, ai.djl.Device device, Checkpointer checkpointer,
+                                     ProgressRelay relay, JobListener listener) throws Exception {
+        Distillation.Config c = distillConfig(j);
         Distillation.Plan plan = Distillation.plan(c);
         relay.setStudentSteps(plan);
         Files.createDirectories(j.out());
@@ -264,7 +292,7 @@ public final class Jobs {
         if (!r.cancelled() && evalCount > 0) {
             relay.message("comparing with the teacher's " + plan.from() + "-step samples from the same noise ("
                     + evalCount + " samples)...");
-            eval = DistillComparison.compare(j.teacher(), overrides, Distillation.studentFile(j.out(), plan.to()),
+            eval = DistillComparison.compare(j.teacher(), c.teacherOverrides(), Distillation.studentFile(j.out(), plan.to()),
                     plan.from(), plan.to(), evalCount, 0);
         }
         JobResult result = new JobResult(r.cancelled() ? JobResult.Status.CANCELLED : JobResult.Status.FINISHED, j,

@@ -1,5 +1,6 @@
 package org.pdviz.app.library;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -32,6 +33,18 @@ public final class ModelChoice {
     }
 
     private ModelChoice() {
+    }
+
+    /**
+     * The name to show for a model: its card's name, followed by its folder's name when another model
+     * of the list has the same name (every run of the trainer writes its own "student-4").
+     */
+    public static String displayName(List<ModelEntry> all, ModelEntry e) {
+        String name = e.name();
+        boolean shared = all.stream().anyMatch(o -> o != e && !o.file().equals(e.file()) && o.name().equals(name));
+        Path folder = e.file().getParent();
+        return shared && folder != null && folder.getFileName() != null ? name + " (" + folder.getFileName() + ")"
+                : name;
     }
 
     /** A student's own step count, else {@link #TEACHER_STEPS}. */

@@ -29,21 +29,30 @@ public final class ModelLibrary {
      */
     public static ModelLibrary scan(Path folder) {
         ModelLibrary lib = new ModelLibrary();
+        lib.addFolder(folder);
+        return lib;
+    }
+
+    /** Adds every {@code .onnx} under a folder (recursively; a missing folder adds nothing); unreadable files go to {@link #problems()}. */
+    public void addFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
-            return lib;
+            return;
         }
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".onnx") && Files.isRegularFile(p)).sorted().toList()) {
                 try {
-                    lib.addScanned(f);
+                    addScanned(f);
                 } catch (ModelFileException e) {
-                    lib.problems.add(e.getMessage());
+                    synchronized (this) {
+                        problems.add(e.getMessage());
+                    }
                 }
             }
         } catch (IOException e) {
-            lib.problems.add("cannot read " + folder + ": " + e.getMessage());
+            synchronized (this) {
+                problems.add("cannot read " + folder + ": " + e.getMessage());
+            }
         }
-        return lib;
     }
 
     /**
@@ -51,7 +60,7 @@ public final class ModelLibrary {
      * {@code pdviz eval} uses (kept under models/classifier/) is not a model to sample and is passed
      * over; any other graph is reported.
      */
-    private void addScanned(Path file) throws ModelFileException {
+    private synchronized void addScanned(Path file) throws ModelFileException {
         Path abs = file.toAbsolutePath().normalize();
         OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(abs);
         Signature sig = info.signature();

@@ -65,23 +65,33 @@ public final class Torch {
      * the CPU, with one line to {@code notices} saying why.
      */
     public static Device device(boolean cuda, Consumer<String> notices) {
-        Engine e = engine();
+        engine();
         if (!cuda) {
             return Device.cpu();
         }
+        String problem = cudaProblem();
+        if (problem == null) {
+            return Device.gpu();
+        }
+        notices.accept("CUDA is not usable for training here (" + problem + "); training on the CPU");
+        return Device.cpu();
+    }
+
+    /**
+     * Why training cannot use CUDA here, or null when it can. The CPU-only build is known without
+     * starting the engine; a CUDA build asks PyTorch for its GPUs (which starts the engine).
+     */
+    public static String cudaProblem() {
+        if (!isCudaBuild()) {
+            return "this build has the CPU-only PyTorch; build with -Pcuda on a machine with an NVIDIA GPU";
+        }
         int gpus;
         try {
-            gpus = e.getGpuCount();
+            gpus = engine().getGpuCount();
         } catch (RuntimeException ex) {
             gpus = 0;
         }
-        if (gpus > 0) {
-            return Device.gpu();
-        }
-        notices.accept("CUDA is not usable for training here (" + (isCudaBuild() ? "PyTorch sees no GPU"
-                : "this build has the CPU-only PyTorch; build with -Pcuda on a machine with an NVIDIA GPU")
-                + "); training on the CPU");
-        return Device.cpu();
+        return gpus > 0 ? null : "PyTorch sees no GPU";
     }
 
     /** Whether the PyTorch native library on the class path was built for CUDA. */

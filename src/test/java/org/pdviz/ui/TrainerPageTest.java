@@ -1,0 +1,275 @@
+package org.pdviz.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pdviz.ui.UiTestSupport.fx;
+import static org.pdviz.ui.UiTestSupport.waitFor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.pdviz.app.jobs.JobListener;
+import org.pdviz.app.jobs.Jobs;
+import org.pdviz.app.jobs.TrainJob;
+import org.pdviz.app.library.ModelChoice;
+import org.pdviz.app.library.ModelEntry;
+import org.pdviz.app.sampling.SampledRun;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The trainer panel end to end, headless: a short 2-D distillation of a tiny teacher (trained once
+ * for the whole class: DJL is slow to start), its progress, its students in the library and in the
+ * comparison; cancel, the close guard, resume; a teacher trained on the page.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TrainerPageTest {
+
+    @TempDir
+    static Path shared;
+
+    static Path teacherFile;
+
+    MainWindow window;
+    Stage stage;
+    TrainerPage page;
+    Path runs;
+
+    @BeforeAll
+    static void tinyTeacher() throws Exception {
+        teacherFile = shared.resolve("tiny-teacher.onnx");
+        Jobs.run(new TrainJob("gaussians8", "mlp", Map.of("width", "32", "depth", "2"), "v", "snr+1", 300L, 128,
+                3e-3, 0.99, 1.0, 1, "cpu", 1, 0, teacherFile, "pdviz train (test)", null), false, JobListener.NONE,
+                () -> false);
+    }
+
+    @Start
+    void start(Stage stage) throws IOException {
+        this.stage = stage;
+        runs = Files.createTempDirectory(shared, "runs");
+        window = MainWindow.open(stage, UiTestSupport.home(), PdvizApp.View.TRAINER, null, runs);
+        page = window.page(PdvizApp.View.TRAINER);
+        ModelEntry teacher;
+        try {
+            teacher = window.context().library.add(teacherFile);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        window.context().refreshModels();
+        page.selectTeacher(teacher);
+    }
+
+    private void settings(int from, int to, int iterations) {
+        fx(() -> {
+            page.form.from.setValue(from);
+            page.form.to.setValue(to);
+            page.form.iterations.getValueFactory().setValue(iterations);
+            page.form.batch.getValueFactory().setValue(64);
+            page.form.lr.setText("1e-3");
+            page.form.threads.getValueFactory().setValue(1);
+        });
+    }
+
+    @Test
+    void aShortDistillationRunsLiveAndItsStudentsJoinTheLibraryAndSample(FxRobot robot) throws Exception {
+        Set<Path> shippedBefore = files(UiTestSupport.home().models());
+        assertEquals("tiny-teacher", fx(() -> page.form.teacher.getValue().name()));
+        assertTrue(fx(() -> page.form.teacherNote.getText()).contains("starts from its weights"));
+        assertTrue(fx(() -> page.form.device.getItems()).contains(TrainerForm.CPU));
+        waitFor("the GPU check", () -> !page.form.deviceNote.getText().startsWith("checking"));
+        // the CPU-only build: the GPU is not offered, and the note says why
+        assertEquals(List.of(TrainerForm.CPU), fx(() -> List.copyOf(page.form.device.getItems())));
+        assertTrue(fx(() -> page.form.deviceNote.getText()).contains("CPU-only"));
+
+        settings(16, 4, 80);
+        robot.clickOn("#trainer-start");
+        waitFor("the job to start", () -> page.handle() != null);
+        waitFor("the job to finish", () -> !page.running());
+        assertEquals("Finished", fx(() -> page.title.getText()), fx(() -> page.result.getText()));
+        assertFalse(page.start.isDisabled() || page.form.isDisabled() || !page.cancel.isDisabled());
+
+        // progress: both stages ran to the end, and the chart drew their losses from the job's events
+        assertEquals(2, page.rows().size());
+        assertTrue(page.rows().stream().allMatch(StageRow::isDone));
+        assertEquals(1.0, fx(() -> page.overall.getProgress()), 1e-9);
+        assertTrue(fx(() -> page.overallText.getText()).contains("160 of 160"), page.overallText.getText());
+        assertTrue(page.chart.points() >= 2 * 16, "loss points: " + page.chart.points());
+        assertTrue(fx(() -> page.result.getText()).contains("closer"), page.result.getText());
+
+        // the students are in the run folder and in the library, with their lineage back to the teacher
+        Path run = runs.resolve(fx(() -> page.form.runName.getText()));
+        assertTrue(Files.isRegularFile(run.resolve("student-8.onnx")) && Files.isRegularFile(run.resolve(
+                "student-4.onnx")), run.toString());
+        waitFor("the students in the library", () -> entry(run.resolve("student-4.onnx")) != null);
+        ModelEntry s4 = entry(run.resolve("student-4.onnx"));
+        ModelEntry s8 = entry(run.resolve("student-8.onnx"));
+        assertNotNull(s8);
+        assertEquals(4, s4.steps());
+        assertEquals("student-8", s4.card().lineage().parent());
+        assertEquals("tiny-teacher", s8.card().lineage().parent());
+        assertEquals("tiny-teacher", ModelChoice.rootTeacher(window.context().models, s4).orElseThrow().name());
+
+        // the preview sampled the newest student beside the teacher's own 4-step DDIM
+        waitFor("the preview", () -> page.preview.view() != null && page.preview.view().model().steps() == 4);
+        var view = page.preview.view();
+        assertEquals("student-4", view.model().model());
+        assertEquals(16, view.reference().steps());
+        assertTrue(view.model().rmse() > 0 && view.teacherDdim().rmse() > 0);
+        UiTestSupport.screenshot(window.scene().getRoot(), "trainer");
+
+        // one click: the comparison around the new student samples it
+        robot.clickOn("#trainer-compare-final");
+        assertEquals(PdvizApp.View.COMPARE, window.current());
+        ComparePage compare = window.page(PdvizApp.View.COMPARE);
+        waitFor("the comparison", () -> !compare.busy() && compare.runs().size() == 3);
+        List<SampledRun> panes = compare.runs();
+        assertEquals("tiny-teacher", panes.get(0).spec().model().name());
+        assertEquals(s4.file(), panes.get(1).spec().model().file());
+        assertEquals(4, panes.get(1).steps());
+        float[] samples = panes.get(1).trajectory().finalSample();
+        assertEquals(compare.batch.getValue() * 2, samples.length);
+        for (float v : samples) {
+            assertTrue(Float.isFinite(v));
+        }
+        assertEquals(shippedBefore, files(UiTestSupport.home().models()), "nothing is written into models/");
+    }
+
+    @Test
+    void cancelKeepsTheFinishedRoundsTheWindowAsksBeforeClosingAndTheJobResumes(FxRobot robot) throws Exception {
+        settings(32, 4, 2500);
+        robot.clickOn("#trainer-start");
+        waitFor("the job to run", () -> page.handle() != null && page.chart.points() > 0);
+
+        // closing the window while the job runs asks first; "Keep training" keeps both
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor("the close dialog", () -> robot.lookup("#trainer-close-dialog").tryQuery().isPresent());
+        robot.clickOn("Keep training");
+        waitFor("the dialog to close", () -> robot.lookup("#trainer-close-dialog").tryQuery().isEmpty());
+        assertTrue(stage.isShowing());
+        assertTrue(page.running() && !page.handle().isCancelRequested());
+
+        waitFor("the first round", () -> page.rows().get(0).isDone());
+        robot.clickOn("#trainer-cancel");
+        waitFor("the job to stop", () -> !page.running());
+        assertEquals("Cancelled", fx(() -> page.title.getText()));
+        long kept = page.rows().stream().filter(StageRow::isDone).count();
+        assertTrue(kept >= 1 && kept < 3, "stages kept: " + kept);
+        Path run = runs.resolve(fx(() -> page.form.runName.getText()));
+        assertTrue(Files.isRegularFile(run.resolve("student-16.onnx")));
+        assertFalse(Files.exists(run.resolve("student-4.onnx")));
+        waitFor("the kept student in the library", () -> entry(run.resolve("student-16.onnx")) != null);
+
+        // the interrupted job is offered for resuming, and resumes to the end
+        waitFor("the resume offer", () -> page.interrupted().size() == 1);
+        assertEquals(run.resolve(".job"), page.interrupted().get(0).folder());
+        robot.clickOn("#trainer-resume-0");
+        waitFor("the resumed job", () -> page.handle() != null);
+        assertTrue(fx(() -> page.title.getText()).contains("resumed"));
+        waitFor("the resumed job to finish", () -> !page.running());
+        assertEquals("Finished", fx(() -> page.title.getText()), fx(() -> page.result.getText()));
+        assertTrue(page.rows().stream().allMatch(StageRow::isDone));
+        for (int steps : new int[] {16, 8, 4}) {
+            assertTrue(Files.isRegularFile(run.resolve("student-" + steps + ".onnx")), "student-" + steps);
+        }
+        assertFalse(Files.exists(run.resolve(".job")), "a finished job's folder is removed");
+        waitFor("nothing left to resume", () -> page.interrupted().isEmpty());
+    }
+
+    @Test
+    void closingTheWindowStopsTheJobWhichResumesInTheNextSession(FxRobot robot) throws Exception {
+        settings(32, 4, 2500);
+        robot.clickOn("#trainer-start");
+        waitFor("the first round", () -> page.handle() != null && page.rows().get(0).isDone());
+        var handle = page.handle();
+        Path run = runs.resolve(fx(() -> page.form.runName.getText()));
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor("the close dialog", () -> robot.lookup("#trainer-close-dialog").tryQuery().isPresent());
+        robot.clickOn("Stop the job and close");
+        waitFor("the window to close", () -> !stage.isShowing());
+        assertTrue(handle.isDone() && handle.await().cancelled(), "closing stopped the job and waited for it");
+        assertTrue(Files.isRegularFile(run.resolve(".job").resolve(Jobs.STATE_FILE)), "its state is saved");
+
+        // the next session (a new window on the same runs folder) offers it, with the finished rounds in the library
+        MainWindow next = fx(() -> MainWindow.open(new Stage(), UiTestSupport.home(), PdvizApp.View.TRAINER, null,
+                runs));
+        TrainerPage again = next.page(PdvizApp.View.TRAINER);
+        assertTrue(fx(() -> next.context().models.stream().anyMatch(m -> m.file().equals(run.resolve(
+                "student-16.onnx")))), "the kept student is in the next session's library");
+        waitFor("the resume offer", () -> again.interrupted().size() == 1);
+        robot.clickOn("#trainer-resume-0");
+        waitFor("the resumed job", () -> again.handle() != null);
+        assertTrue(again.rows().get(0).isDone(), "the first round finished in the earlier session");
+        waitFor("the resumed job to finish", () -> !again.running());
+        assertEquals("Finished", fx(() -> again.title.getText()), fx(() -> again.result.getText()));
+        assertTrue(Files.isRegularFile(run.resolve("student-4.onnx")));
+        fx(() -> next.scene().getWindow().hide());
+    }
+
+    @Test
+    void aTeacherTrainedHereJoinsTheLibraryAndBecomesTheTeacher(FxRobot robot) throws Exception {
+        fx(() -> {
+            page.form.data.setValue("moons");
+            page.form.teacherIterations.getValueFactory().setValue(60);
+            page.form.threads.getValueFactory().setValue(1);
+        });
+        robot.clickOn("#trainer-train-teacher");
+        waitFor("the teacher's training", () -> page.handle() != null);
+        waitFor("the teacher's training to finish", () -> !page.running());
+        assertEquals("Finished", fx(() -> page.title.getText()), fx(() -> page.result.getText()));
+        Path file = runs.resolve("moons-teacher").resolve("moons-teacher.onnx");
+        assertTrue(Files.isRegularFile(file));
+        waitFor("the new teacher selected", () -> page.form.teacher.getValue() != null
+                && page.form.teacher.getValue().file().equals(file));
+        ModelEntry e = entry(file);
+        assertEquals("moons", e.dataset());
+        assertEquals(null, e.steps());
+        assertEquals("mlp", e.card().family().name());
+        assertEquals(60L, e.card().lineage().iterations());
+        assertTrue(e.card().lineage().command().startsWith("pdviz train --data moons"), e.card().lineage().command());
+        waitFor("the teacher's preview", () -> page.preview.view() != null);
+        assertEquals(TrainerPage.FEW_STEPS, page.preview.view().teacherDdim().steps());
+        assertTrue(fx(() -> page.form.runName.getText()).startsWith("moons-teacher-512to4"));
+    }
+
+    @Test
+    void numbersReadAsPeopleWriteThem() {
+        assertEquals("3e-4", TrainerForm.format(3e-4));
+        assertEquals("1e-3", TrainerForm.format(0.001));
+        assertEquals("5e-5", TrainerForm.format(5e-5));
+        assertEquals("0.05", TrainerForm.format(0.05));
+        assertEquals("2.06e-4", TrainerForm.compact(2.0649e-4));
+        assertEquals("1.8e-3", TrainerForm.compact(0.0018));
+        assertEquals("0.0123", TrainerForm.compact(0.012345));
+        assertEquals("0.5", TrainerForm.compact(0.5));
+        assertEquals("0.4 s", TrainerPage.duration(0.42));
+        assertEquals("1m 05s", TrainerPage.duration(65));
+        assertEquals("the CPU", TrainerPage.deviceName("cpu()"));
+        assertEquals("GPU 0", TrainerPage.deviceName("gpu(0)"));
+    }
+
+    private ModelEntry entry(Path file) {
+        return fx(() -> window.context().models.stream().filter(m -> m.file().equals(file.toAbsolutePath()
+                .normalize())).findFirst().orElse(null));
+    }
+
+    private static Set<Path> files(Path folder) throws IOException {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.collect(Collectors.toSet());
+        }
+    }
+}
