@@ -136,8 +136,6 @@ final class MainWindow {
             views.getButtons().add(b);
         }
         views.setToggleGroup(group);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button open = Tips.tip(new Button("Open model\u2026"), "open-model",
                 "Add an .onnx model from disk (or drop files on the window)");
         open.setOnAction(e -> chooseFiles());
@@ -148,9 +146,14 @@ final class MainWindow {
         for (Node n : new Node[] {open, smaller, larger, dark, fullScreen}) {
             n.setFocusTraversable(false);
         }
-        HBox bar = new HBox(10, title, views, spacer, open, smaller, larger, dark, fullScreen);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
+        HBox left = new HBox(10, title, views);
+        left.setAlignment(Pos.CENTER_LEFT);
+        HBox right = new HBox(10, open, smaller, larger, dark, fullScreen);
+        right.setAlignment(Pos.CENTER_RIGHT);
+        for (HBox box : new HBox[] {left, right}) {
+            box.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        }
+        TopBar bar = new TopBar(left, right);
         bar.getStyleClass().add("top-bar");
         return bar;
     }
