@@ -97,8 +97,8 @@ final class DistillCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or --resume)");
         }
         DistillJob job = new DistillJob(teacher, teacherParameterization, family, net, studentParameterization, data,
-                from, to, iterationsPerRound, common.batch, lr, common.weighting, common.clip, common.seed, common.device, common.threads, teacherEngine,
-                evalCount, common.checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
+                from, to, iterationsPerRound, common.batch, lr, common.weighting, common.clip, common.run.seed, common.run.device, common.run.threads, teacherEngine,
+                evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
                 copyLr);
         return TrainCommand.exit(console.run(job, false));
     }

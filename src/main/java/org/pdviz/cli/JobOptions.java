@@ -3,7 +3,7 @@ package org.pdviz.cli;
 import org.pdviz.app.jobs.Defaults;
 import picocli.CommandLine.Option;
 
-/** The options `pdviz train` and `pdviz distill` share: the optimisation step and how the job runs. */
+/** The options `pdviz train` and `pdviz distill` share: the optimisation step, and how the job runs. */
 final class JobOptions {
 
     @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: mlp 512, unet 64).")
@@ -17,18 +17,6 @@ final class JobOptions {
             description = "Gradient clipping by global norm (default 1; 0 turns it off).")
     double clip;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default 0).")
-    long seed;
-
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "cpu (default), or cuda (needs the cuda build and a GPU; else falls back to the CPU).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads for the tensor operations (default: all cores up to 8).")
-    int threads;
-
-    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Save the resumable state this often (default 30).")
-    double checkpointSeconds;
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
 }

@@ -15,6 +15,9 @@ import picocli.CommandLine.Spec;
     "as ONNX with its card (held-out accuracy, features, command). DJL + PyTorch; resumable like train."})
 final class TrainClassifierCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Mixin
+    RunOptions run = new RunOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,25 +41,10 @@ final class TrainClassifierCommand implements Callable<Integer> {
             + " level each, up to 3), blocks=2 (convs per level), groups=8, features=128 (F, at most 128).")
     Map<String, String> net;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default 0).")
-    long seed;
-
     @Option(names = "--eval-every", paramLabel = "K", defaultValue = "" + ClassifierJob.EVAL_EVERY,
             description = "Print the held-out accuracy every K iterations (default " + ClassifierJob.EVAL_EVERY
                     + "; 0: only at the end).")
     long evalEvery;
-
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "cpu (default), or cuda (needs the cuda build and a GPU; else falls back to the CPU).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads for the tensor operations (default: all cores up to 8).")
-    int threads;
-
-    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Save the resumable state this often (default 30).")
-    double checkpointSeconds;
 
     @Option(names = "--out", paramLabel = "FILE.onnx",
             description = "The classifier to write (pdviz eval uses models/classifier/mnist-classifier.onnx).")
@@ -76,8 +64,8 @@ final class TrainClassifierCommand implements Callable<Integer> {
                     .orElseThrow(() -> new IllegalArgumentException("nothing to resume for " + file));
             return TrainCommand.exit(console.run(saved, true));
         }
-        ClassifierJob job = new ClassifierJob(net, iterations, batch, lr, shift, seed, evalEvery, device, threads,
-                checkpointSeconds, file, JobConsole.commandLine("train-classifier", spec));
+        ClassifierJob job = new ClassifierJob(net, iterations, batch, lr, shift, run.seed, evalEvery, run.device, run.threads,
+                run.checkpointSeconds, file, JobConsole.commandLine("train-classifier", spec));
         return TrainCommand.exit(console.run(job, false));
     }
 }

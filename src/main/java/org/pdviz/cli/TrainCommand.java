@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or --resume)");
         }
         TrainJob job = new TrainJob(data, family, net, parameterization, common.weighting, iterations, common.batch, lr, ema, common.clip,
-                common.seed, common.device, common.threads, common.checkpointSeconds, file, JobConsole.commandLine("train", spec), init);
+                common.run.seed, common.run.device, common.run.threads, common.run.checkpointSeconds, file, JobConsole.commandLine("train", spec), init);
         return exit(console.run(job, false));
     }
 

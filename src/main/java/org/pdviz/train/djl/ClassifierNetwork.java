@@ -4,11 +4,8 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pdviz.train.family.Classifier;
-import org.pdviz.train.family.ParamSpec;
 import org.pdviz.train.family.Weights;
 
 /**
@@ -22,16 +19,11 @@ public final class ClassifierNetwork implements AutoCloseable {
     private static final int CHUNK = 500;
 
     private final Classifier classifier;
-    private final NDManager manager;
-    private final Map<String, NDArray> params = new LinkedHashMap<>();
-    private final boolean trainable;
+    private final ParameterTensors tensors;
 
     public ClassifierNetwork(Classifier classifier, Weights weights, Device device, boolean trainable) {
         this.classifier = classifier;
-        this.trainable = trainable;
-        Torch.engine();
-        this.manager = NDManager.newBaseManager(device);
-        load(weights);
+        this.tensors = new ParameterTensors(classifier, weights, device, trainable);
     }
 
     public Classifier classifier() {
@@ -39,37 +31,25 @@ public final class ClassifierNetwork implements AutoCloseable {
     }
 
     public NDManager manager() {
-        return manager;
+        return tensors.manager();
     }
 
     /** The parameter tensors by name (do not close them). */
     public Map<String, NDArray> parameters() {
-        return Collections.unmodifiableMap(params);
+        return tensors.parameters();
     }
 
     public void load(Weights weights) {
-        weights.checkFits(classifier);
-        for (ParamSpec p : classifier.parameters()) {
-            NDArray a = manager.create(weights.get(p.name()), new Shape(p.shape()));
-            if (trainable) {
-                a.setRequiresGradient(true);
-            }
-            NDArray old = params.put(p.name(), a);
-            if (old != null) {
-                old.close();
-            }
-        }
+        tensors.load(weights);
     }
 
     public Weights weights() {
-        Map<String, float[]> m = new LinkedHashMap<>();
-        params.forEach((k, v) -> m.put(k, v.toFloatArray()));
-        return new Weights(m);
+        return tensors.weights();
     }
 
     /** Features and logits for {@code x} [B, 1, 28, 28]; every intermediate goes to {@code scope}. */
     public Classifier.Outputs<NDArray> forward(NDManager scope, NDArray x) {
-        return classifier.forward(new DjlOps(params, scope), x);
+        return classifier.forward(tensors.ops(scope), x);
     }
 
     /** Features ({@code count x F}) and logits ({@code count x 10}) of digits given as floats, no gradients. */
@@ -79,7 +59,7 @@ public final class ClassifierNetwork implements AutoCloseable {
         float[] features = new float[count * f], logits = new float[count * Classifier.CLASSES];
         for (int b0 = 0; b0 < count; b0 += CHUNK) {
             int b = Math.min(CHUNK, count - b0);
-            try (NDManager scope = manager.newSubManager()) {
+            try (NDManager scope = tensors.manager().newSubManager()) {
                 NDArray x = scope.create(java.util.Arrays.copyOfRange(images, b0 * size, (b0 + b) * size),
                         new Shape(b, 1, 28, 28));
                 Classifier.Outputs<NDArray> out = forward(scope, x);
@@ -93,6 +73,6 @@ public final class ClassifierNetwork implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        tensors.close();
     }
 }
