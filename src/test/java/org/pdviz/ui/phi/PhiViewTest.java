@@ -47,9 +47,11 @@ class PhiViewTest {
     Path dir;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        view = PhiView.open(new PdvizHome(TestPaths.home()));
+        // the exact teacher by file: the test does not depend on which trained models are shipped
+        view = PhiView.open(new PdvizHome(TestPaths.home()),
+                TestPaths.home().resolve("models/exact/exact-mnist-class-means.onnx"));
         stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
     }
