@@ -2,7 +2,6 @@ package org.pdviz.app.phi;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
@@ -32,50 +31,28 @@ public record ModelChoice(ModelEntry teacher, int teacherSteps, ModelEntry stude
     }
 
     /**
-     * By card: a teacher and a student of the same data set (the student closest to 4 steps, data
-     * sets of images first); else the exact MNIST class-means teacher at 512 against itself at 4
-     * steps; else any teacher that way.
+     * The library's default teacher (images first, one with students first: see
+     * {@link org.pdviz.app.library.ModelChoice#defaultTeacher}) against its own student closest to 4
+     * steps, found through the cards' lineage; without a student, against its own 4-step DDIM.
      */
     public static Optional<ModelChoice> choose(ModelLibrary library) {
-        Map<String, List<ModelEntry>> groups = library.byDataset();
-        ModelChoice best = null;
-        int bestScore = Integer.MAX_VALUE;
-        for (List<ModelEntry> group : groups.values()) {
-            Optional<ModelEntry> teacher = group.stream().filter(e -> e.card() != null && !e.isStudent()).findFirst();
-            Optional<ModelEntry> student = group.stream().filter(ModelEntry::isStudent)
-                    .min(Comparator.comparingInt(e -> Math.abs(e.steps() - STUDENT_STEPS)));
-            if (teacher.isPresent() && student.isPresent()) {
-                ModelEntry s = student.get();
-                int score = Math.abs(s.steps() - STUDENT_STEPS) + (s.card().dataShape().length == 3 ? 0 : 1000);
-                if (score < bestScore) {
-                    bestScore = score;
-                    best = new ModelChoice(teacher.get(), TEACHER_STEPS, s, s.steps());
-                }
-            }
-        }
-        if (best != null) {
-            return Optional.of(best);
-        }
         List<ModelEntry> all = library.entries();
-        Optional<ModelEntry> fallback = all.stream()
-                .filter(e -> e.file().getFileName().toString().equals(FALLBACK_FILE)).findFirst()
-                .or(() -> all.stream().filter(e -> e.card() != null && !e.isStudent()).findFirst());
-        return fallback.map(t -> new ModelChoice(t, TEACHER_STEPS, t, STUDENT_STEPS));
+        return org.pdviz.app.library.ModelChoice.defaultTeacher(all).map(t -> around(library, t));
     }
 
     /**
-     * The pair around one model a user picked: a teacher with a student of its data set when the
-     * library has one (else plain DDIM with 4 steps); a student with a teacher of its data set
-     * (else itself sampled with 512 steps as the reference).
+     * The pair around one model a user picked: a teacher against its own student closest to 4 steps
+     * (else its plain 4-step DDIM); a student against the teacher it descends from (else itself
+     * sampled with 512 steps as the reference).
      */
     public static ModelChoice around(ModelLibrary library, ModelEntry picked) {
-        List<ModelEntry> same = library.byDataset().getOrDefault(picked.dataset(), List.of());
+        List<ModelEntry> all = library.entries();
         if (picked.isStudent()) {
-            return same.stream().filter(e -> e.card() != null && !e.isStudent()).findFirst()
+            return org.pdviz.app.library.ModelChoice.rootTeacher(all, picked)
                     .map(t -> new ModelChoice(t, TEACHER_STEPS, picked, picked.steps()))
                     .orElse(new ModelChoice(picked, TEACHER_STEPS, picked, picked.steps()));
         }
-        return same.stream().filter(ModelEntry::isStudent)
+        return org.pdviz.app.library.ModelChoice.studentsOf(all, picked).stream()
                 .min(Comparator.comparingInt(e -> Math.abs(e.steps() - STUDENT_STEPS)))
                 .map(st -> new ModelChoice(picked, TEACHER_STEPS, st, st.steps()))
                 .orElse(plainDdim(picked, STUDENT_STEPS));

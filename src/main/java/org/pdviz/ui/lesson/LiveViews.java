@@ -75,7 +75,15 @@ final class LiveViews implements AutoCloseable {
     LiveViews(PdvizHome home) {
         this.home = home;
         this.library = ModelLibrary.scan(home.models());
-        this.choice = ModelChoice.choose(library);
+        // the lesson is told with digits: an image teacher, else the exact MNIST class-means teacher
+        this.choice = ModelChoice.choose(library).filter(c -> isImage(c.teacher()))
+                .or(() -> library.entries().stream()
+                        .filter(e -> e.file().getFileName().toString().equals(ModelChoice.FALLBACK_FILE)).findFirst()
+                        .map(t -> ModelChoice.plainDdim(t, ModelChoice.STUDENT_STEPS)));
+    }
+
+    private static boolean isImage(ModelEntry e) {
+        return e.card() != null && e.card().dataShape() != null && e.card().dataShape().length == 3;
     }
 
     /** The view for a step's live id (the same node every time). */
