@@ -26,9 +26,25 @@ class ModelChoiceTest {
     }
 
     @Test
-    void theShippedLibraryComparesTheClassMeansTeacherAt512And4Steps() {
-        // chosen by card: the MNIST-like exact teacher with the most mixture components
+    void theShippedLibraryComparesTheMnistTeacherAt512ItsFourStepStudentAndItsPlainFourStepDdim() {
         List<ModelEntry> lib = ModelLibrary.scan(TestPaths.home().resolve("models")).entries();
+        List<ModelChoice.Pane> panes = ModelChoice.comparison(lib, null);
+        ModelEntry teacher = panes.get(0).model();
+        assertEquals("mnist", teacher.dataset());
+        assertEquals(Path.of("mnist", "teacher.onnx"), TestPaths.home().resolve("models").relativize(teacher.file()));
+        assertEquals(3, panes.size());
+        assertEquals(512, panes.get(0).steps());
+        ModelEntry student = panes.get(1).model();
+        assertEquals(Path.of("mnist", "student-4.onnx"), TestPaths.home().resolve("models").relativize(student.file()));
+        assertEquals(4, panes.get(1).steps());
+        assertEquals(new ModelChoice.Pane(teacher, 4), panes.get(2));
+    }
+
+    @Test
+    void withoutTrainedImageModelsTheClassMeansExactTeacherIsComparedAt512And4Steps() {
+        // chosen by card: the MNIST-like exact teacher with the most mixture components
+        List<ModelEntry> lib = ModelLibrary.scan(TestPaths.home().resolve("models")).entries().stream()
+                .filter(e -> e.file().getParent().getFileName().toString().equals("exact")).toList();
         List<ModelChoice.Pane> panes = ModelChoice.comparison(lib, null);
         ModelEntry teacher = panes.get(0).model();
         assertTrue(teacher.dataset().startsWith("mnist"));
