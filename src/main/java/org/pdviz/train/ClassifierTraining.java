@@ -39,15 +39,7 @@ public final class ClassifierTraining {
     public record Config(Classifier classifier, long iterations, int batch, double lr, int shift, long seed,
                          long evalEvery, Path out, String name, String command) {
         public Config {
-            if (iterations < 1) {
-                throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
-            }
-            if (batch < 1) {
-                throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
-            }
-            if (!(lr > 0) || !Double.isFinite(lr)) {
-                throw new IllegalArgumentException("--lr must be positive, got " + lr);
-            }
+            RunChecks.optimiser("--iterations", iterations, batch, lr);
             if (shift < 0 || shift > 4) {
                 throw new IllegalArgumentException("--shift must be in 0..4 pixels, got " + shift);
             }

@@ -63,22 +63,13 @@ public final class Distillation {
                          TeacherEngine engine, Path outDir, Path mnistFolder, String command, Long copyIterations,
                          Double copyLr) {
         public Config {
-            if (copyLr != null && (!(copyLr > 0) || !Double.isFinite(copyLr))) {
-                throw new IllegalArgumentException("--copy-lr must be positive, got " + copyLr);
+            if (copyLr != null) {
+                RunChecks.learningRate("--copy-lr", copyLr);
             }
-            if (copyIterations != null && copyIterations < 1) {
-                throw new IllegalArgumentException("--copy-iterations must be at least 1, got " + copyIterations);
+            if (copyIterations != null) {
+                RunChecks.iterations("--copy-iterations", copyIterations);
             }
-            if (iterationsPerRound < 1) {
-                throw new IllegalArgumentException("--iterations-per-round must be at least 1, got "
-                        + iterationsPerRound);
-            }
-            if (batch < 1) {
-                throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
-            }
-            if (!(lr > 0) || !Double.isFinite(lr)) {
-                throw new IllegalArgumentException("--lr must be positive, got " + lr);
-            }
+            RunChecks.optimiser("--iterations-per-round", iterationsPerRound, batch, lr);
             if (teacherOverrides == null) {
                 teacherOverrides = CardOverrides.NONE;
             }

@@ -37,15 +37,7 @@ public final class TeacherTraining {
                          CosineSchedule schedule, Path out, String name, String command, Weights initial,
                          String parent) {
         public Config {
-            if (iterations < 1) {
-                throw new IllegalArgumentException("--iterations must be at least 1, got " + iterations);
-            }
-            if (batch < 1) {
-                throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
-            }
-            if (!(lr > 0) || !Double.isFinite(lr)) {
-                throw new IllegalArgumentException("--lr must be positive, got " + lr);
-            }
+            RunChecks.optimiser("--iterations", iterations, batch, lr);
             if (family.outputFactor() != parameterization.outputFactor()) {
                 throw new IllegalArgumentException("family output does not fit parameterization " + parameterization.id());
             }
