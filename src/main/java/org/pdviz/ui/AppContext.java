@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 import javafx.beans.property.BooleanProperty;
@@ -18,7 +16,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
 import org.pdviz.app.PdvizHome;
@@ -26,11 +23,15 @@ import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelImport;
 import org.pdviz.app.library.ModelLibrary;
 import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.ui.task.BackgroundTask;
+import org.pdviz.ui.task.TaskFailure;
+import org.pdviz.ui.task.UiExecutor;
 
 /**
  * What the pages share: the model library, the selected model, the frame cursor (time t of the
  * frame last shown by a player or the comparison), the time grids of the samplers on screen, the
- * theme and font scale, and a pool for background work. One per window; no static state.
+ * theme and font scale, and the window's one executor for background work ({@link #tasks}). One per
+ * window; no static state.
  */
 final class AppContext {
 
@@ -58,11 +59,8 @@ final class AppContext {
     /** Set while a background import of model files runs. */
     final BooleanProperty importing = new SimpleBooleanProperty(false);
 
-    private final ExecutorService jobs = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "pdviz-job");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Where every page runs its background work; closed with the window. */
+    final UiExecutor tasks = new UiExecutor();
     private Window owner;
     private Consumer<PdvizApp.View> navigator = v -> { };
     private java.util.function.Function<PdvizApp.View, Page> pages = v -> null;
@@ -119,10 +117,6 @@ final class AppContext {
         grids.addAll(marks);
     }
 
-    void submit(Task<?> task) {
-        jobs.submit(task);
-    }
-
     /** A clear, non-blocking error dialog; nothing else changes. */
     void error(String header, String message) {
         lastError.set(message);
@@ -145,47 +139,36 @@ final class AppContext {
     void openModels(List<Path> files, Consumer<ModelEntry> added, Runnable failed) {
         for (Path f : files) {
             importing.set(true);
-            Task<ModelImport.Outcome> check = new Task<>() {
-                @Override
-                protected ModelImport.Outcome call() throws Exception {
-                    return ModelImport.check(f);
-                }
-            };
-            check.setOnSucceeded(e -> {
-                importing.set(false);
-                if (check.getValue() instanceof ModelImport.Ready ready) {
-                    add(ready.entry(), added);
-                } else if (check.getValue() instanceof ModelImport.NeedsFields needs) {
-                    MissingFieldsDialog.ask(this, owner, needs, fields -> complete(f, fields, added, failed), failed);
-                }
-            });
-            check.setOnFailed(e -> {
-                importing.set(false);
-                error("This model cannot be added", message(check.getException()));
-                failed.run();
-            });
-            submit(check);
+            tasks.execute(BackgroundTask.of("add " + f.getFileName(), m -> ModelImport.check(f))
+                    .onSuccess(outcome -> {
+                        importing.set(false);
+                        if (outcome instanceof ModelImport.Ready ready) {
+                            add(ready.entry(), added);
+                        } else if (outcome instanceof ModelImport.NeedsFields needs) {
+                            MissingFieldsDialog.ask(this, owner, needs, fields -> complete(f, fields, added, failed),
+                                    failed);
+                        }
+                    })
+                    .onFailure(e -> {
+                        importing.set(false);
+                        error("This model cannot be added", e.reason());
+                        failed.run();
+                    }));
         }
     }
 
     private void complete(Path file, CardOverrides fields, Consumer<ModelEntry> added, Runnable failed) {
         importing.set(true);
-        Task<ModelEntry> task = new Task<>() {
-            @Override
-            protected ModelEntry call() throws Exception {
-                return ModelImport.complete(file, fields);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            importing.set(false);
-            add(task.getValue(), added);
-        });
-        task.setOnFailed(e -> {
-            importing.set(false);
-            error("This model cannot be added", message(task.getException()));
-            failed.run();
-        });
-        submit(task);
+        tasks.execute(BackgroundTask.of("add " + file.getFileName(), m -> ModelImport.complete(file, fields))
+                .onSuccess(entry -> {
+                    importing.set(false);
+                    add(entry, added);
+                })
+                .onFailure(e -> {
+                    importing.set(false);
+                    error("This model cannot be added", e.reason());
+                    failed.run();
+                }));
     }
 
     private void add(ModelEntry entry, Consumer<ModelEntry> added) {
@@ -203,18 +186,12 @@ final class AppContext {
         }
     }
 
+    /** The first line of an exception's message (see {@link TaskFailure#oneLine}). */
     static String message(Throwable e) {
-        if (e == null) {
-            return "unknown error";
-        }
-        String m = e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        return m.strip().lines().findFirst().orElse(m);
+        return TaskFailure.oneLine(e);
     }
 
     void shutdown() {
-        jobs.shutdownNow();
+        tasks.close();
     }
 }

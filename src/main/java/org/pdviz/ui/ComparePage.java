@@ -2,7 +2,6 @@ package org.pdviz.ui;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -24,6 +23,8 @@ import org.pdviz.app.player.DisplayRanges.Quantity;
 import org.pdviz.app.sampling.RunService;
 import org.pdviz.app.sampling.RunSpec;
 import org.pdviz.app.sampling.SampledRun;
+import org.pdviz.ui.task.BackgroundTask;
+import org.pdviz.ui.task.TaskSlot;
 
 /**
  * Samplers side by side from the same noise (same seed, so the same z_1 by construction), lined
@@ -57,7 +58,7 @@ final class ComparePage implements Page {
     private final List<CompareColumn> columns = new ArrayList<>();
     private final BorderPane root = new BorderPane();
     private List<SampledRun> runs = List.of();
-    private final BackgroundRun<List<SampledRun>> background;
+    private final TaskSlot<List<SampledRun>> background;
     private boolean dirty = true;
     private boolean visible;
 
@@ -87,7 +88,8 @@ final class ComparePage implements Page {
             }
         });
         defaults.setOnAction(e -> useDefaults(null));
-        background = new BackgroundRun<>(ctx, progress, cancel, status);
+        background = ctx.tasks.slot();
+        Controls.follow(background, progress, cancel, status);
         status.setId("compare-status");
         status.getStyleClass().add("status");
         FlowPane settings = new FlowPane(8, 6, label("Seed"), seed, label("Batch"), batch, clip, label("Show"), show,
@@ -195,17 +197,20 @@ final class ComparePage implements Page {
             specs.add(new RunSpec(c.model.getValue(), c.steps.getValue(), seed.getValue(), batch.getValue(),
                     clip.isSelected()));
         }
+        if (specs.isEmpty()) {
+            return;
+        }
         dirty = false;
-        Task<List<SampledRun>> task = new Task<>() {
-            @Override
-            protected List<SampledRun> call() throws Exception {
-                return new RunService().runAll(specs, (done, total, current) -> {
-                    updateProgress(done, total);
-                    updateMessage("sampling " + current.label() + "\u2026");
-                }, this::isCancelled, line -> { });
-            }
-        };
-        background.start(task, null, this::setRuns, "Comparison failed");
+        String what = specs.size() == 1 ? "sample " + specs.get(0).label() : "sample the " + specs.size()
+                + " samplers of the comparison";
+        background.start(BackgroundTask.<List<SampledRun>>of(what, m -> new RunService().runAll(specs,
+                        (done, total, current) -> {
+                            m.progress(done, total);
+                            m.message("sampling " + current.label() + "\u2026");
+                        }, m::cancelled, line -> { }))
+                .message("sampling " + specs.get(0).label() + "\u2026")
+                .onSuccess(this::setRuns)
+                .onFailure(f -> ctx.error("Comparison failed", f.message())));
     }
 
     void cancel() {
@@ -213,7 +218,7 @@ final class ComparePage implements Page {
     }
 
     boolean busy() {
-        return background.busy();
+        return background.isBusy();
     }
 
     List<SampledRun> runs() {

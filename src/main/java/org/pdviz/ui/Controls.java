@@ -1,12 +1,16 @@
 package org.pdviz.ui;
 
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.Region;
 import org.pdviz.app.library.ModelEntry;
+import org.pdviz.ui.task.TaskSlot;
 
 /** Small factories for the controls several pages share. */
 final class Controls {
@@ -39,6 +43,23 @@ final class Controls {
             // keep the last valid value
         }
         s.getEditor().setText(String.valueOf(f.getValue()));
+    }
+
+    /**
+     * A page's progress bar, cancel button and status line follow its task slot: the bar and the
+     * button are on screen only while something runs; the status shows the task's messages, then
+     * "cancelled" or its failure in its own words (the page may write the line too).
+     */
+    static void follow(TaskSlot<?> slot, ProgressBar progress, Button cancel, Label status) {
+        cancel.setOnAction(e -> slot.cancel());
+        cancel.disableProperty().bind(slot.busyProperty().not());
+        cancel.visibleProperty().bind(slot.busyProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(slot.progressProperty());
+        progress.visibleProperty().bind(slot.busyProperty());
+        status.setText(slot.statusProperty().get());
+        slot.statusProperty().addListener((o, a, b) -> status.setText(b));
     }
 
     static ComboBox<ModelEntry> modelBox(String id, String tip) {

@@ -165,7 +165,7 @@ final class MainWindow {
             case COMPARE -> new ComparePage(ctx);
             case CURVES -> new CurvesPage(ctx);
             case PHI -> new EmbeddedPage(view, phiView().root());
-            case LESSON -> new EmbeddedPage(view, org.pdviz.ui.lesson.LessonView.create(ctx.home));
+            case LESSON -> new EmbeddedPage(view, org.pdviz.ui.lesson.LessonView.create(ctx.home, ctx.tasks));
             case TRAINER -> new TrainerPage(ctx);
         };
     }
@@ -281,9 +281,11 @@ final class MainWindow {
     private org.pdviz.ui.phi.PhiView phiView() {
         ModelEntry selected = ctx.selected.get();
         if (selected != null && selected.card() != null) {
-            return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.around(ctx.library, selected));
+            return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.around(ctx.library, selected),
+                    ctx.tasks);
         }
-        return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.choose(ctx.library).orElse(null));
+        return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.choose(ctx.library).orElse(null),
+                ctx.tasks);
     }
 
     /** Every page may object to closing the window (the trainer asks before stopping a job). */

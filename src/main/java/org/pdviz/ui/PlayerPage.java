@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,6 +36,8 @@ import org.pdviz.app.sampling.SampledRun;
 import org.pdviz.core.model.DataRange;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.ui.task.BackgroundTask;
+import org.pdviz.ui.task.TaskSlot;
 
 /**
  * The DDIM player: sample a model with every frame recorded (off the UI thread), then play, step
@@ -72,7 +73,7 @@ final class PlayerPage implements Page {
     private final Label caption = new Label();
     private final BorderPane root = new BorderPane();
     private SampledRun run;
-    private final BackgroundRun<SampledRun> background;
+    private final TaskSlot<SampledRun> background;
     private boolean dirty = true;
     private boolean visible;
 
@@ -92,7 +93,8 @@ final class PlayerPage implements Page {
         sample.setDefaultButton(true);
         sample.getStyleClass().add("accent");
         sample.setOnAction(e -> sample());
-        background = new BackgroundRun<>(ctx, progress, cancel, status);
+        background = ctx.tasks.slot();
+        Controls.follow(background, progress, cancel, status);
         status.setId("player-status");
         status.getStyleClass().add("status");
         savePng.setOnAction(e -> chooseAndSave(true));
@@ -189,7 +191,7 @@ final class PlayerPage implements Page {
 
     /** Samples when the settings changed since the last run (for views that follow the player). */
     void sampleIfNeeded() {
-        if (dirty && !background.busy() && model.getValue() != null) {
+        if (dirty && !background.isBusy() && model.getValue() != null) {
             sample();
         }
     }
@@ -212,14 +214,11 @@ final class PlayerPage implements Page {
         cancel();
         dirty = false;
         RunSpec spec = new RunSpec(m, steps.getValue(), seed.getValue(), batch.getValue(), clip.isSelected());
-        Task<SampledRun> task = new Task<>() {
-            @Override
-            protected SampledRun call() throws Exception {
-                return new RunService().run(spec, (done, total, current) -> updateProgress(done, total),
-                        this::isCancelled);
-            }
-        };
-        background.start(task, "sampling " + spec.label() + "\u2026", this::setRun, "Sampling failed");
+        background.start(BackgroundTask.of("sample " + spec.label(), task -> new RunService().run(spec,
+                        (done, total, current) -> task.progress(done, total), task::cancelled))
+                .message("sampling " + spec.label() + "\u2026")
+                .onSuccess(this::setRun)
+                .onFailure(f -> ctx.error("Sampling failed", f.message())));
     }
 
     void cancel() {
@@ -227,7 +226,7 @@ final class PlayerPage implements Page {
     }
 
     boolean busy() {
-        return background.busy();
+        return background.isBusy();
     }
 
     SampledRun run() {
@@ -326,20 +325,15 @@ final class PlayerPage implements Page {
         }
         SampledRun r = run;
         int position = transport.position().get();
-        Task<Void> task = new Task<>() {
-            @Override
-            protected Void call() throws IOException {
-                if (png) {
-                    FrameExport.write(r, position, f.toPath());
-                } else {
-                    TrajectoryJson.write(r.trajectory(), f.toPath());
-                }
-                return null;
+        ctx.tasks.execute(BackgroundTask.of("save " + f.getName(), m -> {
+            if (png) {
+                FrameExport.write(r, position, f.toPath());
+            } else {
+                TrajectoryJson.write(r.trajectory(), f.toPath());
             }
-        };
-        task.setOnSucceeded(e -> status.setText("saved " + f.getName()));
-        task.setOnFailed(e -> ctx.error("Could not save " + f.getName(), AppContext.message(task.getException())));
-        ctx.submit(task);
+            return f.toPath();
+        }).onSuccess(saved -> status.setText("saved " + saved.getFileName()))
+                .onFailure(e -> ctx.error("Could not save " + f.getName(), e.reason())));
     }
 
     List<FramePanel> panels() {

@@ -6,15 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,14 +41,13 @@ import org.pdviz.app.jobs.JobSpec;
 import org.pdviz.app.jobs.Jobs;
 import org.pdviz.app.jobs.Progress;
 import org.pdviz.app.jobs.ProgressLog;
-import org.pdviz.app.jobs.RoundPreview;
 import org.pdviz.app.jobs.RoundSummary;
 import org.pdviz.app.jobs.Runs;
 import org.pdviz.app.jobs.Stage;
 import org.pdviz.app.jobs.TrainJob;
 import org.pdviz.app.library.ModelEntry;
-import org.pdviz.app.library.ModelImport;
-import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.ui.task.BackgroundTask;
+import org.pdviz.ui.task.TaskFailure;
 
 /**
  * The trainer panel: distil a teacher of the library (or one trained here on 2-D data) into
@@ -69,11 +63,6 @@ final class TrainerPage implements Page {
     static final double CHECKPOINT_SECONDS = 15;
     /** Redraws per second while a job runs: the job's events are read in batches, never one by one. */
     static final Duration TICK = Duration.millis(250);
-    static final int PREVIEW_POINTS = 256;
-    static final int PREVIEW_IMAGES = 16;
-    /** The step count a new teacher is previewed with, and the few-step DDIM shown beside it. */
-    static final int TEACHER_PREVIEW_STEPS = 512;
-    static final int FEW_STEPS = 4;
 
     private final AppContext ctx;
     final TrainerForm form = new TrainerForm();
@@ -100,16 +89,9 @@ final class TrainerPage implements Page {
             "Open the job's newest student in the compare view: the teacher at 512 steps, the student, and the teacher's"
                     + " plain DDIM with as few steps, from the same noise");
     private final SplitPane root;
-    private final ExecutorService previewer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "pdviz-trainer-preview");
-        t.setDaemon(true);
-        return t;
-    });
+    private final StagePreviews previews;
     private final Timeline timer = new Timeline(new KeyFrame(TICK, e -> tick()));
     private final List<StageRow> rows = new ArrayList<>();
-    private final AtomicReference<RoundSummary> latestFinished = new AtomicReference<>();
-    /** Touched only on the preview thread. */
-    private RoundPreview roundPreview;
     private JobHandle handle;
     private JobSpec spec;
     private ProgressLog events;
@@ -122,7 +104,14 @@ final class TrainerPage implements Page {
 
     TrainerPage(AppContext ctx) {
         this.ctx = ctx;
+        this.previews = new StagePreviews(ctx, line -> log.getItems().add(line));
         this.preview = new PreviewPane(ctx);
+        previews.shownProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                preview.show(b.view(), b.what());
+            }
+        });
+        previews.placeholderProperty().addListener((o, a, b) -> preview.clear(b));
         timer.setCycleCount(Timeline.INDEFINITE);
         form.teacher.setItems(ctx.models.filtered(e -> e.card() != null && !"unknown".equals(e.dataset())));
         form.teacher.valueProperty().addListener((o, a, b) -> teacherPicked(b));
@@ -170,16 +159,10 @@ final class TrainerPage implements Page {
         root.setId("trainer-page");
         clearMonitor();
         runsFolderChanged();
-        Task<Devices.Availability> check = new Task<>() {
-            @Override
-            protected Devices.Availability call() {
-                return Devices.cuda();
-            }
-        };
-        check.setOnSucceeded(e -> form.devices(check.getValue()));
-        check.setOnFailed(e -> form.devices(new Devices.Availability(false, "the trainer could not start ("
-                + AppContext.message(check.getException()) + ")")));
-        ctx.submit(check);
+        ctx.tasks.execute(BackgroundTask.of("check the GPU", m -> Devices.cuda())
+                .onSuccess(form::devices)
+                .onFailure(f -> form.devices(new Devices.Availability(false, "the trainer could not start ("
+                        + f.reason() + ")"))));
     }
 
     /** The user picked a teacher: a different one than before resets the settings that depend on it. */
@@ -368,16 +351,13 @@ final class TrainerPage implements Page {
         setRunning(true);
         clearMonitor();
         title.setText(from == null ? "Preparing\u2026" : "Resuming " + Runs.runName(from) + "\u2026");
-        Task<List<Stage>> plan = new Task<>() {
-            @Override
-            protected List<Stage> call() throws Exception {
-                if (from == null) {
-                    Files.createDirectories(ctx.runs.get());
-                }
-                return Jobs.stages(job);
+        Path runs = ctx.runs.get();
+        ctx.tasks.execute(BackgroundTask.of("plan the job", m -> {
+            if (from == null) {
+                Files.createDirectories(runs);
             }
-        };
-        plan.setOnSucceeded(e -> {
+            return Jobs.stages(job);
+        }).onSuccess(plan -> {
             starting = false;
             ProgressLog log = new ProgressLog(200);
             try {
@@ -385,19 +365,17 @@ final class TrainerPage implements Page {
             } catch (Exception ex) {
                 setRunning(false);
                 title.setText("No job running");
-                ctx.error("The job cannot start", AppContext.message(ex));
+                ctx.error("The job cannot start", TaskFailure.oneLine(ex));
                 return;
             }
-            began(job, plan.getValue(), log, from);
-        });
-        plan.setOnFailed(e -> {
+            began(job, plan, log, from);
+        }).onFailure(f -> {
             starting = false;
             setRunning(false);
             title.setText("No job running");
             ctx.error(job instanceof TrainJob ? "The teacher cannot be trained" : "The distillation cannot start",
-                    AppContext.message(plan.getException()));
-        });
-        ctx.submit(plan);
+                    f.reason());
+        }));
     }
 
     private void began(JobSpec job, List<Stage> plan, ProgressLog log, Jobs.Interrupted from) {
@@ -426,7 +404,9 @@ final class TrainerPage implements Page {
         title.setText(what + (from != null ? " (resumed)" : ""));
         log.message("run folder: " + runFolder(job));
         if (job instanceof DistillJob d) {
-            openPreview(d);
+            previews.distillation(d);
+        } else {
+            previews.training();
         }
         timer.playFromStart();
     }
@@ -489,7 +469,6 @@ final class TrainerPage implements Page {
                 rows.get(r.round()).finished(r);
             }
             lastStudent = r.file();
-            latestFinished.set(r);
             stageDone(r);
         }
     }
@@ -518,8 +497,8 @@ final class TrainerPage implements Page {
             }
         } catch (Exception e) {
             title.setText("Failed");
-            result.setText(AppContext.message(e));
-            ctx.error("The job failed", AppContext.message(e));
+            result.setText(TaskFailure.oneLine(e));
+            ctx.error("The job failed", TaskFailure.oneLine(e));
         }
         compareFinal.setDisable(lastStudent == null || !(spec instanceof DistillJob));
         refreshInterrupted();
@@ -572,8 +551,7 @@ final class TrainerPage implements Page {
                 + " that joins the library."));
         lastStudent = null;
         compareFinal.setDisable(true);
-        preview.clear("Each finished stage is sampled here");
-        latestFinished.set(null);
+        previews.clear("Each finished stage is sampled here");
     }
 
     private static Label hint(String text) {
@@ -585,76 +563,19 @@ final class TrainerPage implements Page {
 
     // ---- finished stages: library and preview ------------------------------------------------------------
 
-    private void openPreview(DistillJob d) {
-        ModelEntry teacher = ctx.models.stream().filter(m -> m.file().equals(d.teacher().toAbsolutePath()
-                .normalize())).findFirst().orElse(null);
-        var overrides = teacher == null || teacher.card() == null ? CardOverrides.NONE
-                : ModelImport.overridesOf(teacher.card());
-        boolean images = teacher != null && teacher.card() != null && teacher.card().shapeValue().isImage();
-        int n = images ? PREVIEW_IMAGES : PREVIEW_POINTS;
-        int reference = d.from() == null ? TEACHER_PREVIEW_STEPS : d.from();
-        previewer.submit(() -> {
-            closePreview();
-            try {
-                roundPreview = RoundPreview.open(d.teacher(), overrides, reference, 0, n);
-            } catch (Exception e) {
-                Platform.runLater(() -> log.getItems().add("no preview: " + AppContext.message(e)));
-            }
-        });
-    }
-
-    /** A stage wrote its checkpoint: it joins the library now; the newest one is sampled for the preview. */
+    /** A stage wrote its checkpoint: it joins the library now, and the preview samples it. */
     private void stageDone(RoundSummary r) {
         JobSpec job = spec;
-        previewer.submit(() -> {
-            ModelEntry entry;
-            try {
-                entry = ctx.library.add(r.file());
-            } catch (Exception e) {
-                Platform.runLater(() -> log.getItems().add("cannot add " + r.file() + ": " + AppContext.message(e)));
-                return;
-            }
-            Platform.runLater(() -> {
-                ctx.refreshModels();
-                if (job instanceof TrainJob) {
-                    selectTeacher(entry);
-                }
-            });
-            if (latestFinished.get() != r) {
-                return; // a newer stage finished meanwhile: preview that one
-            }
-            try {
-                RoundPreview.View v;
-                String what;
-                if (job instanceof TrainJob) {
-                    closePreview();
-                    roundPreview = RoundPreview.open(r.file(), CardOverrides.NONE,
-                            TEACHER_PREVIEW_STEPS, 0, PREVIEW_POINTS);
-                    RoundPreview.View few = roundPreview.of(r.file(), FEW_STEPS);
-                    v = new RoundPreview.View(few.reference(), few.reference(), few.teacherDdim());
-                    what = "the new teacher";
-                } else if (roundPreview != null) {
-                    int steps = r.steps() != null ? r.steps() : roundPreview.reference().steps();
-                    v = roundPreview.of(r.file(), steps);
-                    what = r.steps() == null ? "the copy of the teacher" : "stage " + (r.round() + 1) + " of "
-                            + r.rounds() + ", the " + r.steps() + "-step student";
-                } else {
-                    return;
-                }
-                RoundPreview.View view = v;
-                Platform.runLater(() -> preview.show(view, what));
-            } catch (Exception e) {
-                Platform.runLater(() -> log.getItems().add("no preview of " + r.file().getFileName() + ": "
-                        + AppContext.message(e)));
-            }
-        });
-    }
-
-    private void closePreview() {
-        if (roundPreview != null) {
-            roundPreview.close();
-            roundPreview = null;
-        }
+        ctx.tasks.execute(BackgroundTask.of("add " + r.file().getFileName() + " to the library",
+                m -> ctx.library.add(r.file()))
+                .onSuccess(entry -> {
+                    ctx.refreshModels();
+                    if (job instanceof TrainJob) {
+                        selectTeacher(entry);
+                    }
+                })
+                .onFailure(f -> log.getItems().add("cannot add " + r.file() + ": " + f.reason())));
+        previews.stageWritten(r, job instanceof TrainJob);
     }
 
     /** Opens a model the job wrote in the compare view or the player (adding it to the library first if needed). */
@@ -689,14 +610,8 @@ final class TrainerPage implements Page {
 
     void refreshInterrupted() {
         Path runs = ctx.runs.get();
-        Task<Runs.Found> scan = new Task<>() {
-            @Override
-            protected Runs.Found call() {
-                return Runs.interrupted(runs);
-            }
-        };
-        scan.setOnSucceeded(e -> showInterrupted(scan.getValue()));
-        ctx.submit(scan);
+        ctx.tasks.execute(BackgroundTask.of("look for interrupted jobs in " + runs, m -> Runs.interrupted(runs))
+                .onSuccess(this::showInterrupted));
     }
 
     private void showInterrupted(Runs.Found found) {
@@ -752,15 +667,11 @@ final class TrainerPage implements Page {
     void setRunsFolder(Path folder) {
         Path abs = folder.toAbsolutePath().normalize();
         ctx.runs.set(abs);
-        Task<Void> scan = new Task<>() {
-            @Override
-            protected Void call() {
-                ctx.library.addFolder(abs);
-                return null;
-            }
-        };
-        scan.setOnSucceeded(e -> ctx.refreshModels());
-        ctx.submit(scan);
+        ctx.tasks.execute(BackgroundTask.of("add the models in " + abs, m -> {
+            ctx.library.addFolder(abs);
+            return abs;
+        }).onSuccess(added -> ctx.refreshModels())
+                .onFailure(f -> ctx.error("The runs folder cannot be read", f.message())));
     }
 
     // ---- the page -------------------------------------------------------------------------------------
@@ -826,16 +737,7 @@ final class TrainerPage implements Page {
             h.cancel();
             h.awaitQuietly(60_000);
         }
-        if (previewer.isShutdown()) {
-            return; // closed already (the window, then the application)
-        }
-        previewer.submit(this::closePreview);
-        previewer.shutdown();
-        try {
-            previewer.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        previews.close();
     }
 
     /** The running job's handle (tests), or null. */

@@ -242,7 +242,7 @@ class TrainerPageTest {
         assertEquals(60L, e.card().lineage().iterations());
         assertTrue(e.card().lineage().command().startsWith("pdviz train --data moons"), e.card().lineage().command());
         waitFor("the teacher's preview", () -> page.preview.view() != null);
-        assertEquals(TrainerPage.FEW_STEPS, page.preview.view().teacherDdim().steps());
+        assertEquals(StagePreviews.FEW_STEPS, page.preview.view().teacherDdim().steps());
         assertTrue(fx(() -> page.form.runName.getText()).startsWith("moons-teacher-512to4"));
     }
 

@@ -30,6 +30,10 @@ public final class LruCache<K, V> {
         map.put(key, value);
     }
 
+    public synchronized void clear() {
+        map.clear();
+    }
+
     public synchronized int size() {
         return map.size();
     }

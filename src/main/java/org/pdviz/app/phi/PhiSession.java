@@ -1,19 +1,16 @@
 package org.pdviz.app.phi;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import org.pdviz.core.model.DenoiserException;
 import org.pdviz.core.schedule.NoiseLevel;
 
 /**
  * Everything the phi view asks for, for one pair of models and one set of samples: the geometry at
- * a slider position (immediately, from the samples), the models' predictions there (computed on a
- * background thread, cached), and the sampling runs as rotations.
+ * a slider position (immediately, from the samples), the models' predictions there (computed by
+ * {@link #predictNow}, cached), and the sampling runs as rotations.
  *
- * <p>Requests are "latest wins": while the slider moves, a queued evaluation that is no longer the
- * newest request is skipped, so the model never falls behind the hand by more than one evaluation.
+ * <p>It owns no thread: a view computes predictions in the background through a
+ * {@link org.pdviz.app.work.LatestLane}, so while the slider moves a queued evaluation that is no
+ * longer the newest is skipped. Thread-safe.
  */
 public final class PhiSession implements AutoCloseable {
 
@@ -31,8 +28,6 @@ public final class PhiSession implements AutoCloseable {
     private final PhiGrid grid;
     private final LruCache<Key, PhiPredictions> cache;
     private final PlaneCoordinates[] planes;
-    private final ExecutorService executor;
-    private final AtomicLong generation = new AtomicLong();
 
     public PhiSession(PhiModels models, PhiData data, PhiGrid grid) {
         this.models = models;
@@ -41,11 +36,6 @@ public final class PhiSession implements AutoCloseable {
         long entryBytes = 16L * data.samples().count() * data.samples().dim();
         this.cache = new LruCache<>((int) Math.max(16, Math.min(grid.resolution() + 1, CACHE_BYTES / entryBytes)));
         this.planes = new PlaneCoordinates[data.samples().count()];
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread th = new Thread(r, "phi-predictions");
-            th.setDaemon(true);
-            return th;
-        });
     }
 
     public PhiModels models() {
@@ -90,31 +80,6 @@ public final class PhiSession implements AutoCloseable {
         return p;
     }
 
-    /**
-     * Predictions for a position, computed on the session's thread. The future completes at once on
-     * a cache hit, and is cancelled when a newer request arrives before it started.
-     */
-    public CompletableFuture<PhiPredictions> request(Source source, int index) {
-        PhiPredictions hit = cached(source, index);
-        if (hit != null) {
-            return CompletableFuture.completedFuture(hit);
-        }
-        long mine = generation.incrementAndGet();
-        CompletableFuture<PhiPredictions> f = new CompletableFuture<>();
-        executor.execute(() -> {
-            if (mine != generation.get() && cached(source, index) == null) {
-                f.cancel(false);
-                return;
-            }
-            try {
-                f.complete(predictNow(source, index));
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f;
-    }
-
     /** The picture at a position, with the predictions if they are cached (else without). */
     public PhiPoint point(int index, int sample, int coordinate, Source source) {
         NoiseLevel level = grid.level(index);
@@ -137,9 +102,9 @@ public final class PhiSession implements AutoCloseable {
         return CoordinateTrace.of(models.student().label(), data.studentRun(), sample, coordinate);
     }
 
-    /** Stops the background thread (the models belong to whoever opened them). */
+    /** Drops the cached predictions (the models belong to whoever opened them). */
     @Override
     public void close() {
-        executor.shutdownNow();
+        cache.clear();
     }
 }

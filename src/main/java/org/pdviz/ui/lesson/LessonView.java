@@ -29,6 +29,7 @@ import javafx.stage.Stage;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.app.lesson.Formulas;
 import org.pdviz.app.lesson.Lesson;
+import org.pdviz.ui.task.UiExecutor;
 
 /**
  * Teaching mode: the lesson's steps as slides, text and rendered formulas on the left, the step's
@@ -52,13 +53,14 @@ public final class LessonView implements AutoCloseable {
     private int current = -1;
     private double formulaSize = -1;
 
-    public static Parent create(PdvizHome home) {
-        return new LessonView(home, Lesson.standard()).root();
+    /** The standard lesson; its live views compute on {@code executor} (the window's). */
+    public static Parent create(PdvizHome home, UiExecutor executor) {
+        return new LessonView(home, Lesson.standard(), executor).root();
     }
 
-    public LessonView(PdvizHome home, Lesson lesson) {
+    public LessonView(PdvizHome home, Lesson lesson, UiExecutor executor) {
         this.lesson = lesson;
-        this.live = new LiveViews(home);
+        this.live = new LiveViews(home, executor);
         root.getStyleClass().add("lesson");
         root.getStylesheets().add(LessonView.class.getResource("lesson.css").toExternalForm());
         root.setUserData(this);

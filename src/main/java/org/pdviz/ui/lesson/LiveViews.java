@@ -7,10 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -34,10 +31,12 @@ import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.ui.phi.CanvasPane;
 import org.pdviz.ui.phi.FxPainter;
 import org.pdviz.ui.phi.PhiView;
+import org.pdviz.ui.task.BackgroundTask;
+import org.pdviz.ui.task.UiExecutor;
 
 /**
  * The live view of each lesson step, built the first time the step is shown. Whatever needs a
- * model or sampling is computed on a background thread; the slide shows "computing" meanwhile.
+ * model or sampling is computed on the window's executor; the slide shows "computing" meanwhile.
  */
 final class LiveViews implements AutoCloseable {
 
@@ -49,11 +48,7 @@ final class LiveViews implements AutoCloseable {
     private final ModelLibrary library;
     private final Optional<ModelChoice> choice;
     private final Map<String, Node> built = new HashMap<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lesson-figures");
-        t.setDaemon(true);
-        return t;
-    });
+    private final UiExecutor executor;
     private CompletableFuture<Models> models;
     private PhiView phi;
 
@@ -72,8 +67,9 @@ final class LiveViews implements AutoCloseable {
         }
     }
 
-    LiveViews(PdvizHome home) {
+    LiveViews(PdvizHome home, UiExecutor executor) {
         this.home = home;
+        this.executor = executor;
         this.library = ModelLibrary.scan(home.models());
         // the lesson is told with digits: an image teacher, else the exact MNIST class-means teacher
         this.choice = ModelChoice.choose(library).filter(c -> isImage(c.teacher()))
@@ -152,7 +148,7 @@ final class LiveViews implements AutoCloseable {
         if (choice.isEmpty()) {
             return message("No model in the library: add a teacher under models/.");
         }
-        phi = new PhiView(library, choice.get());
+        phi = new PhiView(library, choice.get(), executor);
         phi.setCompact(true);
         return phi.root();
     }
@@ -228,33 +224,25 @@ final class LiveViews implements AutoCloseable {
     private <T> CanvasPane computed(Callable<T> compute, BiConsumer<FxPainter, T> paint) {
         CanvasPane pane = message("computing \u2026");
         pane.setId("computing");
-        worker.submit(() -> {
-            try {
-                T value = compute.call();
-                Platform.runLater(() -> {
+        executor.execute(BackgroundTask.of("compute this view", m -> compute.call())
+                .onSuccess(value -> {
                     pane.setId("computed");
                     pane.painter(p -> paint.accept(p, value));
-                });
-            } catch (Exception | Error e) {
-                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
-                        .orElse("");
-                Platform.runLater(() -> {
+                })
+                .onFailure(f -> {
                     pane.setId("failed");
                     pane.painter(p -> {
                         p.clear(Palette.BACKGROUND);
                         p.font(16, false, true);
                         p.color(Palette.V);
-                        p.text("could not compute this view: " + m, 12, p.height() / 2, Painter.Anchor.LEFT);
+                        p.text(f.message(), 12, p.height() / 2, Painter.Anchor.LEFT);
                     });
-                });
-            }
-        });
+                }));
         return pane;
     }
 
     @Override
     public void close() {
-        worker.shutdownNow();
         if (phi != null) {
             phi.close();
         }

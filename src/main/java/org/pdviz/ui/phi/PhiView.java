@@ -5,15 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -65,6 +61,9 @@ import org.pdviz.app.render.ImageGrid;
 import org.pdviz.app.render.Raster;
 import org.pdviz.core.ddim.SamplingMonitor;
 import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.ui.task.BackgroundTask;
+import org.pdviz.ui.task.TaskSlot;
+import org.pdviz.ui.task.UiExecutor;
 
 /**
  * The v-trajectory view: scrub the angle phi and watch z move on the circle in the plane of x and
@@ -105,11 +104,17 @@ public final class PhiView implements AutoCloseable {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final Timeline scrub = new Timeline();
 
+    /** The models opened and both runs sampled from one seed: what a load delivers. */
+    record Loaded(ModelChoice choice, PhiModels models, PhiData data) {
+    }
+
+    private final UiExecutor executor;
+    private final TaskSlot<Loaded> loading;
+    private final TaskSlot<PhiPredictions> predicting;
     private PhiModels models;
     private ModelChoice modelsChoice;
     private PhiSession session;
     private PhiGrid grid;
-    private Task<?> loading;
     private int index = -1, sample, coordinate;
     private PhiPredictions lastPredictions;
     private PhiPoint current;
@@ -118,30 +123,27 @@ public final class PhiView implements AutoCloseable {
     private HBox lower, statusRow;
     private VBox right;
 
-    /** A view of the library's default pair (see {@link ModelChoice#choose}); starts sampling at once. */
-    public static Parent create(PdvizHome home) {
-        return open(home).root();
-    }
-
-    public static PhiView open(PdvizHome home) {
-        ModelLibrary library = ModelLibrary.scan(home.models());
-        return new PhiView(library, ModelChoice.choose(library).orElse(null));
-    }
-
     /**
      * A view around a model file (added to the library): a teacher against its student or its own
      * 4-step DDIM, a student against its teacher.
      *
      * @throws org.pdviz.runtime.ModelFileException when the file is not a usable model
      */
-    public static PhiView open(PdvizHome home, Path model) throws org.pdviz.runtime.ModelFileException {
+    public static PhiView open(PdvizHome home, Path model, UiExecutor executor)
+            throws org.pdviz.runtime.ModelFileException {
         ModelLibrary library = ModelLibrary.scan(home.models());
         ModelEntry picked = library.add(model);
-        return new PhiView(library, ModelChoice.around(library, picked));
+        return new PhiView(library, ModelChoice.around(library, picked), executor);
     }
 
-    public PhiView(ModelLibrary library, ModelChoice choice) {
+    /** A view of {@code choice} (null: none in the library); its background work runs on {@code executor}. */
+    public PhiView(ModelLibrary library, ModelChoice choice, UiExecutor executor) {
         this.library = library;
+        this.executor = executor;
+        this.loading = executor.slot();
+        this.predicting = executor.slot();
+        progress.progressProperty().bind(loading.progressProperty());
+        loading.statusProperty().addListener((o, a, b) -> status.setText(b));
         root.getStyleClass().add("phi-view");
         root.getStylesheets().add(PhiView.class.getResource("phi.css").toExternalForm());
         root.setTop(toolbar());
@@ -423,70 +425,31 @@ public final class PhiView implements AutoCloseable {
 
     /** Opens the models (when they changed) and samples both runs from the current seed, off the UI thread. */
     private void reload(ModelChoice choice) {
-        if (loading != null) {
-            loading.cancel(true);
-        }
         ready.set(false);
         long seed = seedBox.getValue();
         PhiModels reuse = choice.equals(modelsChoice) ? models : null;
-        Task<Object[]> task = new Task<>() {
-            @Override
-            protected Object[] call() throws Exception {
-                updateMessage("opening " + choice.teacher().name() + " \u2026");
-                PhiModels m = reuse != null ? reuse : PhiModels.open(choice);
-                try {
-                    updateMessage(String.format(Locale.ROOT, "sampling %s and %s from seed %d \u2026",
-                            m.teacher().label(), m.student().label(), seed));
-                    int count = m.shape().isImage() ? IMAGE_COUNT : POINT_COUNT;
-                    PhiData data = PhiData.sample(m, seed, count, new SamplingMonitor() {
-                        @Override
-                        public void stepDone(int done, int total) {
-                            updateProgress(done, total);
-                        }
-
-                        @Override
-                        public boolean cancelled() {
-                            return isCancelled();
-                        }
-                    });
-                    return new Object[] {m, data};
-                } catch (Exception | Error e) {
-                    if (m != reuse) {
-                        m.close();
-                    }
-                    throw e;
-                }
-            }
-        };
-        loading = task;
-        progress.progressProperty().bind(task.progressProperty());
+        progress.progressProperty().unbind();
+        progress.progressProperty().bind(loading.progressProperty());
         progress.setVisible(true);
-        status.textProperty().bind(task.messageProperty());
-        task.setOnSucceeded(e -> {
-            if (loading != task) {
-                return;
+        loading.start(BackgroundTask.<Loaded>of("sample " + choice.teacher().name() + " from seed " + seed, task -> {
+            task.message("opening " + choice.teacher().name() + " \u2026");
+            PhiModels m = reuse != null ? reuse : PhiModels.open(choice);
+            try {
+                task.message(String.format(Locale.ROOT, "sampling %s and %s from seed %d \u2026",
+                        m.teacher().label(), m.student().label(), seed));
+                int count = m.shape().isImage() ? IMAGE_COUNT : POINT_COUNT;
+                return new Loaded(choice, m, PhiData.sample(m, seed, count, task));
+            } catch (Exception | Error e) {
+                if (m != reuse) {
+                    m.close();
+                }
+                throw e;
             }
-            status.textProperty().unbind();
+        }).onSuccess(l -> {
             progress.setVisible(false);
-            PhiModels m = (PhiModels) task.getValue()[0];
-            install(choice, m, (PhiData) task.getValue()[1]);
-        });
-        task.setOnFailed(e -> {
-            if (loading != task) {
-                return;
-            }
-            status.textProperty().unbind();
-            progress.setVisible(false);
-            status.setText("Could not sample: " + oneLine(task.getException()));
-        });
-        task.setOnCancelled(e -> {
-            if (reuse == null && task.getValue() != null) {
-                ((PhiModels) task.getValue()[0]).close();
-            }
-        });
-        Thread th = new Thread(task, "phi-sampling");
-        th.setDaemon(true);
-        th.start();
+            install(l.choice(), l.models(), l.data());
+        }).onFailure(f -> progress.setVisible(false))
+                .onCancelled(() -> progress.setVisible(false)));
     }
 
     private void install(ModelChoice choice, PhiModels m, PhiData data) {
@@ -569,17 +532,20 @@ public final class PhiView implements AutoCloseable {
         coordinateValues();
         if (cached == null && moved) {
             PhiSession asked = session;
-            asked.request(src, i).whenComplete((p, e) -> Platform.runLater(() -> {
-                if (asked != session) {
-                    return;
-                }
-                if (e != null && !(e instanceof CancellationException || e.getCause() instanceof CancellationException)) {
-                    status.setText("The model failed: " + oneLine(e instanceof CompletionException ? e.getCause() : e));
-                } else if (p != null && p.index() == index && source() == src) {
-                    index = -1; // redraw with the predictions
-                    update();
-                }
-            }));
+            predicting.queue(BackgroundTask.of(String.format(Locale.ROOT, "evaluate the %s at t = %.3f",
+                    src == PhiSession.Source.TEACHER ? "teacher" : "few-step sampler", grid.level(i).t()),
+                    m -> asked.predictNow(src, i))
+                    .onSuccess(p -> {
+                        if (asked == session && p.index() == index && source() == src) {
+                            index = -1; // redraw with the predictions
+                            update();
+                        }
+                    })
+                    .onFailure(f -> {
+                        if (asked == session) {
+                            status.setText(f.message());
+                        }
+                    }));
         }
     }
 
@@ -769,48 +735,41 @@ public final class PhiView implements AutoCloseable {
      * Writes the animation (PNG frames, and a GIF when asked) into a folder, off the UI thread.
      * The task's value is what was written.
      */
-    public Task<Animation.Written> export(Export what, Path dir, boolean gif) {
+    public BackgroundTask<Animation.Written> export(Export what, Path dir, boolean gif) {
         return export(what, dir, gif, EXPORT_FRAMES);
     }
 
     /** As {@link #export(Export, Path, boolean)} with at most {@code frames} frames. */
-    public Task<Animation.Written> export(Export what, Path dir, boolean gif, int frames) {
+    public BackgroundTask<Animation.Written> export(Export what, Path dir, boolean gif, int frames) {
         PhiSession s = session;
         int smp = sample, coord = coordinate;
         PhiSession.Source src = source();
-        Task<Animation.Written> task = new Task<>() {
-            @Override
-            protected Animation.Written call() throws Exception {
-                String pair = s.models().pairLabel();
-                return switch (what) {
-                    case PHI -> Animation.write(new PhiFrames(s, smp, coord, src, frames, pair), dir, "phi",
-                            gif, this::updateProgress);
-                    case TEACHER_SAMPLING -> Animation.write(new SamplingFrames(s.data().teacherRun(),
-                            s.models().range(), s.models().teacher().label(), frames - 1), dir,
-                            "sampling-teacher", gif, this::updateProgress);
-                    case STUDENT_SAMPLING -> Animation.write(new SamplingFrames(s.data().studentRun(),
-                            s.models().range(), s.models().student().label(), frames - 1), dir,
-                            "sampling-student", gif, this::updateProgress);
-                };
-            }
-        };
+        BackgroundTask<Animation.Written> task = BackgroundTask.of("export to " + dir, m -> {
+            String pair = s.models().pairLabel();
+            return switch (what) {
+                case PHI -> Animation.write(new PhiFrames(s, smp, coord, src, frames, pair), dir, "phi", gif,
+                        m::progress);
+                case TEACHER_SAMPLING -> Animation.write(new SamplingFrames(s.data().teacherRun(),
+                        s.models().range(), s.models().teacher().label(), frames - 1), dir, "sampling-teacher", gif,
+                        m::progress);
+                case STUDENT_SAMPLING -> Animation.write(new SamplingFrames(s.data().studentRun(),
+                        s.models().range(), s.models().student().label(), frames - 1), dir, "sampling-student", gif,
+                        m::progress);
+            };
+        });
+        progress.progressProperty().unbind();
         progress.progressProperty().bind(task.progressProperty());
         progress.setVisible(true);
         status.setText("exporting to " + dir + " \u2026");
-        task.setOnSucceeded(e -> {
+        task.onSuccess(w -> {
             progress.setVisible(false);
-            Animation.Written w = task.getValue();
             status.setText("wrote " + w.frames().size() + " frames to " + dir
                     + (w.gif() == null ? "" : " and " + w.gif().getFileName()));
-        });
-        task.setOnFailed(e -> {
+        }).onFailure(f -> {
             progress.setVisible(false);
-            status.setText("Export failed: " + oneLine(task.getException()));
+            status.setText(f.message());
         });
-        Thread th = new Thread(task, "phi-export");
-        th.setDaemon(true);
-        th.start();
-        return task;
+        return executor.execute(task);
     }
 
     // ---- for tests and the window that hosts the view ------------------------------------------
@@ -872,19 +831,13 @@ public final class PhiView implements AutoCloseable {
     /** Stops the background work and closes the models. */
     public void close() {
         scrub.stop();
-        if (loading != null) {
-            loading.cancel(true);
-        }
+        loading.clear();
+        predicting.clear();
         if (session != null) {
             session.close();
         }
         if (models != null) {
             models.close();
         }
-    }
-
-    static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.strip().lines().findFirst().orElse(m);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.pdviz.app.work.LatestLane;
 import org.pdviz.core.data.PointSets;
 import org.pdviz.core.ddim.Ddim;
 import org.pdviz.core.ddim.Frame;
@@ -249,7 +250,7 @@ class PhiGeometryTest {
     }
 
     @Test
-    void sessionCachesAndSkipsStaleRequests() throws Exception {
+    void sessionCachesAndALatestLaneSkipsStaleRequests() throws Exception {
         SampleSet set = images(9);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
@@ -267,28 +268,36 @@ class PhiGeometryTest {
         };
         Trajectory dummy = new Trajectory("m", Parameterization.X, new org.pdviz.core.ddim.SamplerSettings(1, 9, 3,
                 null, null), set.shape(), S, List.of(), set.x(), 0);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+        LatestLane lane = new LatestLane(pool);
         try (PhiSession session = new PhiSession(models(oracle, 1, oracle, 1), new PhiData(set, dummy, dummy, true), GRID)) {
-            var first = session.request(PhiSession.Source.TEACHER, 100);
+            var first = lane.submit(() -> session.predictNow(PhiSession.Source.TEACHER, 100));
             assertTrue(entered.await(10, java.util.concurrent.TimeUnit.SECONDS), "the first evaluation started");
-            java.util.List<java.util.concurrent.CompletableFuture<PhiPredictions>> later = new java.util.ArrayList<>();
+            java.util.List<LatestLane.Request<PhiPredictions>> later = new java.util.ArrayList<>();
             for (int i = 101; i <= 120; i++) {
-                later.add(session.request(PhiSession.Source.TEACHER, i));
+                int index = i;
+                later.add(lane.submit(() -> session.predictNow(PhiSession.Source.TEACHER, index)));
             }
             release.countDown();
-            PhiPredictions last = later.get(later.size() - 1).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            var newest = later.get(later.size() - 1);
+            PhiPredictions last = newest.result().get(10, java.util.concurrent.TimeUnit.SECONDS);
             assertEquals(120, last.index());
-            assertEquals(100, first.get().index());
+            assertEquals(100, first.result().get().index());
             // the first ran (it had started), the newest ran, the 19 in between were skipped
             assertEquals(2, oracle.calls.get());
-            assertTrue(later.subList(0, later.size() - 1).stream().allMatch(java.util.concurrent.Future::isCancelled));
-            // a cache hit is immediate and the same values
-            var again = session.request(PhiSession.Source.TEACHER, 120);
-            assertTrue(again.isDone());
-            assertTrue(again.get() == last);
+            assertTrue(later.subList(0, later.size() - 1).stream().allMatch(r -> r.result().isCancelled()));
+            // the first finished but is stale: a newer request came after it; the newest is current
+            assertFalse(lane.isLatest(first));
+            assertTrue(lane.isLatest(newest));
+            // a cache hit is the same values without another evaluation
+            assertTrue(session.cached(PhiSession.Source.TEACHER, 120) == last);
+            assertTrue(session.predictNow(PhiSession.Source.TEACHER, 120) == last);
             assertEquals(2, oracle.calls.get());
             PhiPoint p = session.point(120, 2, 3, PhiSession.Source.TEACHER);
             assertTrue(p.hasPredictions());
             assertFalse(session.point(121, 2, 3, PhiSession.Source.TEACHER).hasPredictions());
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

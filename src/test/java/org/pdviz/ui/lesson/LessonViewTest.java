@@ -16,6 +16,7 @@ import org.pdviz.app.PdvizHome;
 import org.pdviz.app.lesson.Lesson;
 import org.pdviz.runtime.TestPaths;
 import org.pdviz.ui.Screenshots;
+import org.pdviz.ui.task.UiExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -26,11 +27,12 @@ class LessonViewTest {
 
     LessonView lesson;
     Stage stage;
+    final UiExecutor executor = new UiExecutor();
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        lesson = new LessonView(new PdvizHome(TestPaths.home()), Lesson.standard());
+        lesson = new LessonView(new PdvizHome(TestPaths.home()), Lesson.standard(), executor);
         stage.setScene(new Scene(lesson.root(), 1280, 720));
         stage.show();
     }
@@ -38,6 +40,7 @@ class LessonViewTest {
     @AfterEach
     void close() {
         lesson.close();
+        executor.close();
     }
 
     String counter(FxRobot robot) {

@@ -31,6 +31,7 @@ import org.pdviz.app.phi.SamplePanel;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.runtime.TestPaths;
 import org.pdviz.ui.Screenshots;
+import org.pdviz.ui.task.UiExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,6 +43,7 @@ class PhiViewTest {
 
     PhiView view;
     Stage stage;
+    final UiExecutor executor = new UiExecutor();
 
     @TempDir
     Path dir;
@@ -51,7 +53,7 @@ class PhiViewTest {
         this.stage = stage;
         // the exact teacher by file: the test does not depend on which trained models are shipped
         view = PhiView.open(new PdvizHome(TestPaths.home()),
-                TestPaths.home().resolve("models/exact/exact-mnist-class-means.onnx"));
+                TestPaths.home().resolve("models/exact/exact-mnist-class-means.onnx"), executor);
         stage.setScene(new Scene(view.root(), 1280, 800));
         stage.show();
     }
@@ -59,6 +61,7 @@ class PhiViewTest {
     @AfterEach
     void close() {
         view.close();
+        executor.close();
     }
 
     void awaitReady() throws Exception {
@@ -169,10 +172,10 @@ class PhiViewTest {
     void exportsTheScrubAsALoopingGifAndPngFrames(FxRobot robot) throws Exception {
         awaitReady();
         var task = WaitForAsyncUtils.asyncFx(() -> view.export(PhiView.Export.PHI, dir, true, 4)).get();
-        // a Task is read on the FX thread
+        // a task's outcome is read on the FX thread
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(task::isDone).get());
-        Animation.Written w = WaitForAsyncUtils.asyncFx(task::getValue).get();
-        assertNotNull(w, String.valueOf(WaitForAsyncUtils.asyncFx(task::getException).get()));
+        Animation.Written w = WaitForAsyncUtils.asyncFx(task::value).get();
+        assertNotNull(w, String.valueOf(WaitForAsyncUtils.asyncFx(task::failure).get()));
         assertEquals(4, w.frames().size());
         for (Path f : w.frames()) {
             assertTrue(Files.size(f) > 1000);
