@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.zip.GZIPInputStream;
+import org.pdviz.core.data.read.DataReader;
 import org.pdviz.core.model.DataShape;
 
 /**
@@ -80,7 +81,7 @@ public final class Mnist {
     public void image(int index, float[] out, int offset) {
         int base = index * SHAPE.size();
         for (int j = 0; j < SHAPE.size(); j++) {
-            out[offset + j] = (pixels[base + j] & 0xff) / 127.5f - 1f;
+            out[offset + j] = DataReader.pixel(pixels[base + j] & 0xff);
         }
     }
 
