@@ -40,6 +40,38 @@ public record GaussianMixture(String name, DataShape shape, double[] weights, do
         return weights.length;
     }
 
+    /** Whether every component has the same std (then the denoiser's cost is one matrix product per batch). */
+    public boolean hasEqualStds() {
+        for (double s : stds) {
+            if (s != stds[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One component of std {@code std} at every point, equally weighted: the mixture whose exact
+     * denoiser is the softmax over points (as {@code std -> 0}) of {@code -|z - alpha x_j|^2 / (2 sigma^2)}.
+     */
+    public static GaussianMixture ofPoints(String name, DataShape shape, float[] points, double std) {
+        int d = shape.size(), k = points.length / d;
+        if (k == 0 || points.length % d != 0) {
+            throw new IllegalArgumentException("points: need a positive multiple of " + d + " values, got "
+                    + points.length);
+        }
+        double[] w = new double[k], s = new double[k];
+        double[][] m = new double[k][d];
+        for (int c = 0; c < k; c++) {
+            w[c] = 1;
+            s[c] = std;
+            for (int j = 0; j < d; j++) {
+                m[c][j] = points[c * d + j];
+            }
+        }
+        return new GaussianMixture(name, shape, w, m, s);
+    }
+
     /** One isotropic Gaussian. */
     public static GaussianMixture single(String name, DataShape shape, double[] mean, double std) {
         return new GaussianMixture(name, shape, new double[] {1}, new double[][] {mean}, new double[] {std});

@@ -28,14 +28,104 @@ public final class ExactTeacherOnnx {
     }
 
     public static OnnxMl.ModelProto build(GaussianMixture m, CosineSchedule schedule, ModelCard card) {
+        return m.hasEqualStds() ? buildEqualStds(m, schedule, card, precise(m)) : buildGeneral(m, schedule, card);
+    }
+
+    /** Components above which 2-D (any 1-axis) points take the float32 path. */
+    static final int FLOAT32_FROM = 256;
+
+    /**
+     * Double precision except for many points: there the [B, K] softmax is the whole cost and float32
+     * runs 3-10x faster, with logits of at most |z| |mu| / s^2 in size, whose rounding moves x_hat by
+     * about 1e-5 (tested). Images keep float64: their logits sum hundreds of pixel products.
+     */
+    static boolean precise(GaussianMixture m) {
+        return !m.shape().isPoints() || m.components() < FLOAT32_FROM;
+    }
+
+    /**
+     * Every component with the same std s (one per data point, or the presets): then {@code var} is
+     * the same for all k, {@code |z|^2} drops out of the softmax, and the responsibilities need one
+     * matrix product, so the cost is linear in K with no [B, K, D] tensor:
+     * <pre>
+     *   var    = alpha^2 s^2 + sigma^2                                     [B, 1]
+     *   r      = softmax_k(log pi_k + (alpha z . mu_k - alpha^2 |mu_k|^2 / 2) / var)    [B, K]
+     *   m      = r mu  (the posterior mean of the component means)          [B, D]
+     *   x_hat  = m + (alpha s^2 / var) (z - alpha m)
+     * </pre>
+     */
+    static OnnxMl.ModelProto buildEqualStds(GaussianMixture m, CosineSchedule schedule, ModelCard card,
+                                            boolean precise) {
         DataShape shape = m.shape();
         int k = m.components(), d = shape.size();
         OnnxGraph g = new OnnxGraph("exact_gaussian_mixture");
+        Object[] zDims = zDims(shape);
+        String z = g.input("z", zDims);
+        String t = g.input("t", "B");
+        double s2 = m.stds()[0] * m.stds()[0];
+        // W = [mu^T; -|mu_k|^2 / 2; log pi_k]: the logits are one product [alpha z / var, alpha^2 / var, 1] W
+        double[] mu = new double[k * d], w = new double[(d + 2) * k];
+        for (int c = 0; c < k; c++) {
+            double sq = 0;
+            for (int j = 0; j < d; j++) {
+                double v = m.means()[c][j];
+                mu[c * d + j] = v;
+                w[j * k + c] = v;
+                sq += v * v;
+            }
+            w[d * k + c] = -sq / 2;
+            w[(d + 1) * k + c] = Math.log(m.weights()[c]);
+        }
+        String phi = g.op("Add", g.op("Mul", g.cast(t, true), g.doubles("phi_span", new double[] {schedule.phiSpan()})),
+                g.doubles("phi_at_zero", new double[] {schedule.phiAtZero()}));
+        String[] cosSin = cosSin(g, g.op("Unsqueeze", phi, g.axes("axis1", 1)));      // [B, 1]
+        String alpha = cosSin[0];
+        String sigma = cosSin[1];
+        String s2T = g.doubles("s2", new double[] {s2});
+        String var = g.op("Add", g.op("Mul", g.op("Mul", alpha, alpha), s2T), g.op("Mul", sigma, sigma)); // [B, 1]
+        String flat = g.op("Reshape", g.cast(z, true), g.axes("flat_shape", 0, -1));  // [B, D]
+        String aOverVar = g.op("Div", alpha, var);
+        String features = g.op("Concat", Map.of("axis", 1), g.op("Mul", flat, aOverVar),
+                g.op("Mul", alpha, aOverVar), g.op("Div", var, var));                // [B, D + 2]
+        // the [B, K] part in float32 unless precise: the softmax's exponentials are most of the cost
+        String logits = g.op("MatMul", precise ? features : g.cast(features, false),
+                tensor(g, precise, "w", w, d + 2, k));                                // [B, K]
+        String r = g.op("Softmax", Map.of("axis", 1), logits);                        // [B, K]
+        String mean = g.op("MatMul", r, tensor(g, precise, "mu", mu, k, d));          // [B, D]
+        String m64 = precise ? mean : g.cast(mean, true);
+        String gain = g.op("Mul", alpha, g.op("Div", s2T, var));                      // [B, 1]
+        String xFlat = g.op("Add", m64, g.op("Mul", gain, g.op("Sub", flat, g.op("Mul", alpha, m64))));
+        g.opNamed("x", "Reshape", Map.of(), g.cast(xFlat, false), g.op("Shape", z));
+        g.output("x", zDims);
+        return g.model("pdviz-exact", Map.of(ModelCard.METADATA_KEY, CardJson.write(card)));
+    }
+
+    private static String tensor(OnnxGraph g, boolean precise, String hint, double[] v, long... dims) {
+        if (precise) {
+            return g.doubles(hint, v, dims);
+        }
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return g.floats(hint, f, dims);
+    }
+
+    private static Object[] zDims(DataShape shape) {
         Object[] zDims = new Object[shape.rank() + 1];
         zDims[0] = "B";
         for (int i = 0; i < shape.rank(); i++) {
             zDims[i + 1] = shape.dim(i);
         }
+        return zDims;
+    }
+
+    /** Any mixture: the [B, K, D] differences to every mean. */
+    static OnnxMl.ModelProto buildGeneral(GaussianMixture m, CosineSchedule schedule, ModelCard card) {
+        DataShape shape = m.shape();
+        int k = m.components(), d = shape.size();
+        OnnxGraph g = new OnnxGraph("exact_gaussian_mixture");
+        Object[] zDims = zDims(shape);
         String z = g.input("z", zDims);
         String t = g.input("t", "B");
 

@@ -113,6 +113,33 @@ public final class ExactTeachers {
                 p.description());
     }
 
+    /**
+     * The exact teacher of a set of points (or images): one Gaussian of std {@code std} on each,
+     * equally weighted.
+     *
+     * @param name    the model's name, e.g. "exact-points"
+     * @param dataset what the card calls the data (a file's name, a preset's)
+     * @param rule    how {@code std} was chosen, for the card ("bandwidth rule" or "given")
+     * @param data    where the points came from (file and hash, normalisation, subsampling)
+     */
+    public static ModelCard pointsCard(String name, String dataset, GaussianMixture m, double std, String rule,
+                                       ModelCard.DataOrigin data, String command) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("components", m.components());
+        params.put("std", std);
+        params.put("bandwidth", rule);
+        return new ModelCard(ModelCard.FORMAT, name, dataset, "x", ModelCard.Schedule.of(CosineSchedule.CLIPPED),
+                m.shape().dims(), new double[] {-1, 1}, null, new ModelCard.Family(FAMILY, params),
+                new ModelCard.Lineage(null, null, null, null, Instant.now().toString(), null, command, data),
+                String.format(java.util.Locale.ROOT, "Exact teacher of %,d samples of %s: each one a Gaussian of std %.4g"
+                        + " (%s), E[x | z_t] computed in the graph.", m.components(), dataset, std, rule));
+    }
+
+    /** Writes the exact teacher of a mixture (a points teacher, {@link #pointsCard}) to {@code out} atomically. */
+    public static void write(GaussianMixture m, ModelCard card, Path out) throws IOException {
+        OnnxGraph.write(ExactTeacherOnnx.build(m, CosineSchedule.CLIPPED, card), out);
+    }
+
     /** Writes a preset's exact teacher to {@code out} atomically. */
     public static ModelCard write(String id, Path mnistFolder, Path out, String command) throws IOException {
         Preset p = preset(id);
