@@ -64,8 +64,18 @@ final class DistillCommand implements Callable<Integer> {
             description = "A fresh student's parameterization (default: the teacher's; v instead of eps).")
     String studentParameterization;
 
-    @Option(names = "--data", paramLabel = "DATA", description = "Training data (default: the teacher card's).")
+    @Option(names = "--data", paramLabel = "DATA|FILE|teacher", description = "Training data: a built-in data set,"
+            + " a data file (as for train), or 'teacher': data-free, the teacher's own many-step DDIM samples"
+            + " (default: the teacher card's data set).")
     String data;
+
+    @Option(names = "--normalize", description = "Map a point file into [-1, 1] (default for a file: the map its"
+            + " teacher's card records, if any).")
+    boolean normalize;
+
+    @Option(names = "--teacher-samples", paramLabel = "M", description = "With --data teacher: samples to draw, with"
+            + " --from steps (default 4096 points or 1024 images).")
+    Integer teacherSamples;
 
     @Option(names = "--teacher-engine", paramLabel = "auto|djl|ort", defaultValue = "auto",
             description = "What runs the teacher's two DDIM steps: the faster, measured (default), DJL or ONNX Runtime.")
@@ -99,7 +109,7 @@ final class DistillCommand implements Callable<Integer> {
         DistillJob job = new DistillJob(teacher, teacherParameterization, family, net, studentParameterization, data,
                 from, to, iterationsPerRound, common.batch, lr, common.weighting, common.clip, common.run.seed, common.run.device, common.run.threads, teacherEngine,
                 evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
-                copyLr);
+                copyLr, normalize, teacherSamples);
         return TrainCommand.exit(console.run(job, false));
     }
 }

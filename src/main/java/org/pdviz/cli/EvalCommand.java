@@ -64,6 +64,10 @@ final class EvalCommand implements Callable<Integer> {
             description = "Exact teacher drawn as a reference line (auto: one in models/exact/ for the same data set).")
     String exact;
 
+    @Option(names = "--data", paramLabel = "FILE", description = "Measure against this data file instead of the data"
+            + " set the teacher's card names (points get the normalisation the card records).")
+    Path data;
+
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda", description = "Where models run.")
     String device;
 
@@ -101,10 +105,11 @@ final class EvalCommand implements Callable<Integer> {
         String command = "pdviz eval --teacher " + teacher + (students == null ? "" : " --students " + students)
                 + " --steps " + String.join(",", Arrays.stream(steps).mapToObj(Integer::toString).toList())
                 + " --samples " + samples + " --seed " + seed + " --features " + features + " --clip " + clip
-                + " --bootstrap " + bootstrap + " --exact " + exact + " --out " + out;
+                + " --bootstrap " + bootstrap + " --exact " + exact + (data == null ? "" : " --data " + data)
+                + " --out " + out;
         EvalService.Result result = new EvalService(Home.get()).run(new EvalService.Request(teacher, students,
                 Arrays.stream(steps).boxed().toList(), samples, seed, out, features, clipMode, bootstrap, exact,
-                Device.parse(device), command), monitor);
+                Device.parse(device), command, data), monitor);
         if (bar[0] != null) {
             bar[0].finish();
         }

@@ -90,6 +90,12 @@ final class InfoCommand implements Callable<Integer> {
             if (l.command() != null) {
                 out.println("command: " + l.command());
             }
+            if (l.data() != null) {
+                out.println("data:    " + l.data().describe());
+                if (l.data().sha256() != null) {
+                    out.println("sha256:  " + l.data().sha256());
+                }
+            }
         }
         if (c.description() != null) {
             out.println("about:   " + c.description());

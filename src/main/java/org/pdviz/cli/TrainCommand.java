@@ -23,10 +23,15 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DATA",
-            description = "moons, swissroll, checkerboard, gaussians8, mnist, or an exact teacher's mixture"
-                    + " (gaussian-2d, mnist-gaussian, mnist-class-means).")
+    @Option(names = "--data", paramLabel = "DATA|FILE",
+            description = "moons, swissroll, checkerboard, gaussians8, mnist, an exact teacher's mixture"
+                    + " (gaussian-2d, mnist-gaussian, mnist-class-means), or a data file: points (.csv, .tsv, .txt,"
+                    + " .npy [N,d]) or images (.npy [N,H,W] or [N,C,H,W], IDX, a folder of PNG/JPEG).")
     String data;
+
+    @Option(names = "--normalize", description = "Map a point file into [-1, 1] (one scale for every coordinate,"
+            + " centred on the midrange; the map is recorded in the card).")
+    boolean normalize;
 
     @Option(names = "--family", paramLabel = "mlp|unet", description = "Network family.")
     String family;
@@ -73,7 +78,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or --resume)");
         }
         TrainJob job = new TrainJob(data, family, net, parameterization, common.weighting, iterations, common.batch, lr, ema, common.clip,
-                common.run.seed, common.run.device, common.run.threads, common.run.checkpointSeconds, file, JobConsole.commandLine("train", spec), init);
+                common.run.seed, common.run.device, common.run.threads, common.run.checkpointSeconds, file, JobConsole.commandLine("train", spec), init,
+                normalize);
         return exit(console.run(job, false));
     }
 

@@ -56,18 +56,24 @@ public final class Distillation {
      *                         the teacher (null: four times the iterations per round); unused otherwise
      * @param copyLr           the copy stage's initial learning rate (null: {@code lr}); it learns a whole
      *                         denoiser from scratch, so a training rate suits it better than a distillation one
+     * @param data             data already opened (a file, points in memory); null: {@code dataset} by name
+     * @param teacherSamples   with {@code dataset} "teacher": how many of the teacher's own samples to learn from
+     *                         (null: 4,096 points or 1,024 images)
      */
     public record Config(Path teacher, CardOverrides teacherOverrides, Family studentFamily,
                          Parameterization studentParameterization, String dataset, Integer from, int to,
                          long iterationsPerRound, int batch, double lr, Weighting weighting, double clip, long seed,
                          TeacherEngine engine, Path outDir, Path mnistFolder, String command, Long copyIterations,
-                         Double copyLr) {
+                         Double copyLr, TrainingData.Source data, Integer teacherSamples) {
         public Config {
             if (copyLr != null) {
                 RunChecks.learningRate("--copy-lr", copyLr);
             }
             if (copyIterations != null) {
                 RunChecks.iterations("--copy-iterations", copyIterations);
+            }
+            if (teacherSamples != null && teacherSamples < 1) {
+                throw new IllegalArgumentException("--teacher-samples must be at least 1, got " + teacherSamples);
             }
             RunChecks.optimiser("--iterations-per-round", iterationsPerRound, batch, lr);
             if (teacherOverrides == null) {
@@ -76,6 +82,20 @@ public final class Distillation {
             if (engine == null) {
                 engine = TeacherEngine.AUTO;
             }
+            if (data != null) {
+                dataset = data.name();
+            }
+        }
+
+        /** Data by name (null: the teacher card's), or {@code "teacher"} for the teacher's own samples. */
+        public Config(Path teacher, CardOverrides teacherOverrides, Family studentFamily,
+                      Parameterization studentParameterization, String dataset, Integer from, int to,
+                      long iterationsPerRound, int batch, double lr, Weighting weighting, double clip, long seed,
+                      TeacherEngine engine, Path outDir, Path mnistFolder, String command, Long copyIterations,
+                      Double copyLr) {
+            this(teacher, teacherOverrides, studentFamily, studentParameterization, dataset, from, to,
+                    iterationsPerRound, batch, lr, weighting, clip, seed, engine, outDir, mnistFolder, command,
+                    copyIterations, copyLr, null, null);
         }
     }
 
@@ -174,7 +194,8 @@ public final class Distillation {
         }
         String dataset = c.dataset() != null ? c.dataset() : card.dataset();
         if (dataset == null || dataset.isBlank() || dataset.equals("unknown")) {
-            throw new IllegalArgumentException("give --data NAME: the teacher's card does not name its data set");
+            throw new IllegalArgumentException("give --data NAME|FILE, or --data teacher to learn from the teacher's own"
+                    + " samples: the teacher's card does not name its data set");
         }
         return new Plan(card, trainable, family, p, fromTeacher, from, to, rounds, dataset, copyIterations);
     }
@@ -201,11 +222,8 @@ public final class Distillation {
     public static Result run(Config c, ai.djl.Device device, Checkpointer checkpointer, Monitor monitor)
             throws TrainingException, IOException, ModelFileException, DenoiserException {
         Plan plan = plan(c);
-        Dataset data = TrainingData.open(plan.dataset(), c.mnistFolder());
-        if (!data.shape().equals(plan.studentFamily().dataShape())) {
-            throw new IllegalArgumentException("data '" + plan.dataset() + "' has shape " + data.shape()
-                    + " but the teacher's data has shape " + plan.studentFamily().dataShape());
-        }
+        TrainingData.Source source = source(c, plan, monitor);
+        Dataset data = source.dataset();
         CosineSchedule schedule = plan.teacherCard().scheduleValue();
         Weights initial = plan.startFromTeacher() ? Checkpoint.read(c.teacher()).weights()
                 : Weights.initialize(plan.studentFamily(), c.seed());
@@ -264,10 +282,11 @@ public final class Distillation {
                 Path out = stageFile(plan, c.outDir(), stage);
                 ModelCard card = copy
                         ? Cards.copy(plan.teacherCard(), plan.studentFamily(), plan.studentParameterization(),
-                        iterations, c.seed(), finalLoss, c.command())
+                        iterations, c.seed(), finalLoss, c.command(), source.origin())
                         : Cards.student(plan.studentSteps(stage), round + 1, round == 0 ? plan.teacherCard().name()
                                 : "student-" + plan.teacherSteps(stage), plan.teacherCard(), plan.studentFamily(),
-                        plan.studentParameterization(), iterations, c.seed(), finalLoss, c.command());
+                        plan.studentParameterization(), iterations, c.seed(), finalLoss, c.command(),
+                        source.origin());
                 FamilyOnnx.write(plan.studentFamily(), s.network.weights(), card, out);
                 RoundResult r = new RoundResult(stage, plan.stages(), plan.studentSteps(stage), out, iterations,
                         finalLoss, s.seconds() - secondsBefore);
@@ -279,6 +298,25 @@ public final class Distillation {
             }
             return new Result(plan, results, false, s.seconds());
         }
+    }
+
+    /** The data the run learns from, checked against the teacher's data shape. */
+    private static TrainingData.Source source(Config c, Plan plan, Monitor monitor)
+            throws IOException, ModelFileException, DenoiserException {
+        TrainingData.Source source;
+        if (c.data() != null) {
+            source = c.data();
+        } else if (plan.dataset().equals(TrainingData.TEACHER_SAMPLES)) {
+            source = TeacherSamples.draw(c.teacher(), c.teacherOverrides(), plan.from(), c.teacherSamples(),
+                    c.seed(), monitor);
+        } else {
+            source = TrainingData.resolve(plan.dataset(), false, c.mnistFolder());
+        }
+        if (!source.dataset().shape().equals(plan.studentFamily().dataShape())) {
+            throw new IllegalArgumentException(source.name() + ": samples of shape " + source.dataset().shape()
+                    + ", but the teacher's data has shape " + plan.studentFamily().dataShape());
+        }
+        return source;
     }
 
     /** Algorithm 2's batch: {@code i ~ U{1..N}}, {@code t = i/N}, target x_tilde from the teacher's two steps. */

@@ -7,6 +7,7 @@ import org.pdviz.core.data.Dataset;
 import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.train.djl.TrainingException;
 import org.pdviz.train.djl.XLossStep;
 import org.pdviz.train.family.Family;
@@ -31,16 +32,26 @@ public final class TeacherTraining {
      * @param command the command line recorded in the card
      * @param initial weights to start from (a checkpoint reopened for training), or null for a fresh network
      * @param parent  the name of the checkpoint {@code initial} came from (recorded in the card), or null
+     * @param data    the data file it learns from, for the card (null for a built-in data set)
      */
     public record Config(String dataset, Family family, Parameterization parameterization, Weighting weighting,
                          long iterations, int batch, double lr, double emaDecay, double clip, long seed,
                          CosineSchedule schedule, Path out, String name, String command, Weights initial,
-                         String parent) {
+                         String parent, ModelCard.DataOrigin data) {
         public Config {
             RunChecks.optimiser("--iterations", iterations, batch, lr);
             if (family.outputFactor() != parameterization.outputFactor()) {
                 throw new IllegalArgumentException("family output does not fit parameterization " + parameterization.id());
             }
+        }
+
+        /** Learning from a built-in data set. */
+        public Config(String dataset, Family family, Parameterization parameterization, Weighting weighting,
+                      long iterations, int batch, double lr, double emaDecay, double clip, long seed,
+                      CosineSchedule schedule, Path out, String name, String command, Weights initial,
+                      String parent) {
+            this(dataset, family, parameterization, weighting, iterations, batch, lr, emaDecay, clip, seed, schedule,
+                    out, name, command, initial, parent, null);
         }
     }
 
@@ -52,8 +63,8 @@ public final class TeacherTraining {
     public static Result run(Config c, Dataset data, ai.djl.Device device, Checkpointer checkpointer, Monitor monitor)
             throws TrainingException, IOException {
         if (!data.shape().equals(c.family().dataShape())) {
-            throw new IllegalArgumentException("data '" + data.name() + "' has shape " + data.shape() + " but the "
-                    + c.family().name() + " was built for " + c.family().dataShape());
+            throw new IllegalArgumentException("data '" + data.name() + "' has samples of shape " + data.shape()
+                    + " but the " + c.family().name() + " was built for " + c.family().dataShape());
         }
         Weights start = c.initial() != null ? c.initial().checkFits(c.family()) : Weights.initialize(c.family(), c.seed());
         try (Session s = new Session(c.family(), start, device,
@@ -88,7 +99,7 @@ public final class TeacherTraining {
             Weights ema = s.savedWeights();
             double finalLoss = s.losses.mean();
             FamilyOnnx.write(c.family(), ema, Cards.teacher(c.name(), c.dataset(), c.family(), c.parameterization(),
-                    c.schedule(), c.iterations(), c.seed(), finalLoss, c.command(), c.parent()), c.out());
+                    c.schedule(), c.iterations(), c.seed(), finalLoss, c.command(), c.parent(), c.data()), c.out());
             monitor.roundFinished(new RoundResult(0, 1, null, c.out(), c.iterations(), finalLoss, s.seconds()));
             return new Result(ema, s.network.weights(), done, finalLoss, false, s.seconds());
         }

@@ -209,6 +209,9 @@ final class LibraryPage implements Page {
             if (l.command() != null) {
                 r = row(r, "Made by", l.command());
             }
+            if (l.data() != null) {
+                r = row(r, "Data", l.data().describe());
+            }
         }
         r = row(r, "File", e.file() + String.format("  (%,d bytes)", e.bytes()));
     }

@@ -61,12 +61,20 @@ public final class EvalService {
      * What to evaluate. {@code students} may be null (teacher only). {@code features}: "auto" (the
      * trained classifier under models/classifier/ when present, else the fixed random-ReLU map),
      * "random-relu", or an ONNX classifier file. {@code exact}: "auto" (an exact teacher under
-     * models/exact/ for the same data set), "none", or a file.
+     * models/exact/ for the same data set), "none", or a file. {@code data}: a data file to measure
+     * against instead of the data set the teacher's card names (null: the card's); its points get
+     * the normalisation the card records.
      */
     public record Request(Path teacher, Path students, List<Integer> steps, int samples, long seed, Path out,
-                          String features, Clip clip, int bootstrap, String exact, Device device, String command) {
+                          String features, Clip clip, int bootstrap, String exact, Device device, String command,
+                          Path data) {
         public Request {
             steps = List.copyOf(steps);
+        }
+
+        public Request(Path teacher, Path students, List<Integer> steps, int samples, long seed, Path out,
+                       String features, Clip clip, int bootstrap, String exact, Device device, String command) {
+            this(teacher, students, steps, samples, seed, out, features, clip, bootstrap, exact, device, command, null);
         }
     }
 
@@ -81,7 +89,6 @@ public final class EvalService {
 
     public Result run(Request r, EvalMonitor monitor) throws Exception {
         validate(r);
-        checkWritable(r.out());
         List<String> notes = new ArrayList<>();
         Consumer<String> note = line -> {
             notes.add(line);
@@ -94,7 +101,9 @@ public final class EvalService {
             List<Integer> steps = r.steps().stream().distinct().sorted().toList();
             List<Student> students = findStudents(r, card, note);
             Path exactFile = isExact(card) ? null : findExact(r.exact(), card, note);
-            ReferenceData ref = ReferenceData.resolve(card.dataset(), shape, r.samples(), r.seed(), home.mnist());
+            ReferenceData ref = r.data() != null ? ReferenceData.fromFile(r.data(), card, shape, r.samples(), r.seed())
+                    : ReferenceData.resolve(card.dataset(), shape, r.samples(), r.seed(), home.mnist());
+            checkWritable(r.out()); // after the inputs: a bad one leaves nothing behind
             // the paper clips x_hat when sampling images; a Gaussian mixture's own samples leave the data
             // range, so clipping would then bias the comparison with its reference samples
             boolean mixture = ref != null && ref.info().kind().equals("mixture");

@@ -13,14 +13,29 @@ import java.util.Map;
  * @param copyIterations for a fresh student, the iterations of the stage that first makes it a copy of the
  *                       teacher (null: four times the iterations per round)
  * @param copyLr         that stage's learning rate (null: the family's training rate, {@link Defaults#trainLr})
+ * @param data           a built-in data set's name, a data file's path, or "teacher" (data-free: the teacher's own
+ *                       samples); null: the teacher card's data set
+ * @param normalize      map a point file into [-1, 1] (by default a file gets the map its teacher's card records)
+ * @param teacherSamples with data "teacher", how many samples to draw (null: 4,096 points or 1,024 images)
  */
 public record DistillJob(Path teacher, String teacherParameterization, String family, Map<String, String> net,
                          String studentParameterization, String data, Integer from, int to, long iterationsPerRound,
                          Integer batch, Double lr, String weighting, double clip, long seed, String device,
                          int threads, String teacherEngine, int evalCount, double checkpointSeconds, Path out,
-                         String command, Long copyIterations, Double copyLr) implements JobSpec {
+                         String command, Long copyIterations, Double copyLr, boolean normalize,
+                         Integer teacherSamples) implements JobSpec {
 
     public DistillJob {
         net = net == null ? Map.of() : Map.copyOf(net);
+    }
+
+    public DistillJob(Path teacher, String teacherParameterization, String family, Map<String, String> net,
+                      String studentParameterization, String data, Integer from, int to, long iterationsPerRound,
+                      Integer batch, Double lr, String weighting, double clip, long seed, String device,
+                      int threads, String teacherEngine, int evalCount, double checkpointSeconds, Path out,
+                      String command, Long copyIterations, Double copyLr) {
+        this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
+                iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
+                checkpointSeconds, out, command, copyIterations, copyLr, false, null);
     }
 }

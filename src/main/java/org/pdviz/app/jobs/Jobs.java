@@ -25,6 +25,7 @@ import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.runtime.AtomicFiles;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.train.Checkpointer;
 import org.pdviz.train.Distillation;
 import org.pdviz.train.Monitor;
@@ -148,7 +149,11 @@ public final class Jobs {
     public static JobResult run(JobSpec spec, boolean resume, JobListener listener, BooleanSupplier cancelled)
             throws Exception {
         Path folder = folderFor(spec);
+        // data files are read first: a bad one stops the job before anything is written
+        TrainingData.Source data = data(spec);
         boolean existed = Files.isDirectory(folder);
+        Path outDir = spec instanceof DistillJob ? spec.out() : null;
+        boolean outExisted = outDir != null && Files.isDirectory(outDir);
         Files.createDirectories(folder);
         JobResult result;
         try {
@@ -161,12 +166,15 @@ public final class Jobs {
                     checkFresh(spec, folder);
                     AtomicFiles.writeString(folder.resolve(SPEC_FILE), JSON.writeValueAsString(spec));
                 }
-                result = runLocked(spec, folder, listener, cancelled);
+                result = runLocked(spec, folder, data, listener, cancelled);
             }
         } catch (Exception | Error e) {
             // a job this call created that saved nothing: nothing to resume, and nothing should block a new run
             if (!existed && !Files.exists(folder.resolve(STATE_FILE))) {
                 deleteFolder(folder);
+                if (outDir != null && !outExisted) {
+                    deleteIfEmpty(outDir);
+                }
             }
             throw e;
         }
@@ -176,8 +184,48 @@ public final class Jobs {
         return result;
     }
 
-    private static JobResult runLocked(JobSpec spec, Path folder, JobListener listener, BooleanSupplier cancelled)
-            throws Exception {
+    /**
+     * The data a training or distillation job names, read and checked: a built-in set, a file, or
+     * (distillation) null when it takes the teacher card's data set or the teacher's own samples.
+     */
+    static TrainingData.Source data(JobSpec spec) throws Exception {
+        Path mnist = PdvizHome.locate().mnist();
+        if (spec instanceof TrainJob j) {
+            String name = j.data();
+            if (name == null && j.init() != null) {
+                name = org.pdviz.runtime.OnnxDenoiser.inspect(j.init()).card().dataset();
+            }
+            return TrainingData.resolve(name, j.normalize(), mnist);
+        }
+        if (spec instanceof DistillJob j && j.data() != null && !j.data().equals(TrainingData.TEACHER_SAMPLES)) {
+            TrainingData.Source s = TrainingData.resolve(j.data(), j.normalize(), mnist);
+            var teacherShape = shapeOf(j.teacher(), j.teacherParameterization() == null ? CardOverrides.NONE
+                    : CardOverrides.parameterization(Parameterization.parse(j.teacherParameterization())));
+            if (!s.dataset().shape().equals(teacherShape)) {
+                throw new IllegalArgumentException(s.name() + ": samples of shape " + s.dataset().shape()
+                        + ", but the teacher's data has shape " + teacherShape);
+            }
+            return j.normalize() ? s : withTeachersMap(s, j.teacher());
+        }
+        return null;
+    }
+
+    /** A point file distilled without --normalize gets the map its teacher learned with, if its card records one. */
+    private static TrainingData.Source withTeachersMap(TrainingData.Source s, Path teacher) throws Exception {
+        var card = org.pdviz.runtime.OnnxDenoiser.inspect(teacher).card();
+        var origin = card == null || card.lineage() == null ? null : card.lineage().data();
+        if (s.table() == null || origin == null || origin.normalization() == null || !s.table().shape().isPoints()
+                || origin.normalization().center().length != s.table().shape().size()) {
+            return s;
+        }
+        var map = origin.normalization();
+        return new TrainingData.Source(s.table().withValues(map.apply(s.table().values())), s.name(),
+                new ModelCard.DataOrigin(s.origin().source(), s.origin().file(), s.origin().sha256(), s.origin().count(),
+                        map, "normalised with the map of " + card.name() + "'s data"));
+    }
+
+    private static JobResult runLocked(JobSpec spec, Path folder, TrainingData.Source data, JobListener listener,
+                                       BooleanSupplier cancelled) throws Exception {
         Torch.threads(spec.threads() > 0 ? spec.threads() : Torch.defaultThreads());
         ai.djl.Device device = Torch.device(Device.parse(spec.device()) == Device.CUDA, listener::message);
         Checkpointer checkpointer = new Checkpointer(folder.resolve(STATE_FILE), 0, spec.checkpointSeconds());
@@ -185,8 +233,8 @@ public final class Jobs {
         if (spec instanceof ClassifierJob k) {
             return ClassifierRunner.run(k, device, checkpointer, relay, relay.rounds());
         }
-        return spec instanceof TrainJob t ? train(t, device, checkpointer, relay)
-                : distill((DistillJob) spec, device, checkpointer, relay, listener);
+        return spec instanceof TrainJob t ? train(t, data, device, checkpointer, relay)
+                : distill((DistillJob) spec, data, device, checkpointer, relay, listener);
     }
 
     private static void checkFresh(JobSpec spec, Path folder) throws IOException {
@@ -207,11 +255,11 @@ public final class Jobs {
         }
     }
 
-    private static JobResult train(TrainJob j, ai.djl.Device device, Checkpointer checkpointer, ProgressRelay relay)
-            throws Exception {
+    private static JobResult train(TrainJob j, TrainingData.Source source, ai.djl.Device device,
+                                   Checkpointer checkpointer, ProgressRelay relay) throws Exception {
         org.pdviz.train.onnx.Checkpoint init = j.init() == null ? null : org.pdviz.train.onnx.Checkpoint.read(j.init());
-        String dataName = j.data() != null ? j.data() : init != null ? init.card().dataset() : null;
-        Dataset data = TrainingData.open(dataName, PdvizHome.locate().mnist());
+        String dataName = source.name();
+        Dataset data = source.dataset();
         Parameterization p;
         Family family;
         if (init != null) {
@@ -239,7 +287,7 @@ public final class Jobs {
                 j.batch() != null ? j.batch() : Defaults.batch(family.name()),
                 j.lr() != null ? j.lr() : Defaults.trainLr(family.name()), j.ema(), j.clip(), j.seed(),
                 init != null ? init.card().scheduleValue() : CosineSchedule.CLIPPED, j.out(), name, j.command(),
-                init == null ? null : init.weights(), init == null ? null : init.card().name());
+                init == null ? null : init.weights(), init == null ? null : init.card().name(), source.origin());
         relay.message("training " + family.describe() + (init == null ? "" : " from " + j.init().getFileName())
                 + " on " + dataName + " (" + p.id() + ", " + c.weighting().id() + " weighting), " + iterations
                 + " iterations of batch " + c.batch() + ", on " + device);
@@ -250,6 +298,10 @@ public final class Jobs {
 
     /** The trainer's configuration for a distillation job (checked; opens the teacher's file). */
     private static Distillation.Config distillConfig(DistillJob j) throws Exception {
+        return distillConfig(j, null);
+    }
+
+    private static Distillation.Config distillConfig(DistillJob j, TrainingData.Source data) throws Exception {
         CardOverrides overrides = j.teacherParameterization() == null ? CardOverrides.NONE
                 : CardOverrides.parameterization(Parameterization.parse(j.teacherParameterization()));
         Family fresh = null;
@@ -269,13 +321,14 @@ public final class Jobs {
                 Weighting.parse(j.weighting() == null ? Defaults.WEIGHTING : j.weighting()), j.clip(), j.seed(),
                 TeacherEngine.parse(j.teacherEngine() == null ? "auto" : j.teacherEngine()), j.out(),
                 PdvizHome.locate().mnist(), j.command(), j.copyIterations(),
-                j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family));
+                j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family), data, j.teacherSamples());
         return c;
     }
 
-    private static JobResult distill(DistillJob j, ai.djl.Device device, Checkpointer checkpointer,
-                                     ProgressRelay relay, JobListener listener) throws Exception {
-        Distillation.Config c = distillConfig(j);
+    private static JobResult distill(DistillJob j, TrainingData.Source data, ai.djl.Device device,
+                                     Checkpointer checkpointer, ProgressRelay relay, JobListener listener)
+            throws Exception {
+        Distillation.Config c = distillConfig(j, data);
         Distillation.Plan plan = Distillation.plan(c);
         relay.setStudentSteps(plan);
         Files.createDirectories(j.out());
@@ -371,6 +424,14 @@ public final class Jobs {
     private static String baseName(Path out) {
         String f = out.getFileName().toString();
         return f.endsWith(".onnx") ? f.substring(0, f.length() - 5) : f;
+    }
+
+    private static void deleteIfEmpty(Path folder) {
+        try {
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // not empty (or not ours to remove): leave it
+        }
     }
 
     private static void deleteFolder(Path folder) throws IOException {

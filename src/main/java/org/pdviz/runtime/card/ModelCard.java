@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pdviz.core.data.Normalization;
 import org.pdviz.core.model.DataRange;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
@@ -37,11 +38,55 @@ public record ModelCard(int format, String name, String dataset, String paramete
         }
     }
 
-    /** Where a model came from: its parent (null for a teacher trained from data), the round, etc. */
+    /**
+     * Where a model came from: its parent (null for a teacher trained from data), the round, etc.;
+     * {@code data} says what it learned from when that was not a built-in data set.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Lineage(String parent, Integer round, Long iterations, Long seed, String created, Double finalLoss,
-                          String command) {
+                          String command, DataOrigin data) {
+        public Lineage(String parent, Integer round, Long iterations, Long seed, String created, Double finalLoss,
+                       String command) {
+            this(parent, round, iterations, seed, created, finalLoss, command, null);
+        }
+
+        public Lineage withData(DataOrigin newData) {
+            return new Lineage(parent, round, iterations, seed, created, finalLoss, command, newData);
+        }
+    }
+
+    /**
+     * The data a model learned from, when it was not a built-in data set: a file (its name and the
+     * SHA-256 of its bytes), points given in memory (hashed by value), or a teacher's own samples
+     * (data-free distillation). {@code normalization} is the map applied to the file's points, if any.
+     *
+     * @param source "file", "points" or "teacher-samples"
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DataOrigin(String source, String file, String sha256, Integer count, Normalization normalization,
+                             String note) {
+
+        /** One line for people: "points.csv (1,234 samples, sha256 1a2b3c4d..., normalised)". */
+        public String describe() {
+            StringBuilder b = new StringBuilder(file != null ? file : source);
+            b.append(" (");
+            if (count != null) {
+                b.append(String.format("%,d samples, ", count));
+            }
+            if (sha256 != null) {
+                b.append("sha256 ").append(sha256, 0, Math.min(12, sha256.length())).append("...");
+            }
+            if (normalization != null) {
+                b.append(", normalised into [-1, 1]");
+            }
+            b.append(')');
+            if (note != null) {
+                b.append(": ").append(note);
+            }
+            return b.toString();
+        }
     }
 
     public Parameterization parameterizationValue() {

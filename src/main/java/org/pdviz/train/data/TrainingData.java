@@ -1,22 +1,44 @@
 package org.pdviz.train.data;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.pdviz.core.data.DataTable;
 import org.pdviz.core.data.Dataset;
 import org.pdviz.core.data.Mnist;
+import org.pdviz.core.data.Normalization;
 import org.pdviz.core.data.PointSets;
+import org.pdviz.core.data.read.DataReaders;
+import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.runtime.exact.ExactTeachers;
 
 /**
- * The data sets a run can train on, by name: the 2-D generators, {@code mnist} (training split),
- * and the Gaussian mixtures of the exact teachers (so an exact teacher can be distilled on its own
- * distribution).
+ * The data a run can learn from: by name, the 2-D generators, {@code mnist} (training split) and
+ * the Gaussian mixtures of the exact teachers (so an exact teacher can be distilled on its own
+ * distribution); or a data file (CSV/TSV/TXT, NPY, IDX, a folder of images: {@code core.data.read}),
+ * points optionally normalised into [-1, 1]. Built-in sets and files go through the same door,
+ * {@link #resolve}.
  */
 public final class TrainingData {
 
+    /** What {@code --data teacher} asks for: a teacher's own samples (handled by the distillation). */
+    public static final String TEACHER_SAMPLES = "teacher";
+
     private TrainingData() {
+    }
+
+    /**
+     * Data to learn from: the samples, the name a card gives them (a built-in set's name, or the
+     * file's name), and, for data that is not built in, where they came from (for the card).
+     */
+    public record Source(Dataset dataset, String name, ModelCard.DataOrigin origin) {
+
+        /** The file's table, or null for a built-in generator. */
+        public DataTable table() {
+            return dataset instanceof DataTable t ? t : null;
+        }
     }
 
     public static List<String> names() {
@@ -30,9 +52,14 @@ public final class TrainingData {
         return n;
     }
 
+    public static boolean isBuiltIn(String name) {
+        return names().contains(name);
+    }
+
+    /** A built-in data set by name. */
     public static Dataset open(String name, Path mnistFolder) throws IOException {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("no data set given; expected one of " + names());
+            throw new IllegalArgumentException("no data set given; expected one of " + names() + " or a data file");
         }
         if (PointSets.names().contains(name)) {
             return PointSets.byName(name);
@@ -45,6 +72,58 @@ public final class TrainingData {
                 return PointSets.mixture(ExactTeachers.mixture(p.id(), mnistFolder));
             }
         }
-        throw new IllegalArgumentException("unknown data set '" + name + "', expected one of " + names());
+        throw new IllegalArgumentException("unknown data set '" + name + "', expected one of " + names()
+                + " or a data file (.csv, .tsv, .txt, .npy, IDX, a folder of PNG/JPEG images)");
+    }
+
+    /**
+     * A built-in data set by name, or a data file by path.
+     *
+     * @param normalize map a file's points into [-1, 1] ({@link Normalization#fit}); only for point files
+     */
+    public static Source resolve(String spec, boolean normalize, Path mnistFolder) throws IOException {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("no data given; expected one of " + names() + " or a data file");
+        }
+        if (spec.equals(TEACHER_SAMPLES)) {
+            throw new IllegalArgumentException("--data teacher (the teacher's own samples) is for pdviz distill");
+        }
+        if (isBuiltIn(spec) && !Files.exists(Path.of(spec))) {
+            if (normalize) {
+                throw new IllegalArgumentException("--normalize is for point files; '" + spec
+                        + "' is a built-in data set, already in [-1, 1]");
+            }
+            return new Source(open(spec, mnistFolder), spec, null);
+        }
+        Path file = Path.of(spec);
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("unknown data set '" + spec + "': no such file, and not one of "
+                    + names());
+        }
+        return fromTable(DataReaders.read(file), "file", normalize);
+    }
+
+    /**
+     * Points or images already in memory (e.g. drawn by hand), as a source.
+     *
+     * @param source what the card calls them: "file" (the table's name is the file's), or "points"
+     */
+    public static Source fromTable(DataTable table, String source, boolean normalize) {
+        Normalization map = null;
+        DataTable data = table;
+        if (normalize) {
+            if (!table.shape().isPoints()) {
+                throw new IllegalArgumentException(table.name() + ": --normalize is for points; images are mapped"
+                        + " from [0, 255] to [-1, 1] already");
+            }
+            try {
+                map = Normalization.fit(table.values(), table.shape().size());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(table.name() + ": " + e.getMessage());
+            }
+            data = table.withValues(map.apply(table.values()));
+        }
+        return new Source(data, table.name(), new ModelCard.DataOrigin(source, table.name(), table.sha256(),
+                table.count(), map, null));
     }
 }
