@@ -62,6 +62,12 @@ final class Controls {
         slot.statusProperty().addListener((o, a, b) -> status.setText(b));
     }
 
+    /** The spinner shows and edits a model's value (both ways). */
+    static Spinner<Integer> bind(Spinner<Integer> s, javafx.beans.property.Property<Integer> value) {
+        s.getValueFactory().valueProperty().bindBidirectional(value);
+        return s;
+    }
+
     static ComboBox<ModelEntry> modelBox(String id, String tip) {
         ComboBox<ModelEntry> box = new ComboBox<>();
         box.setCellFactory(v -> new ModelCell(box));

@@ -94,7 +94,7 @@ final class LossChart extends LineChart<Number, Number> {
         setTitle(stages.size() == 1 ? "Training loss" : "Loss per stage");
     }
 
-    void add(List<ProgressLog.LossPoint> losses) {
+    void add(List<? extends ProgressLog.LossPoint> losses) {
         for (ProgressLog.LossPoint p : losses) {
             if (p.stage() < 0 || p.stage() >= series.size() || !(p.loss() > 0)) {
                 continue;

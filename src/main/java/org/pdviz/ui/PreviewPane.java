@@ -12,7 +12,7 @@ import org.pdviz.app.player.DisplayRanges;
 import org.pdviz.core.model.DataRange;
 
 /**
- * The newest student next to the teacher's plain DDIM with as many steps, both from the noise of
+ * The trainer's preview on screen ({@link StagePreviews} is its model): the newest student next to the teacher's plain DDIM with as many steps, both from the noise of
  * the teacher's many-step reference: points are joined to their reference partners (grey), so the
  * same-noise error is the length of the lines; images are shown as grids.
  */
@@ -26,11 +26,16 @@ final class PreviewPane extends VBox {
     private final Label note = new Label();
     private final AppContext ctx;
     private RoundPreview.View view;
-    private String message = "Each finished stage is sampled here";
 
-    PreviewPane(AppContext ctx) {
+    PreviewPane(AppContext ctx, StagePreviews previews) {
         super(4);
         this.ctx = ctx;
+        previews.shownProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                show(b.view(), b.what());
+            }
+        });
+        previews.placeholderProperty().addListener((o, a, b) -> clear(b));
         setId("trainer-preview");
         caption.getStyleClass().add("caption");
         note.getStyleClass().add("hint");
@@ -61,12 +66,11 @@ final class PreviewPane extends VBox {
         VBox.setVgrow(panels, Priority.ALWAYS);
         getChildren().addAll(caption, panels, note);
         setPadding(new Insets(0, 0, 0, 4));
-        clear(message);
+        clear(previews.placeholderProperty().get());
     }
 
     void clear(String text) {
         view = null;
-        message = text;
         caption.setText("Preview");
         studentTitle.setText("newest student");
         teacherTitle.setText("teacher, plain DDIM");

@@ -3,35 +3,36 @@ package org.pdviz.ui;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import org.pdviz.app.jobs.RoundSummary;
-import org.pdviz.app.jobs.Stage;
 
-/** One stage of a job: what it does, its progress, and when finished its loss, time and model (compare, play). */
+/** One stage of a job on screen: what it does, its progress, and when finished its loss, time and model (compare, play). */
 final class StageRow extends HBox {
 
-    final Stage stage;
-    private double progress;
+    final StageState state;
     final Button compare;
     final Button play;
-    private final Label mark = new Label("\u00B7");
-    private final Label name = new Label();
-    private final Label info = new Label("waiting");
-    private boolean done;
 
-    StageRow(Stage stage, Runnable onCompare, Runnable onPlay) {
+    StageRow(StageState state, Runnable onCompare, Runnable onPlay) {
         super(8);
-        this.stage = stage;
+        this.state = state;
+        var stage = state.stage;
         setId("trainer-stage-" + stage.index());
         getStyleClass().add("stage-row");
         setAlignment(Pos.CENTER_LEFT);
+        Label mark = new Label();
+        mark.textProperty().bind(state.markProperty());
         mark.getStyleClass().add("stage-mark");
         mark.setMinWidth(USE_PREF_SIZE);
-        name.setText((stage.index() + 1) + ". " + stage.label().replace("->", " \u2192 "));
+        Label name = new Label((stage.index() + 1) + ". " + stage.label().replace("->", " \u2192 "));
         name.getStyleClass().add("stage-name");
         name.setMinWidth(USE_PREF_SIZE);
-        info.setTooltip(new javafx.scene.control.Tooltip(String.format("%,d iterations", stage.iterations())));
+        Label info = new Label();
+        info.textProperty().bind(state.infoProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(state.detailProperty());
+        info.setTooltip(tip);
         info.getStyleClass().add("stage-info");
         info.setMinWidth(0);
         info.setMaxWidth(Double.MAX_VALUE);
@@ -47,55 +48,8 @@ final class StageRow extends HBox {
         play.setOnAction(e -> onPlay.run());
         compare.setMinWidth(USE_PREF_SIZE);
         play.setMinWidth(USE_PREF_SIZE);
-        compare.setDisable(true);
-        play.setDisable(true);
+        compare.disableProperty().bind(state.doneProperty().not());
+        play.disableProperty().bind(state.doneProperty().not());
         getChildren().addAll(mark, name, info, compare, play);
-    }
-
-    void running(long iteration, double loss) {
-        if (done) {
-            return;
-        }
-        mark.setText("\u25B6");
-        progress = stage.iterations() == 0 ? 0 : (double) iteration / stage.iterations();
-        info.setText(String.format("%,d / %,d, loss %s", iteration, stage.iterations(), TrainerForm.compact(loss)));
-    }
-
-    void finished(RoundSummary r) {
-        done = true;
-        mark.setText("\u2713");
-        progress = 1;
-        info.setText("loss " + TrainerForm.compact(r.finalLoss()) + (Double.isNaN(r.seconds()) ? ""
-                : ", " + TrainerPage.duration(r.seconds())));
-        written(r.file());
-        compare.setDisable(false);
-        play.setDisable(false);
-    }
-
-    /** Finished in an earlier session (a resumed job). */
-    void finishedEarlier() {
-        done = true;
-        mark.setText("\u2713");
-        progress = 1;
-        info.setText("finished earlier");
-        written(stage.file());
-        compare.setDisable(false);
-        play.setDisable(false);
-    }
-
-    private void written(java.nio.file.Path file) {
-        info.setTooltip(new javafx.scene.control.Tooltip("Wrote " + file + "; final loss: mean of the last 100"
-                + " iterations"));
-    }
-
-    void stopped() {
-        if (!done) {
-            mark.setText("\u25A0");
-            info.setText(progress > 0 ? info.getText() + " (stopped)" : "not started");
-        }
-    }
-
-    boolean isDone() {
-        return done;
     }
 }

@@ -71,48 +71,51 @@ class TrainerPageTest {
             throw new AssertionError(e);
         }
         window.context().refreshModels();
-        page.selectTeacher(teacher);
+        page.model.settings.select(teacher.file());
     }
 
     private void settings(int from, int to, int iterations) {
         fx(() -> {
-            page.form.from.setValue(from);
-            page.form.to.setValue(to);
-            page.form.iterations.getValueFactory().setValue(iterations);
-            page.form.batch.getValueFactory().setValue(64);
-            page.form.lr.setText("1e-3");
-            page.form.threads.getValueFactory().setValue(1);
+            TrainerSettings s = page.model.settings;
+            s.from.set(from);
+            s.to.set(to);
+            s.iterations.set(iterations);
+            s.batch.set(64);
+            s.lr.set("1e-3");
+            s.threads.set(1);
         });
     }
 
     @Test
     void aShortDistillationRunsLiveAndItsStudentsJoinTheLibraryAndSample(FxRobot robot) throws Exception {
         Set<Path> shippedBefore = files(UiTestSupport.home().models());
-        assertEquals("tiny-teacher", fx(() -> page.form.teacher.getValue().name()));
-        assertTrue(fx(() -> page.form.teacherNote.getText()).contains("starts from its weights"));
-        assertTrue(fx(() -> page.form.device.getItems()).contains(TrainerForm.CPU));
-        waitFor("the GPU check", () -> !page.form.deviceNote.getText().startsWith("checking"));
+        assertEquals("tiny-teacher", fx(() -> settings().teacher.get().name()));
+        assertTrue(fx(() -> settings().teacherNoteProperty().get()).contains("starts from its weights"));
+        assertTrue(fx(() -> settings().devices()).contains(TrainerSettings.CPU));
+        waitFor("the GPU check", () -> !settings().deviceNoteProperty().get().startsWith("checking"));
         // the CPU-only build: the GPU is not offered, and the note says why
-        assertEquals(List.of(TrainerForm.CPU), fx(() -> List.copyOf(page.form.device.getItems())));
-        assertTrue(fx(() -> page.form.deviceNote.getText()).contains("CPU-only"));
+        assertEquals(List.of(TrainerSettings.CPU), fx(() -> List.copyOf(settings().devices())));
+        assertTrue(fx(() -> settings().deviceNoteProperty().get()).contains("CPU-only"));
 
         settings(16, 4, 80);
         robot.clickOn("#trainer-start");
-        waitFor("the job to start", () -> page.handle() != null);
-        waitFor("the job to finish", () -> !page.running());
-        assertEquals("Finished", fx(() -> page.title.getText()), fx(() -> page.result.getText()));
-        assertFalse(page.start.isDisabled() || page.form.isDisabled() || !page.cancel.isDisabled());
+        waitFor("the job to start", () -> job().handle() != null);
+        waitFor("the job to finish", () -> !job().isRunning());
+        assertEquals("Finished", fx(() -> job().titleProperty().get()), fx(() -> job().resultProperty().get()));
+        assertFalse(fx(() -> page.start.isDisabled() || page.form.isDisabled() || !page.cancel.isDisabled()),
+                "the panes follow the model: settings and start enabled again, cancel disabled");
 
         // progress: both stages ran to the end, and the chart drew their losses from the job's events
-        assertEquals(2, page.rows().size());
-        assertTrue(page.rows().stream().allMatch(StageRow::isDone));
-        assertEquals(1.0, fx(() -> page.overall.getProgress()), 1e-9);
-        assertTrue(fx(() -> page.overallText.getText()).contains("160 of 160"), page.overallText.getText());
-        assertTrue(page.chart.points() >= 2 * 16, "loss points: " + page.chart.points());
-        assertTrue(fx(() -> page.result.getText()).contains("closer"), page.result.getText());
+        assertEquals(2, job().stages().size());
+        assertTrue(job().stages().stream().allMatch(StageState::isDone));
+        assertEquals(1.0, fx(() -> job().overallProperty().get()), 1e-9);
+        assertTrue(fx(() -> job().overallTextProperty().get()).contains("160 of 160"), job().overallTextProperty().get());
+        assertTrue(fx(() -> job().losses().size()) >= 2 * 16, "loss points: " + job().losses().size());
+        assertEquals(job().losses().size(), (int) fx(() -> page.monitor.chart.points()), "the chart drew every loss point");
+        assertTrue(fx(() -> job().resultProperty().get()).contains("closer"), job().resultProperty().get());
 
         // the students are in the run folder and in the library, with their lineage back to the teacher
-        Path run = runs.resolve(fx(() -> page.form.runName.getText()));
+        Path run = runs.resolve(fx(() -> settings().runName.get()));
         assertTrue(Files.isRegularFile(run.resolve("student-8.onnx")) && Files.isRegularFile(run.resolve(
                 "student-4.onnx")), run.toString());
         waitFor("the students in the library", () -> entry(run.resolve("student-4.onnx")) != null);
@@ -125,8 +128,9 @@ class TrainerPageTest {
         assertEquals("tiny-teacher", ModelChoice.rootTeacher(window.context().models, s4).orElseThrow().name());
 
         // the preview sampled the newest student beside the teacher's own 4-step DDIM
-        waitFor("the preview", () -> page.preview.view() != null && page.preview.view().model().steps() == 4);
-        var view = page.preview.view();
+        waitFor("the preview", () -> preview() != null && preview().model().steps() == 4);
+        var view = preview();
+        assertTrue(fx(() -> page.monitor.preview.view()) == view, "the preview pane shows the model's preview");
         assertEquals("student-4", view.model().model());
         assertEquals(16, view.reference().steps());
         assertTrue(view.model().rmse() > 0 && view.teacherDdim().rmse() > 0);
@@ -153,7 +157,7 @@ class TrainerPageTest {
     void cancelKeepsTheFinishedRoundsTheWindowAsksBeforeClosingAndTheJobResumes(FxRobot robot) throws Exception {
         settings(32, 4, 2500);
         robot.clickOn("#trainer-start");
-        waitFor("the job to run", () -> page.handle() != null && page.chart.points() > 0);
+        waitFor("the job to run", () -> job().handle() != null && !job().losses().isEmpty());
 
         // closing the window while the job runs asks first; "Keep training" keeps both
         Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
@@ -161,42 +165,42 @@ class TrainerPageTest {
         robot.clickOn("Keep training");
         waitFor("the dialog to close", () -> robot.lookup("#trainer-close-dialog").tryQuery().isEmpty());
         assertTrue(stage.isShowing());
-        assertTrue(page.running() && !page.handle().isCancelRequested());
+        assertTrue(fx(() -> job().isRunning() && !job().handle().isCancelRequested()));
 
-        waitFor("the first round", () -> page.rows().get(0).isDone());
+        waitFor("the first round", () -> job().stages().get(0).isDone());
         robot.clickOn("#trainer-cancel");
-        waitFor("the job to stop", () -> !page.running());
-        assertEquals("Cancelled", fx(() -> page.title.getText()));
-        long kept = page.rows().stream().filter(StageRow::isDone).count();
+        waitFor("the job to stop", () -> !job().isRunning());
+        assertEquals("Cancelled", fx(() -> job().titleProperty().get()));
+        long kept = job().stages().stream().filter(StageState::isDone).count();
         assertTrue(kept >= 1 && kept < 3, "stages kept: " + kept);
-        Path run = runs.resolve(fx(() -> page.form.runName.getText()));
+        Path run = runs.resolve(fx(() -> settings().runName.get()));
         assertTrue(Files.isRegularFile(run.resolve("student-16.onnx")));
         assertFalse(Files.exists(run.resolve("student-4.onnx")));
         waitFor("the kept student in the library", () -> entry(run.resolve("student-16.onnx")) != null);
 
         // the interrupted job is offered for resuming, and resumes to the end
-        waitFor("the resume offer", () -> page.interrupted().size() == 1);
-        assertEquals(run.resolve(".job"), page.interrupted().get(0).folder());
+        waitFor("the resume offer", () -> page.model.interrupted().size() == 1);
+        assertEquals(run.resolve(".job"), fx(() -> page.model.interrupted().get(0).folder()));
         robot.clickOn("#trainer-resume-0");
-        waitFor("the resumed job", () -> page.handle() != null);
-        assertTrue(fx(() -> page.title.getText()).contains("resumed"));
-        waitFor("the resumed job to finish", () -> !page.running());
-        assertEquals("Finished", fx(() -> page.title.getText()), fx(() -> page.result.getText()));
-        assertTrue(page.rows().stream().allMatch(StageRow::isDone));
+        waitFor("the resumed job", () -> job().handle() != null);
+        assertTrue(fx(() -> job().titleProperty().get()).contains("resumed"));
+        waitFor("the resumed job to finish", () -> !job().isRunning());
+        assertEquals("Finished", fx(() -> job().titleProperty().get()), fx(() -> job().resultProperty().get()));
+        assertTrue(job().stages().stream().allMatch(StageState::isDone));
         for (int steps : new int[] {16, 8, 4}) {
             assertTrue(Files.isRegularFile(run.resolve("student-" + steps + ".onnx")), "student-" + steps);
         }
         assertFalse(Files.exists(run.resolve(".job")), "a finished job's folder is removed");
-        waitFor("nothing left to resume", () -> page.interrupted().isEmpty());
+        waitFor("nothing left to resume", () -> page.model.interrupted().isEmpty());
     }
 
     @Test
     void closingTheWindowStopsTheJobWhichResumesInTheNextSession(FxRobot robot) throws Exception {
         settings(32, 4, 2500);
         robot.clickOn("#trainer-start");
-        waitFor("the first round", () -> page.handle() != null && page.rows().get(0).isDone());
-        var handle = page.handle();
-        Path run = runs.resolve(fx(() -> page.form.runName.getText()));
+        waitFor("the first round", () -> job().handle() != null && job().stages().get(0).isDone());
+        var handle = job().handle();
+        Path run = runs.resolve(fx(() -> settings().runName.get()));
         Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         waitFor("the close dialog", () -> robot.lookup("#trainer-close-dialog").tryQuery().isPresent());
         robot.clickOn("Stop the job and close");
@@ -210,12 +214,13 @@ class TrainerPageTest {
         TrainerPage again = next.page(PdvizApp.View.TRAINER);
         assertTrue(fx(() -> next.context().models.stream().anyMatch(m -> m.file().equals(run.resolve(
                 "student-16.onnx")))), "the kept student is in the next session's library");
-        waitFor("the resume offer", () -> again.interrupted().size() == 1);
+        waitFor("the resume offer", () -> again.model.interrupted().size() == 1);
         robot.clickOn("#trainer-resume-0");
-        waitFor("the resumed job", () -> again.handle() != null);
-        assertTrue(again.rows().get(0).isDone(), "the first round finished in the earlier session");
-        waitFor("the resumed job to finish", () -> !again.running());
-        assertEquals("Finished", fx(() -> again.title.getText()), fx(() -> again.result.getText()));
+        waitFor("the resumed job", () -> again.model.job.handle() != null);
+        assertTrue(fx(() -> again.model.job.stages().get(0).isDone()), "the first round finished in the earlier session");
+        waitFor("the resumed job to finish", () -> !again.model.job.isRunning());
+        assertEquals("Finished", fx(() -> again.model.job.titleProperty().get()),
+                fx(() -> again.model.job.resultProperty().get()));
         assertTrue(Files.isRegularFile(run.resolve("student-4.onnx")));
         fx(() -> next.scene().getWindow().hide());
     }
@@ -223,43 +228,59 @@ class TrainerPageTest {
     @Test
     void aTeacherTrainedHereJoinsTheLibraryAndBecomesTheTeacher(FxRobot robot) throws Exception {
         fx(() -> {
-            page.form.data.setValue("moons");
-            page.form.teacherIterations.getValueFactory().setValue(60);
-            page.form.threads.getValueFactory().setValue(1);
+            settings().data.set("moons");
+            settings().teacherIterations.set(60);
+            settings().threads.set(1);
         });
         robot.clickOn("#trainer-train-teacher");
-        waitFor("the teacher's training", () -> page.handle() != null);
-        waitFor("the teacher's training to finish", () -> !page.running());
-        assertEquals("Finished", fx(() -> page.title.getText()), fx(() -> page.result.getText()));
+        waitFor("the teacher's training", () -> job().handle() != null);
+        waitFor("the teacher's training to finish", () -> !job().isRunning());
+        assertEquals("Finished", fx(() -> job().titleProperty().get()), fx(() -> job().resultProperty().get()));
         Path file = runs.resolve("moons-teacher").resolve("moons-teacher.onnx");
         assertTrue(Files.isRegularFile(file));
-        waitFor("the new teacher selected", () -> page.form.teacher.getValue() != null
-                && page.form.teacher.getValue().file().equals(file));
+        waitFor("the new teacher selected", () -> settings().teacher.get() != null
+                && settings().teacher.get().file().equals(file));
         ModelEntry e = entry(file);
         assertEquals("moons", e.dataset());
         assertEquals(null, e.steps());
         assertEquals("mlp", e.card().family().name());
         assertEquals(60L, e.card().lineage().iterations());
         assertTrue(e.card().lineage().command().startsWith("pdviz train --data moons"), e.card().lineage().command());
-        waitFor("the teacher's preview", () -> page.preview.view() != null);
-        assertEquals(StagePreviews.FEW_STEPS, page.preview.view().teacherDdim().steps());
-        assertTrue(fx(() -> page.form.runName.getText()).startsWith("moons-teacher-512to4"));
+        waitFor("the teacher's preview", () -> preview() != null);
+        assertEquals(StagePreviews.FEW_STEPS, preview().teacherDdim().steps());
+        assertTrue(fx(() -> settings().runName.get()).startsWith("moons-teacher-512to4"));
     }
 
     @Test
     void numbersReadAsPeopleWriteThem() {
-        assertEquals("3e-4", TrainerForm.format(3e-4));
-        assertEquals("1e-3", TrainerForm.format(0.001));
-        assertEquals("5e-5", TrainerForm.format(5e-5));
-        assertEquals("0.05", TrainerForm.format(0.05));
-        assertEquals("2.06e-4", TrainerForm.compact(2.0649e-4));
-        assertEquals("1.8e-3", TrainerForm.compact(0.0018));
-        assertEquals("0.0123", TrainerForm.compact(0.012345));
-        assertEquals("0.5", TrainerForm.compact(0.5));
-        assertEquals("0.4 s", TrainerPage.duration(0.42));
-        assertEquals("1m 05s", TrainerPage.duration(65));
-        assertEquals("the CPU", TrainerPage.deviceName("cpu()"));
-        assertEquals("GPU 0", TrainerPage.deviceName("gpu(0)"));
+        assertEquals("3e-4", TrainerText.format(3e-4));
+        assertEquals("1e-3", TrainerText.format(0.001));
+        assertEquals("5e-5", TrainerText.format(5e-5));
+        assertEquals("0.05", TrainerText.format(0.05));
+        assertEquals("2.06e-4", TrainerText.compact(2.0649e-4));
+        assertEquals("1.8e-3", TrainerText.compact(0.0018));
+        assertEquals("0.0123", TrainerText.compact(0.012345));
+        assertEquals("0.5", TrainerText.compact(0.5));
+        assertEquals("0.4 s", TrainerText.duration(0.42));
+        assertEquals("1m 05s", TrainerText.duration(65));
+        assertEquals("the CPU", TrainerText.deviceName("cpu()"));
+        assertEquals("GPU 0", TrainerText.deviceName("gpu(0)"));
+    }
+
+    private TrainerSettings settings() {
+        return page.model.settings;
+    }
+
+    private JobMonitor job() {
+        return page.model.job;
+    }
+
+    /** The model's preview of the newest stage, read on the FX thread (null before one). */
+    private org.pdviz.app.jobs.RoundPreview.View preview() {
+        return fx(() -> {
+            StagePreviews.Shown s = page.model.previews.shownProperty().get();
+            return s == null ? null : s.view();
+        });
     }
 
     private ModelEntry entry(Path file) {
