@@ -3,10 +3,29 @@ package org.pdviz.cli;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine;
 
-/** Turns any failure of a command into one clear line on stderr and exit status 1. */
+/**
+ * Turns any failure of a command into one clear line on stderr and exit status 1, and a command
+ * line that cannot be parsed into one line with a hint to --help and exit status 2.
+ */
 final class Errors implements CommandLine.IExecutionExceptionHandler {
 
     static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    /** A mistyped command line: what is wrong and where help is, in one line (not 30 lines of usage). */
+    static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        String name = cl.getCommandSpec().qualifiedName();
+        String m = org.pdviz.runtime.ModelFileException.oneLine(e.getMessage())
+                .replace("' is not a long", "' is not a whole number").replace("' is not an int", "' is not a whole number")
+                .replace("' is not a double", "' is not a number").replace("' is not a float", "' is not a number");
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            m += "; did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3).toList()) + "?";
+        }
+        cl.getErr().println(name + ": " + m + " (see '" + name + " --help')");
+        cl.getErr().flush();
+        return USAGE;
+    }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

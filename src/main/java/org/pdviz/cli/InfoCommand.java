@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "info", description = "Show a model's card and its input/output signature.")
+@Command(name = "info", description = {"Show a model's card and its input/output signature.",
+    "Exits with status 1, after showing what it can, when the file breaks the model contract or its card is"
+            + " not valid."})
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
@@ -31,11 +33,13 @@ final class InfoCommand implements Callable<Integer> {
         OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(file);
         var out = spec.commandLine().getOut();
         ClassifierCard classifier = null;
-        if (info.card() == null && OnnxClassifier.matches(info.signature())) {
+        boolean isClassifier = info.card() == null && OnnxClassifier.matches(info.signature());
+        if (isClassifier) {
             try (OnnxClassifier c = OnnxClassifier.open(file)) {
                 classifier = c.card();
             }
         }
+        int status = isClassifier || info.usable() ? 0 : Errors.FAILED;
         if (json) {
             var mapper = CardJson.mapper();
             ObjectNode root = mapper.createObjectNode();
@@ -47,8 +51,11 @@ final class InfoCommand implements Callable<Integer> {
             }
             root.set("inputs", mapper.valueToTree(info.signature().inputs()));
             root.set("outputs", mapper.valueToTree(info.signature().outputs()));
+            if (!isClassifier) {
+                root.set("problems", mapper.valueToTree(info.problems()));
+            }
             out.println(mapper.writeValueAsString(root));
-            return 0;
+            return problems(info, status);
         }
         out.println("file:    " + file + " (" + info.bytes() + " bytes)");
         for (Signature.Tensor t : info.signature().inputs()) {
@@ -57,14 +64,15 @@ final class InfoCommand implements Callable<Integer> {
         for (Signature.Tensor t : info.signature().outputs()) {
             out.println("output:  " + t.describe());
         }
-        if (info.card() == null && OnnxClassifier.matches(info.signature())) {
+        if (isClassifier) {
             printClassifier(out, classifier);
             return 0;
         }
         ModelCard c = info.card();
         if (c == null) {
-            out.println("card:    none (sample it with --parameterization x|eps|v|both)");
-            return 0;
+            out.println(info.usable() ? "card:    none (sample it with --parameterization x|eps|v|both)"
+                    : "card:    none readable");
+            return problems(info, status);
         }
         out.println("name:    " + c.name());
         out.println("dataset: " + c.dataset());
@@ -100,7 +108,17 @@ final class InfoCommand implements Callable<Integer> {
         if (c.description() != null) {
             out.println("about:   " + c.description());
         }
-        return 0;
+        return problems(info, status);
+    }
+
+    /** The file's problems, all in one line on stderr (after what could be shown), and the exit status. */
+    private int problems(OnnxDenoiser.Inspection info, int status) {
+        if (status != 0) {
+            spec.commandLine().getOut().flush();
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + info.describeProblems());
+            spec.commandLine().getErr().flush();
+        }
+        return status;
     }
 
     /** A feature classifier (what pdviz eval uses for FID/KID), not a denoiser. */

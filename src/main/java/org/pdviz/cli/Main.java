@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code pdviz} command. With no command it opens the application window; every other command
  * runs in the terminal. Errors print one line (no stack trace unless PDVIZ_DEBUG is set) and exit
- * non-zero.
+ * with status 1; a command line that cannot be parsed prints one line with a hint to --help and exits
+ * with status 2.
  */
 @Command(name = "pdviz", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "See, teach and run progressive distillation of diffusion models.",
@@ -40,6 +41,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cl = new CommandLine(new Main());
         helpEverywhere(cl);
         cl.setExecutionExceptionHandler(new Errors());
+        cl.setParameterExceptionHandler(Errors::usage);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }

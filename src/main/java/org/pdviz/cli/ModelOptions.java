@@ -26,14 +26,29 @@ final class ModelOptions {
     String device;
 
     CardOverrides overrides() {
-        if (range != null && range.length != 2) {
-            throw new IllegalArgumentException("--data-range takes two numbers, LO,HI; got " + Arrays.toString(range));
+        if (range != null && (range.length != 2 || !Double.isFinite(range[0]) || !Double.isFinite(range[1])
+                || !(range[0] < range[1]))) {
+            throw new IllegalArgumentException("--data-range takes two finite numbers LO,HI with LO < HI; got "
+                    + Arrays.toString(range));
         }
-        return new CardOverrides(null, null, parameterization == null ? null : Parameterization.parse(parameterization),
-                shape == null ? null : new DataShape(shape), range, null, null);
+        if (shape != null && (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d <= 0))) {
+            throw new IllegalArgumentException("--shape takes positive sizes D1,D2,...; got " + Arrays.toString(shape));
+        }
+        return new CardOverrides(null, null, parameterization == null ? null : named("--parameterization",
+                () -> Parameterization.parse(parameterization)), shape == null ? null : new DataShape(shape), range,
+                null, null);
     }
 
     Device device() {
-        return Device.parse(device);
+        return named("--device", () -> Device.parse(device));
+    }
+
+    /** A value parsed from an option, its error naming the option. */
+    static <T> T named(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -53,7 +53,6 @@ final class SampleCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--record takes all or final, got '" + record + "'");
         };
         var err = spec.commandLine().getErr();
-        int n = steps != null ? steps : defaultSteps();
         ProgressBar bar = new ProgressBar(err, "sampling");
         SamplingMonitor monitor = new SamplingMonitor() {
             @Override
@@ -61,26 +60,16 @@ final class SampleCommand implements Callable<Integer> {
                 bar.update(done, total, null);
             }
         };
-        var result = new SampleService().run(new SampleService.Request(model, modelOptions.overrides(),
-                modelOptions.device(), n, seed, count, clip, recording, out), monitor, err::println);
-        bar.finish();
-        var tr = result.trajectory();
-        spec.commandLine().getOut().printf("%s: %d samples, %d steps (%d network evaluations each), %.2f s on %s%n"
-                        + "wrote %s and %s%n", result.card().name(), count, n, tr.evaluationsPerSample(),
-                tr.nanos() / 1e9, result.device().id(), result.png(), result.json());
-        return 0;
-    }
-
-    /** A student's own step count, else 512 (the teacher's default). */
-    private int defaultSteps() {
+        SampleService.Result result;
         try {
-            var info = org.pdviz.runtime.OnnxDenoiser.inspect(model);
-            if (info.card() != null && info.card().steps() != null) {
-                return info.card().steps();
-            }
-        } catch (org.pdviz.runtime.ModelFileException e) {
-            // the sample run reports the problem with the file
+            result = new SampleService().run(new SampleService.Request(model, modelOptions.overrides(),
+                    modelOptions.device(), steps, seed, count, clip, recording, out), monitor, err::println);
+        } finally {
+            bar.finish();
         }
-        return 512;
+        spec.commandLine().getOut().printf("%s: %d samples, %d steps (%d network evaluations each), %.2f s on %s%n"
+                        + "wrote %s and %s%n", result.card().name(), count, result.steps(), result.steps(),
+                result.nanos() / 1e9, result.device().id(), result.png(), result.json());
+        return 0;
     }
 }

@@ -20,4 +20,15 @@ public class ModelFileException extends Exception {
     public Path file() {
         return file;
     }
+
+    /**
+     * An engine's message as one line: its lines joined, so that a multi-line explanation (ONNX
+     * Runtime's "... for the following indices" then the indices) is not cut off.
+     */
+    public static String oneLine(String message) {
+        if (message == null || message.isBlank()) {
+            return "no details";
+        }
+        return String.join(" ", message.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    }
 }

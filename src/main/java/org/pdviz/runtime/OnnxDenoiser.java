@@ -23,6 +23,7 @@ import org.pdviz.core.model.DataShape;
 import org.pdviz.core.model.Denoiser;
 import org.pdviz.core.model.DenoiserException;
 import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.card.CardCheck;
 import org.pdviz.runtime.card.CardException;
 import org.pdviz.runtime.card.CardJson;
 import org.pdviz.runtime.card.CardOverrides;
@@ -46,6 +47,8 @@ public final class OnnxDenoiser implements Denoiser {
     private final DataShape shape;
     private final Parameterization parameterization;
     private final String outputName;
+    /** The batch size the graph fixes, or 0: calls then go in chunks of exactly this many, the last padded. */
+    private final int fixedBatch;
     private final Map<Integer, Binding> bindings = new LinkedHashMap<>();
 
     private OnnxDenoiser(Path file, ModelCard card, boolean hasCard, Signature signature, Device device,
@@ -60,6 +63,7 @@ public final class OnnxDenoiser implements Denoiser {
         this.shape = card.shapeValue();
         this.parameterization = card.parameterizationValue();
         this.outputName = signature.outputs().get(0).name();
+        this.fixedBatch = Contract.fixedBatch(signature);
     }
 
     /** Opens on the CPU with the card as stored. */
@@ -82,23 +86,29 @@ public final class OnnxDenoiser implements Denoiser {
             session = createSession(env, bytes, device);
         } catch (OrtException e) {
             if (device == Device.CPU) {
-                throw new ModelFileException(file, "not a valid ONNX model (" + firstLine(e.getMessage()) + ")", e);
+                throw new ModelFileException(file, "not a valid ONNX model (" + ModelFileException.oneLine(e.getMessage())
+                        + ")", e);
             }
-            notices.accept("CUDA is not usable here (" + firstLine(e.getMessage()) + "); running on the CPU");
+            notices.accept("CUDA is not usable here (" + ModelFileException.oneLine(e.getMessage())
+                    + "); running on the CPU");
             actual = Device.CPU;
             try {
                 session = createSession(env, bytes, Device.CPU);
             } catch (OrtException e2) {
-                throw new ModelFileException(file, "not a valid ONNX model (" + firstLine(e2.getMessage()) + ")", e2);
+                throw new ModelFileException(file, "not a valid ONNX model ("
+                        + ModelFileException.oneLine(e2.getMessage()) + ")", e2);
             }
         }
         try {
             Signature signature = signatureOf(session);
-            String json = session.getMetadata().getCustomMetadata().get(ModelCard.METADATA_KEY);
-            ModelCard stored = json == null ? null : CardJson.read(json);
-            checkInputNames(file, signature);
+            ModelCard stored = storedCard(session);
+            if (stored != null) {
+                CardCheck.require(stored, "its card");
+            }
+            require(file, Contract.inputNameProblems(signature));
             ModelCard card = overrides.complete(stored, signature, file);
-            validate(file, signature, card);
+            CardCheck.require(card, "the card completed from the options");
+            require(file, Contract.problems(signature, card));
             return new OnnxDenoiser(file, card, stored != null, signature, actual, env, session);
         } catch (OrtException | CardException | RuntimeException | ModelFileException e) {
             try {
@@ -113,26 +123,70 @@ public final class OnnxDenoiser implements Denoiser {
         }
     }
 
-    /** Reads a model's card and signature without completing or validating them (for `pdviz info`). */
+    private static ModelCard storedCard(OrtSession session) throws OrtException, CardException {
+        String json = session.getMetadata().getCustomMetadata().get(ModelCard.METADATA_KEY);
+        return json == null ? null : CardJson.read(json);
+    }
+
+    private static void require(Path file, List<String> problems) throws ModelFileException {
+        if (!problems.isEmpty()) {
+            throw new ModelFileException(file, String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Reads a model's card and signature without completing them (for `pdviz info` and the library),
+     * with every problem found: an unreadable or invalid card, and, when the card is complete enough
+     * to judge, every way the file breaks the contract. A file that is no ONNX model at all throws.
+     */
     public static Inspection inspect(Path file) throws ModelFileException {
         byte[] bytes = readBytes(file);
         OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "pdviz");
         try (OrtSession session = createSession(env, bytes, Device.CPU)) {
-            String json = session.getMetadata().getCustomMetadata().get(ModelCard.METADATA_KEY);
-            ModelCard card;
+            Signature signature = signatureOf(session);
+            List<String> problems = new ArrayList<>();
+            ModelCard card = null;
             try {
-                card = json == null ? null : CardJson.read(json);
+                card = storedCard(session);
+                if (card != null) {
+                    CardCheck.require(card, "its card");
+                }
             } catch (CardException e) {
-                throw new ModelFileException(file, e.getMessage());
+                problems.add(e.getMessage());
             }
-            return new Inspection(file, card, signatureOf(session), bytes.length);
+            problems.addAll(Contract.inputNameProblems(signature));
+            if (problems.isEmpty() && CardOverrides.missingFields(card, CardOverrides.NONE, signature).isEmpty()) {
+                try {
+                    problems.addAll(Contract.problems(signature, CardOverrides.NONE.complete(card, signature, file)));
+                } catch (CardException | RuntimeException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            return new Inspection(file, card, signature, bytes.length, problems);
         } catch (OrtException e) {
-            throw new ModelFileException(file, "not a valid ONNX model (" + firstLine(e.getMessage()) + ")", e);
+            throw new ModelFileException(file, "not a valid ONNX model (" + ModelFileException.oneLine(e.getMessage())
+                    + ")", e);
         }
     }
 
-    /** What a file holds, before any defaults are applied. {@code card} is null when it has none. */
-    public record Inspection(Path file, ModelCard card, Signature signature, long bytes) {
+    /**
+     * What a file holds, before any defaults are applied. {@code card} is null when it has none (or
+     * it cannot be read); {@code problems} says what keeps the file from being used, one phrase each.
+     */
+    public record Inspection(Path file, ModelCard card, Signature signature, long bytes, List<String> problems) {
+        public Inspection {
+            problems = List.copyOf(problems);
+        }
+
+        /** The file can be used as it is (or once a card-less file's missing fields are given). */
+        public boolean usable() {
+            return problems.isEmpty();
+        }
+
+        /** Every problem in one line, naming the file. */
+        public String describeProblems() {
+            return new ModelFileException(file, String.join("; ", problems)).getMessage();
+        }
     }
 
     private static byte[] readBytes(Path file) throws ModelFileException {
@@ -185,56 +239,6 @@ public final class OnnxDenoiser implements Denoiser {
         return t == OnnxJavaType.FLOAT ? "float" : t.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The first check, before any card field is asked for: the inputs the contract names. */
-    private static void checkInputNames(Path file, Signature sig) throws ModelFileException {
-        List<String> names = sig.inputs().stream().map(Signature.Tensor::name).toList();
-        if (sig.inputs().size() != 2 || sig.input("z") == null || sig.input("t") == null) {
-            throw new ModelFileException(file, "expected exactly two inputs named 'z' and 't' (the pdviz contract), "
-                    + "found " + names);
-        }
-    }
-
-    /** Checks a signature against the contract for this card; the message names what is wrong. */
-    static void validate(Path file, Signature sig, ModelCard card) throws ModelFileException {
-        DataShape shape = card.shapeValue();
-        Parameterization p = card.parameterizationValue();
-        checkInputNames(file, sig);
-        Signature.Tensor z = sig.input("z"), t = sig.input("t");
-        if (!z.type().equals("float") || !t.type().equals("float")) {
-            throw new ModelFileException(file, "inputs must be float tensors, found " + z.describe() + " and "
-                    + t.describe());
-        }
-        if (z.rank() != shape.rank() + 1) {
-            throw new ModelFileException(file, "input 'z' must have rank " + (shape.rank() + 1) + " ([B] + data shape "
-                    + shape + "), found " + z.describe());
-        }
-        if (t.rank() != 1) {
-            throw new ModelFileException(file, "input 't' must have rank 1 ([B]), found " + t.describe());
-        }
-        checkDims(file, z, shape, "input 'z'");
-        if (sig.outputs().size() != 1) {
-            throw new ModelFileException(file, "expected exactly one output, found " + sig.outputs().size());
-        }
-        Signature.Tensor o = sig.outputs().get(0);
-        if (!o.type().equals("float") || o.rank() != shape.rank() + 1) {
-            throw new ModelFileException(file, "the output must be a float tensor of rank " + (shape.rank() + 1)
-                    + ", found " + o.describe());
-        }
-        checkDims(file, o, shape.withChannelFactor(p.outputFactor()), "output '" + o.name() + "' (parameterization "
-                + p.id() + ")");
-    }
-
-    private static void checkDims(Path file, Signature.Tensor t, DataShape expected, String what)
-            throws ModelFileException {
-        for (int i = 0; i < expected.rank(); i++) {
-            long d = t.shape()[i + 1];
-            if (d > 0 && d != expected.dim(i)) {
-                throw new ModelFileException(file, what + " has shape " + t.describe() + " but the data shape "
-                        + "needs " + java.util.Arrays.toString(expected.batched(-1)).replace("-1", "B"));
-            }
-        }
-    }
-
     public Path file() {
         return file;
     }
@@ -267,9 +271,10 @@ public final class OnnxDenoiser implements Denoiser {
         return parameterization;
     }
 
+    /** 256 samples a call, or the batch the graph fixes. */
     @Override
     public int maxBatch() {
-        return 256;
+        return fixedBatch > 0 ? fixedBatch : 256;
     }
 
     @Override
@@ -277,15 +282,34 @@ public final class OnnxDenoiser implements Denoiser {
         int dim = shape.size();
         int outDim = dim * parameterization.outputFactor();
         try {
-            Binding b = binding(batch);
-            b.z.put(0, z, from * dim, batch * dim);
-            b.t.put(0, t, from, batch);
-            try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
-                b.out.get(0, out, from * outDim, batch * outDim);
+            if (fixedBatch == 0) {
+                Binding b = binding(batch);
+                b.z.put(0, z, from * dim, batch * dim);
+                b.t.put(0, t, from, batch);
+                try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
+                    b.out.get(0, out, from * outDim, batch * outDim);
+                }
+                return;
+            }
+            Binding b = binding(fixedBatch);
+            for (int b0 = 0; b0 < batch; b0 += fixedBatch) {
+                int n = Math.min(fixedBatch, batch - b0);
+                b.z.put(0, z, (from + b0) * dim, n * dim);
+                b.t.put(0, t, from + b0, n);
+                for (int i = n; i < fixedBatch; i++) {
+                    // padding: zeros at the last real time, so the engine computes finite values it throws away
+                    b.t.put(i, t[from + b0 + n - 1]);
+                    for (int j = 0; j < dim; j++) {
+                        b.z.put(i * dim + j, 0f);
+                    }
+                }
+                try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
+                    b.out.get(0, out, (from + b0) * outDim, n * outDim);
+                }
             }
         } catch (OrtException e) {
             throw new DenoiserException("ONNX Runtime failed on '" + file.getFileName() + "': "
-                    + firstLine(e.getMessage()), e);
+                    + ModelFileException.oneLine(e.getMessage()), e);
         }
     }
 
@@ -312,7 +336,7 @@ public final class OnnxDenoiser implements Denoiser {
             }
             return nanos;
         } catch (OrtException e) {
-            throw new DenoiserException("ONNX Runtime failed: " + firstLine(e.getMessage()), e);
+            throw new DenoiserException("ONNX Runtime failed: " + ModelFileException.oneLine(e.getMessage()), e);
         }
     }
 
@@ -369,14 +393,5 @@ public final class OnnxDenoiser implements Denoiser {
         } catch (OrtException e) {
             // nothing useful to do when closing fails
         }
-    }
-
-    static String firstLine(String message) {
-        if (message == null) {
-            return "no details";
-        }
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

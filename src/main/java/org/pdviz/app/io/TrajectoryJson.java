@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import org.pdviz.core.ddim.Frame;
+import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.Trajectory;
+import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
 import org.pdviz.runtime.AtomicFiles;
 
@@ -34,44 +36,84 @@ public final class TrajectoryJson {
     }
 
     public static void write(Trajectory tr, OutputStream out) throws IOException {
-        try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+        try (Streamed w = new Streamed(out, tr.model(), tr.parameterization().id(), tr.settings(), tr.batchShape(),
+                tr.schedule())) {
+            for (Frame f : tr.frames()) {
+                w.frame(f);
+            }
+            w.finalValues(tr.finalSample(), 0, tr.finalSample().length);
+        }
+    }
+
+    /**
+     * The same file written as the run goes: the header first, then each frame as it is made, then
+     * the final samples in as many pieces as they come in; {@link #close()} ends the document. So a
+     * run never needs its frames, or all its final samples, in memory at once.
+     */
+    public static final class Streamed implements AutoCloseable {
+        private final JsonGenerator g;
+        private boolean inFinal;
+
+        public Streamed(OutputStream out, String model, String parameterization, SamplerSettings settings,
+                        long[] batchShape, CosineSchedule schedule) throws IOException {
+            g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
-            g.writeStringField("model", tr.model());
-            g.writeStringField("parameterization", tr.parameterization().id());
-            g.writeNumberField("steps", tr.steps());
-            g.writeNumberField("seed", tr.settings().seed());
-            g.writeBooleanField("clip", tr.settings().clip());
+            g.writeStringField("model", model);
+            g.writeStringField("parameterization", parameterization);
+            g.writeNumberField("steps", settings.steps());
+            g.writeNumberField("seed", settings.seed());
+            g.writeBooleanField("clip", settings.clip());
             g.writeArrayFieldStart("shape");
-            for (long d : tr.batchShape()) {
+            for (long d : batchShape) {
                 g.writeNumber(d);
             }
             g.writeEndArray();
             g.writeObjectFieldStart("schedule");
             g.writeStringField("name", "cosine");
-            g.writeNumberField("logSnrMin", tr.schedule().logSnrMin());
-            g.writeNumberField("logSnrMax", tr.schedule().logSnrMax());
+            g.writeNumberField("logSnrMin", schedule.logSnrMin());
+            g.writeNumberField("logSnrMax", schedule.logSnrMax());
             g.writeEndObject();
             g.writeArrayFieldStart("frames");
-            for (Frame f : tr.frames()) {
-                NoiseLevel at = f.at();
-                g.writeStartObject();
-                g.writeNumberField("index", f.index());
-                g.writeNumberField("t", at.t());
-                g.writeNumberField("s", f.to().t());
-                g.writeNumberField("alpha", at.alpha());
-                g.writeNumberField("sigma", at.sigma());
-                g.writeNumberField("logSnr", at.logSnr());
-                g.writeNumberField("phi", at.phi());
-                array(g, "z", f.z());
-                array(g, "xHat", f.xHat());
-                array(g, "epsHat", f.epsHat());
-                array(g, "vHat", f.vHat());
-                g.writeEndObject();
+        }
+
+        public void frame(Frame f) throws IOException {
+            NoiseLevel at = f.at();
+            g.writeStartObject();
+            g.writeNumberField("index", f.index());
+            g.writeNumberField("t", at.t());
+            g.writeNumberField("s", f.to().t());
+            g.writeNumberField("alpha", at.alpha());
+            g.writeNumberField("sigma", at.sigma());
+            g.writeNumberField("logSnr", at.logSnr());
+            g.writeNumberField("phi", at.phi());
+            array(g, "z", f.z());
+            array(g, "xHat", f.xHat());
+            array(g, "epsHat", f.epsHat());
+            array(g, "vHat", f.vHat());
+            g.writeEndObject();
+        }
+
+        /** The next {@code length} final values (row-major, continuing where the last piece ended). */
+        public void finalValues(float[] values, int from, int length) throws IOException {
+            if (!inFinal) {
+                g.writeEndArray();
+                g.writeArrayFieldStart("final");
+                inFinal = true;
+            }
+            for (int i = from; i < from + length; i++) {
+                g.writeNumber(values[i]);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!inFinal) {
+                finalValues(new float[0], 0, 0);
             }
             g.writeEndArray();
-            array(g, "final", tr.finalSample());
             g.writeEndObject();
+            g.close();
         }
     }
 

@@ -35,6 +35,9 @@ public final class ModelImport {
     public static Outcome check(Path file) throws ModelFileException {
         Path abs = file.toAbsolutePath().normalize();
         OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(abs);
+        if (!info.usable()) {
+            throw new ModelFileException(abs, String.join("; ", info.problems()));
+        }
         List<String> missing = CardOverrides.missingFields(info.card(), CardOverrides.NONE, info.signature());
         if (!missing.isEmpty()) {
             return new NeedsFields(abs, info.card(), info.signature(), missing);

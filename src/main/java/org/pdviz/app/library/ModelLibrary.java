@@ -16,7 +16,8 @@ import org.pdviz.runtime.features.OnnxClassifier;
 
 /**
  * The models a user can pick: every {@code .onnx} under a folder (the shipped {@code models/}),
- * plus files added by hand. Files that fail to open are reported, never listed.
+ * plus files added by hand. Files that fail to open, or whose card or signature breaks the contract,
+ * are reported, never listed: the views only ever see cards that were checked on load.
  */
 public final class ModelLibrary {
 
@@ -71,10 +72,14 @@ public final class ModelLibrary {
             }
             return;
         }
+        if (!info.usable()) {
+            problems.add(info.describeProblems());
+            return;
+        }
         add(new ModelEntry(abs, info.card(), info.bytes()));
     }
 
-    /** Adds a file after checking that it opens; returns the entry (an existing one if already listed). */
+    /** Adds a file after checking its card and contract; returns the entry (an existing one if already listed). */
     public synchronized ModelEntry add(Path file) throws ModelFileException {
         Path abs = file.toAbsolutePath().normalize();
         for (ModelEntry e : entries) {
@@ -83,6 +88,9 @@ public final class ModelLibrary {
             }
         }
         OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(abs);
+        if (!info.usable()) {
+            throw new ModelFileException(abs, String.join("; ", info.problems()));
+        }
         ModelEntry entry = new ModelEntry(abs, info.card(), info.bytes());
         entries.add(entry);
         return entry;

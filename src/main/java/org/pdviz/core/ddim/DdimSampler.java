@@ -34,12 +34,18 @@ public final class DdimSampler {
         int dim = shape.size();
         int count = settings.count();
         return run(modelName, denoiser, settings, monitor,
-                StartNoise.batch(settings.seed(), settings.firstIndex(), count, dim));
+                StartNoise.batch(settings.seed(), settings.firstIndex(), count, dim), false);
     }
 
     /** Samples from a given {@code z_1} (count * dim values, not modified). */
     public Trajectory run(String modelName, Denoiser denoiser, SamplerSettings settings, SamplingMonitor monitor,
                           float[] z1) throws DenoiserException {
+        return run(modelName, denoiser, settings, monitor, z1, true);
+    }
+
+    /** @param copy whether z_1 belongs to the caller (else it becomes the first state, saving a copy) */
+    private Trajectory run(String modelName, Denoiser denoiser, SamplerSettings settings, SamplingMonitor monitor,
+                           float[] z1, boolean copy) throws DenoiserException {
         long started = System.nanoTime();
         DataShape shape = denoiser.shape();
         Parameterization p = denoiser.parameterization();
@@ -49,18 +55,20 @@ public final class DdimSampler {
             throw new IllegalArgumentException("z_1 has " + z1.length + " values, expected " + count * dim);
         }
         int outDim = dim * p.outputFactor();
-        boolean recordAll = settings.recording() == SamplerSettings.Recording.ALL;
+        boolean keep = settings.recording() == SamplerSettings.Recording.ALL;
+        boolean recordAll = keep || settings.recording() == SamplerSettings.Recording.STREAM;
         double[] clip = settings.clip() ? settings.clipTo().asArray() : null;
         TimeGrid grid = new TimeGrid(settings.steps());
         int steps = settings.steps();
         int chunk = Math.max(1, denoiser.maxBatch());
 
-        float[] z = z1.clone();
+        float[] z = copy ? z1.clone() : z1;
         float[] out = new float[count * outDim];
         float[] t = new float[count];
-        float[] xHat = new float[count * dim], epsHat = new float[count * dim], vHat = new float[count * dim];
+        float[] xHat = new float[count * dim];
+        float[] epsHat = recordAll ? new float[count * dim] : null, vHat = recordAll ? new float[count * dim] : null;
         float[] next = new float[count * dim];
-        List<Frame> frames = new ArrayList<>(recordAll ? steps : 0);
+        List<Frame> frames = new ArrayList<>(keep ? steps : 0);
 
         for (int k = 0; k < steps; k++) {
             if (monitor.cancelled()) {
@@ -87,7 +95,13 @@ public final class DdimSampler {
                 Ddim.step(from, to, z, xHat, next, 0, next.length);
             }
             if (recordAll) {
-                frames.add(new Frame(k, from, to, z, xHat, epsHat, vHat));
+                Frame frame = new Frame(k, from, to, z, xHat, epsHat, vHat);
+                monitor.frame(frame);
+                if (keep) {
+                    frames.add(frame);
+                }
+            }
+            if (keep) {
                 z = next;
                 next = new float[count * dim];
                 xHat = new float[count * dim];

@@ -9,7 +9,11 @@ import org.pdviz.core.model.DataRange;
 public record SamplerSettings(int steps, long seed, int count, long firstIndex, DataRange clipTo,
                               Recording recording) {
 
-    public enum Recording { ALL, FINAL }
+    /**
+     * ALL keeps every frame in the trajectory; STREAM hands each frame to the monitor and keeps none
+     * (a run whose frames would not fit in memory, written out as it goes); FINAL records no frames.
+     */
+    public enum Recording { ALL, STREAM, FINAL }
 
     public SamplerSettings {
         if (steps < 1) {

@@ -9,6 +9,13 @@ public interface SamplingMonitor {
     default void stepDone(int done, int total) {
     }
 
+    /**
+     * A recorded frame (recording ALL or STREAM), as soon as it is made. With STREAM its arrays are
+     * reused for later steps: use them before returning.
+     */
+    default void frame(Frame frame) {
+    }
+
     default boolean cancelled() {
         return Thread.currentThread().isInterrupted();
     }

@@ -36,8 +36,53 @@ public final class CardJson {
                 throw new CardException("the model card is empty");
             }
             return card;
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new CardException("the model card (metadata '" + ModelCard.METADATA_KEY + "') has " + wrongType(e));
         } catch (JsonProcessingException e) {
-            throw new CardException("the model card is not valid JSON: " + e.getOriginalMessage());
+            throw new CardException("the model card (metadata '" + ModelCard.METADATA_KEY + "') is not valid JSON: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    /** "a wrong type at 'schedule.logSnrMin': expected a number, got a string" */
+    private static String wrongType(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(the whole card)");
+        Class<?> target = e.getTargetType();
+        String expected = target == null ? "another type"
+                : target == int.class || target == Integer.class || target == long.class || target == Long.class
+                ? "a whole number"
+                : target == double.class || target == Double.class ? "a number"
+                : target == String.class ? "a string"
+                : target.isArray() ? "a list"
+                : target == boolean.class || target == Boolean.class ? "true or false"
+                : "an object";
+        String got = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f
+                ? "'" + f.getValue() + "'" : token(e.getProcessor());
+        return "a wrong type at '" + field + "': expected " + expected + ", got " + got;
+    }
+
+    private static String token(Object processor) {
+        if (!(processor instanceof com.fasterxml.jackson.core.JsonParser p) || p.currentToken() == null) {
+            return "something else";
+        }
+        return switch (p.currentToken()) {
+            case VALUE_STRING -> {
+                String text;
+                try {
+                    text = p.getText();
+                } catch (java.io.IOException ex) {
+                    text = "";
+                }
+                yield "the string '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
+            }
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "a list";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            case VALUE_NULL -> "null";
+            default -> "something else";
+        };
     }
 }

@@ -42,6 +42,9 @@ public record CardOverrides(String name, String dataset, Parameterization parame
     }
 
     public ModelCard complete(ModelCard card, Signature signature, Path file) throws CardException {
+        if (card != null) {
+            refuseConflicts(card);
+        }
         java.util.List<String> missing = missingFields(card, this, signature);
         if (!missing.isEmpty()) {
             String what = String.join(" and ", missing);
@@ -63,6 +66,30 @@ public record CardOverrides(String name, String dataset, Parameterization parame
         return new ModelCard(ModelCard.FORMAT, n, d, p, sch, shape.dims(), range, st,
                 card == null ? null : card.family(), card == null ? null : card.lineage(),
                 card == null ? null : card.description());
+    }
+
+    /**
+     * A field given for a model whose card already states it differently is refused rather than
+     * silently taking over: the card describes how the network was trained, and sampling it as
+     * something else gives garbage.
+     */
+    private void refuseConflicts(ModelCard card) throws CardException {
+        java.util.List<String> c = new java.util.ArrayList<>();
+        if (parameterization != null && card.parameterization() != null
+                && !parameterization.id().equalsIgnoreCase(card.parameterization().strip())) {
+            c.add("--parameterization " + parameterization.id() + " (the card says " + card.parameterization() + ")");
+        }
+        if (dataShape != null && card.dataShape() != null && !java.util.Arrays.equals(dataShape.dims(), card.dataShape())) {
+            c.add("--shape " + dataShape + " (the card says " + java.util.Arrays.toString(card.dataShape()) + ")");
+        }
+        if (dataRange != null && card.dataRange() != null && !java.util.Arrays.equals(dataRange, card.dataRange())) {
+            c.add("--data-range " + java.util.Arrays.toString(dataRange) + " (the card says "
+                    + java.util.Arrays.toString(card.dataRange()) + ")");
+        }
+        if (!c.isEmpty()) {
+            throw new CardException("the model's card contradicts " + String.join(" and ", c)
+                    + "; those options are for models without a card: leave them out");
+        }
     }
 
     /** The data shape when the z input's dimensions after the batch are all fixed; else null. */

@@ -69,7 +69,8 @@ public final class OnnxClassifier implements FeatureMap, AutoCloseable {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             session = env.createSession(Files.readAllBytes(file), options);
         } catch (OrtException | IOException e) {
-            throw new ModelFileException(file, "not a readable ONNX model (" + firstLine(e.getMessage()) + ")", e);
+            throw new ModelFileException(file, "not a readable ONNX model (" + ModelFileException.oneLine(e.getMessage())
+                    + ")", e);
         }
         try {
             int dim = validate(file, session);
@@ -85,7 +86,7 @@ public final class OnnxClassifier implements FeatureMap, AutoCloseable {
             if (e instanceof ModelFileException m) {
                 throw m;
             }
-            throw new ModelFileException(file, firstLine(e.getMessage()), e);
+            throw new ModelFileException(file, ModelFileException.oneLine(e.getMessage()), e);
         }
     }
 
@@ -242,14 +243,5 @@ public final class OnnxClassifier implements FeatureMap, AutoCloseable {
         } catch (OrtException e) {
             // nothing useful to do
         }
-    }
-
-    private static String firstLine(String m) {
-        if (m == null) {
-            return "no details";
-        }
-        String s = m.strip();
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }
