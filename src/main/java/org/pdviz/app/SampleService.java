@@ -41,7 +41,7 @@ public final class SampleService {
     public static final int MAX_IMAGES = 1024;
     /** About what one value takes in trajectory.json ("-0.12345678," is 12 characters). */
     static final int JSON_BYTES_PER_VALUE = 12;
-    /** The working arrays of one chunk of a final-only run stay under this. */
+    /** The working arrays of one chunk of a final-only run stay under this (by default). */
     static final long CHUNK_BYTES = 64L << 20;
     /** The most values one Java array holds, with room for the VM's header words. */
     static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
@@ -78,7 +78,19 @@ public final class SampleService {
         }
     }
 
-    static Plan plan(int count, int steps, DataShape shape, int outFactor, boolean frames, int maxBatch) {
+    private final long chunkBytes;
+
+    public SampleService() {
+        this(CHUNK_BYTES);
+    }
+
+    /** @param chunkBytes the most the working arrays of one chunk of a final-only run may take */
+    SampleService(long chunkBytes) {
+        this.chunkBytes = chunkBytes;
+    }
+
+    static Plan plan(int count, int steps, DataShape shape, int outFactor, boolean frames, int maxBatch,
+                     long chunkBytes) {
         int dim = shape.size();
         boolean images = shape.isImage();
         Plan whole = new Plan(count, steps, dim, outFactor, frames, count, images ? Math.min(count, MAX_IMAGES) : count,
@@ -87,7 +99,7 @@ public final class SampleService {
             return whole; // every frame spans the whole batch: no chunks
         }
         long perSample = 4 * whole.workingValuesPerSample();
-        long fit = Math.max(1, CHUNK_BYTES / perSample / maxBatch) * maxBatch;
+        long fit = Math.max(1, chunkBytes / perSample / maxBatch) * maxBatch;
         return new Plan(count, steps, dim, outFactor, false, (int) Math.min(count, fit), whole.shown(), images);
     }
 
@@ -104,7 +116,7 @@ public final class SampleService {
             int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps() : TEACHER_STEPS;
             boolean frames = r.recording() != SamplerSettings.Recording.FINAL;
             Plan plan = plan(r.count(), steps, model.shape(), model.parameterization().outputFactor(), frames,
-                    model.maxBatch());
+                    model.maxBatch(), chunkBytes);
             check(plan, r, model.shape());
             try (OutputFolder out = OutputFolder.create(r.out())) {
                 Path png = r.out().resolve(PNG), json = r.out().resolve(JSON);

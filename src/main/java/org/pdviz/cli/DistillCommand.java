@@ -88,28 +88,25 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the students.")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the interrupted job in --out (other options are ignored).")
-    boolean resume;
+    @Mixin
+    ResumeOptions resume = new ResumeOptions();
 
     @Override
     public Integer call() throws Exception {
         JobConsole console = new JobConsole(spec.commandLine().getOut(), spec.commandLine().getErr());
         Path dir = JobConsole.requireOut(out);
-        if (resume) {
-            DistillJob probe = new DistillJob(null, null, null, null, null, null, null, 1, 1, null, null, null, 0, 0,
-                    "cpu", 0, null, 0, 0, dir, "", null, null);
-            DistillJob saved = (DistillJob) Jobs.interrupted(Jobs.folderFor(probe)).map(Jobs.Interrupted::spec)
-                    .filter(s -> s instanceof DistillJob)
-                    .orElseThrow(() -> new IllegalArgumentException("nothing to resume in " + dir));
-            return TrainCommand.exit(console.run(saved, true));
+        Jobs.Start start = resume.start();
+        if (start != Jobs.Start.FRESH) {
+            DistillJob saved = ResumeOptions.interrupted(Jobs.distillFolder(dir), DistillJob.class, dir, start);
+            return TrainCommand.exit(console.run(saved, start));
         }
         if (teacher == null || to == null || iterationsPerRound == null) {
-            throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or --resume)");
+            throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or --resume, --restart)");
         }
         DistillJob job = new DistillJob(teacher, teacherParameterization, family, net, studentParameterization, data,
                 from, to, iterationsPerRound, common.batch, lr, common.weighting, common.clip, common.run.seed, common.run.device, common.run.threads, teacherEngine,
                 evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
                 copyLr, normalize, teacherSamples);
-        return TrainCommand.exit(console.run(job, false));
+        return TrainCommand.exit(console.run(job, Jobs.Start.FRESH));
     }
 }

@@ -151,6 +151,11 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private static void row(java.io.PrintWriter o, String name, EvalReport.Run run, List<String> metrics) {
+        if (!run.ok()) {
+            o.printf("%-34s %6d %10s  failed: %s%n", name.length() > 34 ? name.substring(0, 34) : name, run.steps(),
+                    "", run.failed());
+            return;
+        }
         o.printf("%-34s %6d %10.3f", name.length() > 34 ? name.substring(0, 34) : name, run.steps(),
                 run.millisPerSample());
         Map<String, Estimate> m = run.metrics();

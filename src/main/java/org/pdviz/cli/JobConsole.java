@@ -27,9 +27,13 @@ final class JobConsole {
         this.err = err;
     }
 
-    JobResult run(JobSpec spec, boolean resume) throws Exception {
+    JobResult run(JobSpec spec, Jobs.Start start) throws Exception {
         Listener listener = new Listener();
-        JobHandle handle = resume ? Jobs.resume(Jobs.folderFor(spec), listener) : Jobs.start(spec, listener);
+        JobHandle handle = switch (start) {
+            case RESUME -> Jobs.resume(Jobs.folderFor(spec), listener);
+            case RESTART -> Jobs.restart(Jobs.folderFor(spec), listener);
+            case FRESH -> Jobs.start(spec, listener);
+        };
         AtomicBoolean reported = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (!handle.isDone()) {

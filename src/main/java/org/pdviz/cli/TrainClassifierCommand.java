@@ -50,22 +50,20 @@ final class TrainClassifierCommand implements Callable<Integer> {
             description = "The classifier to write (pdviz eval uses models/classifier/mnist-classifier.onnx).")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the interrupted job for --out (other options are ignored).")
-    boolean resume;
+    @picocli.CommandLine.Mixin
+    ResumeOptions resume = new ResumeOptions();
 
     @Override
     public Integer call() throws Exception {
         JobConsole console = new JobConsole(spec.commandLine().getOut(), spec.commandLine().getErr());
         Path file = JobConsole.requireOut(out);
-        if (resume) {
-            ClassifierJob saved = (ClassifierJob) Jobs.interrupted(Jobs.folderFor(new ClassifierJob(null, null, null,
-                    null, 0, 0, 0, "cpu", 0, 0, file, ""))).map(Jobs.Interrupted::spec)
-                    .filter(s -> s instanceof ClassifierJob)
-                    .orElseThrow(() -> new IllegalArgumentException("nothing to resume for " + file));
-            return TrainCommand.exit(console.run(saved, true));
+        Jobs.Start start = resume.start();
+        if (start != Jobs.Start.FRESH) {
+            return TrainCommand.exit(console.run(ResumeOptions.interrupted(Jobs.fileFolder(file), ClassifierJob.class,
+                    file, start), start));
         }
         ClassifierJob job = new ClassifierJob(net, iterations, batch, lr, shift, run.seed, evalEvery, run.device, run.threads,
                 run.checkpointSeconds, file, JobConsole.commandLine("train-classifier", spec));
-        return TrainCommand.exit(console.run(job, false));
+        return TrainCommand.exit(console.run(job, Jobs.Start.FRESH));
     }
 }

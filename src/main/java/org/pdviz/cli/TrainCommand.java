@@ -60,19 +60,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.onnx", description = "The teacher to write.")
     Path out;
 
-    @Option(names = "--resume", description = "Continue the interrupted job for --out (other options are ignored).")
-    boolean resume;
+    @Mixin
+    ResumeOptions resume = new ResumeOptions();
 
     @Override
     public Integer call() throws Exception {
         JobConsole console = new JobConsole(spec.commandLine().getOut(), spec.commandLine().getErr());
         Path file = JobConsole.requireOut(out);
-        if (resume) {
-            TrainJob saved = (TrainJob) Jobs.interrupted(Jobs.folderFor(new TrainJob(null, null, null, null, null,
-                    null, null, null, 0, 0, 0, "cpu", 0, 0, file, "", null))).map(Jobs.Interrupted::spec)
-                    .filter(s -> s instanceof TrainJob)
-                    .orElseThrow(() -> new IllegalArgumentException("nothing to resume for " + file));
-            return exit(console.run(saved, true));
+        Jobs.Start start = resume.start();
+        if (start != Jobs.Start.FRESH) {
+            return exit(console.run(ResumeOptions.interrupted(Jobs.fileFolder(file), TrainJob.class, file, start),
+                    start));
         }
         if (init == null && (data == null || family == null)) {
             throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or --resume)");
@@ -80,7 +78,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainJob job = new TrainJob(data, family, net, parameterization, common.weighting, iterations, common.batch, lr, ema, common.clip,
                 common.run.seed, common.run.device, common.run.threads, common.run.checkpointSeconds, file, JobConsole.commandLine("train", spec), init,
                 normalize);
-        return exit(console.run(job, false));
+        return exit(console.run(job, Jobs.Start.FRESH));
     }
 
     static int exit(JobResult r) {

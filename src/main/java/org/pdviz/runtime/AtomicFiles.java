@@ -95,7 +95,7 @@ public final class AtomicFiles {
             for (Path tmp : temps.values()) {
                 Files.deleteIfExists(tmp);
             }
-            OutputFolder.removeIfEmpty(created);
+            OutputFolder.removeEmpty(created);
             if (e instanceof IOException io) {
                 throw named(current, io);
             }
@@ -122,13 +122,39 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Removes the temporary files that writes into {@code dir} left when their process died (kill -9,
+     * a power cut) before they could clean up; {@code prefix} limits it to the files of some targets
+     * (e.g. ".teacher.onnx."), "." to all of them. Only for a folder no other process writes into.
+     */
+    public static void removeLeftovers(Path dir, String prefix) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                String n = f.getFileName().toString();
+                if (n.startsWith(prefix) && n.startsWith(".") && n.endsWith(".partial") && Files.isRegularFile(f)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
     /** "cannot write 'state.bin' in /x/y: No space left on device", once, whatever threw it. */
     static IOException named(Path target, IOException e) {
         if (target == null || e instanceof WriteFailed) {
             return e;
         }
-        String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // the operating system's words are the innermost I/O error's ("I/O error writing PNG file!" wraps them)
+        IOException root = e;
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof IOException io && io.getMessage() != null) {
+                root = io;
+            }
+        }
+        String why = root instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         Path abs = target.toAbsolutePath();
         return new WriteFailed("cannot write '" + abs.getFileName() + "' in " + abs.getParent() + ": "
                 + ModelFileException.oneLine(why), e);

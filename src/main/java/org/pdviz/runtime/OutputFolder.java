@@ -34,7 +34,7 @@ public final class OutputFolder implements AutoCloseable {
                     + e.getMessage() + ")", e);
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            removeIfEmpty(created);
+            removeEmpty(created);
             throw new IOException("cannot write to output folder '" + dir + "'");
         }
         return new OutputFolder(dir, created);
@@ -42,6 +42,11 @@ public final class OutputFolder implements AutoCloseable {
 
     public Path path() {
         return dir;
+    }
+
+    /** The folders this call created, outermost first (empty when the folder existed). */
+    public List<Path> createdFolders() {
+        return List.copyOf(created);
     }
 
     /** The command succeeded: the folder stays. */
@@ -52,7 +57,7 @@ public final class OutputFolder implements AutoCloseable {
     @Override
     public void close() {
         if (!keep) {
-            removeIfEmpty(created);
+            removeEmpty(created);
         }
     }
 
@@ -70,20 +75,20 @@ public final class OutputFolder implements AutoCloseable {
             }
         } catch (java.nio.file.FileAlreadyExistsException e) {
             if (!Files.isDirectory(e.getFile() == null ? dir : Path.of(e.getFile()))) {
-                removeIfEmpty(created);
+                removeEmpty(created);
                 throw e;
             }
             // another thread or process made it meanwhile: use it
             Files.createDirectories(dir);
         } catch (IOException e) {
-            removeIfEmpty(created);
+            removeEmpty(created);
             throw e;
         }
         return created;
     }
 
     /** Removes these folders, innermost first, as long as they are empty. */
-    static void removeIfEmpty(List<Path> created) {
+    public static void removeEmpty(List<Path> created) {
         for (int i = created.size() - 1; i >= 0; i--) {
             try {
                 Files.deleteIfExists(created.get(i));

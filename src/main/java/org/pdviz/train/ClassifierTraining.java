@@ -122,6 +122,8 @@ public final class ClassifierTraining {
                 }
             }
             double seconds = secondsBefore + (System.nanoTime() - started) / 1e9;
+            // saved before the file is written: if that write fails (a full disk), a resume only writes it
+            checkpointer.save(snapshot(net, step, rng, losses, done, seconds));
             OnnxClassifier.Accuracy a = accuracy(net, mnist, heldOutImages, heldOut);
             Weights w = net.weights();
             double finalLoss = losses.mean();

@@ -244,6 +244,18 @@ public final class Distillation {
                 info.putAll(saved.header().info());
                 monitor.message("resuming at stage " + (stage + 1) + " of " + plan.stages() + " (" + plan.label(
                         Math.min(stage, plan.stages() - 1)) + "), iteration " + done);
+                if (stage > 0 && done == 0 && !java.nio.file.Files.exists(stageFile(plan, c.outDir(), stage - 1))) {
+                    // the state was saved, the stage's file was not (a full disk): the state holds its weights
+                    results.add(writeStage(c, plan, stage - 1, s, Double.NaN, source, monitor));
+                }
+            } else {
+                stage = finishedStages(plan, c.outDir());
+                if (stage > 0) {
+                    Path last = stageFile(plan, c.outDir(), stage - 1);
+                    s.network.load(Checkpoint.read(last).weights());
+                    monitor.message("continuing after " + last.getFileName() + " (stage " + stage + " of "
+                            + plan.stages() + "), which is kept");
+                }
             }
             for (; stage < plan.stages(); stage++) {
                 boolean copy = plan.isCopyStage(stage);
@@ -256,6 +268,9 @@ public final class Distillation {
                 if (done == 0) {
                     s.step.resetOptimizer();
                     s.losses.clear();
+                    // each stage draws from its own stream, so a stage started over from the last finished
+                    // student makes the same batches as an uninterrupted run
+                    s.rng.restore(stageSeed(c.seed(), stage));
                 }
                 try (Denoiser teacher = openTeacher(teacherFile, round <= 0 ? c.teacherOverrides() : CardOverrides.NONE,
                         engine, device, monitor::message)) {
@@ -278,23 +293,12 @@ public final class Distillation {
                         }
                     }
                 }
-                double finalLoss = s.losses.mean();
-                Path out = stageFile(plan, c.outDir(), stage);
-                ModelCard card = copy
-                        ? Cards.copy(plan.teacherCard(), plan.studentFamily(), plan.studentParameterization(),
-                        iterations, c.seed(), finalLoss, c.command(), source.origin())
-                        : Cards.student(plan.studentSteps(stage), round + 1, round == 0 ? plan.teacherCard().name()
-                                : "student-" + plan.teacherSteps(stage), plan.teacherCard(), plan.studentFamily(),
-                        plan.studentParameterization(), iterations, c.seed(), finalLoss, c.command(),
-                        source.origin());
-                FamilyOnnx.write(plan.studentFamily(), s.network.weights(), card, out);
-                RoundResult r = new RoundResult(stage, plan.stages(), plan.studentSteps(stage), out, iterations,
-                        finalLoss, s.seconds() - secondsBefore);
-                results.add(r);
-                monitor.roundFinished(r);
-                done = 0;
+                // the state first, then the stage's file: whichever write fails (a full disk), what is on disk
+                // resumes the job, and a resumed job rewrites a missing file from the state
                 checkpointer.save(s.snapshot(KIND, stage + 1, 0, info));
                 monitor.saved(stage + 1, 0);
+                results.add(writeStage(c, plan, stage, s, s.seconds() - secondsBefore, source, monitor));
+                done = 0;
             }
             return new Result(plan, results, false, s.seconds());
         }
@@ -317,6 +321,60 @@ public final class Distillation {
                     + ", but the teacher's data has shape " + plan.studentFamily().dataShape());
         }
         return source;
+    }
+
+    /** The stream a stage's batches come from: the run's seed for the first, a mix of it for the others. */
+    static long stageSeed(long seed, int stage) {
+        if (stage == 0) {
+            return seed;
+        }
+        long z = seed + stage * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Writes a finished stage's checkpoint (the session's weights, its recent losses as the final loss). */
+    private static RoundResult writeStage(Config c, Plan plan, int stage, Session s, double seconds,
+                                          TrainingData.Source source, Monitor monitor) throws IOException {
+        boolean copy = plan.isCopyStage(stage);
+        int round = plan.round(stage);
+        long iterations = copy ? plan.copyIterations() : c.iterationsPerRound();
+        double finalLoss = s.losses.mean();
+        Path out = stageFile(plan, c.outDir(), stage);
+        ModelCard card = copy
+                ? Cards.copy(plan.teacherCard(), plan.studentFamily(), plan.studentParameterization(),
+                iterations, c.seed(), finalLoss, c.command(), source.origin())
+                : Cards.student(plan.studentSteps(stage), round + 1, round == 0 ? plan.teacherCard().name()
+                        : "student-" + plan.teacherSteps(stage), plan.teacherCard(), plan.studentFamily(),
+                plan.studentParameterization(), iterations, c.seed(), finalLoss, c.command(), source.origin());
+        FamilyOnnx.write(plan.studentFamily(), s.network.weights(), card, out);
+        RoundResult r = new RoundResult(stage, plan.stages(), plan.studentSteps(stage), out, iterations, finalLoss,
+                seconds);
+        monitor.roundFinished(r);
+        return r;
+    }
+
+    /**
+     * How many stages, from the first, have their checkpoint in the folder already (a job started over
+     * after its state was lost continues after them): files our trainer wrote for that stage's steps.
+     */
+    public static int finishedStages(Plan plan, Path outDir) {
+        int stage = 0;
+        while (stage < plan.stages()) {
+            Path f = stageFile(plan, outDir, stage);
+            try {
+                Checkpoint cp = Checkpoint.read(f);
+                if (!java.util.Objects.equals(cp.card().steps(), plan.studentSteps(stage)) || cp.card().lineage() == null
+                        || !cp.family().describe().equals(plan.studentFamily().describe())) {
+                    break;
+                }
+            } catch (IOException | RuntimeException e) {
+                break;
+            }
+            stage++;
+        }
+        return stage;
     }
 
     /** Algorithm 2's batch: {@code i ~ U{1..N}}, {@code t = i/N}, target x_tilde from the teacher's two steps. */

@@ -96,6 +96,8 @@ public final class TeacherTraining {
                     monitor.saved(0, done);
                 }
             }
+            // saved before the file is written: if that write fails (a full disk), a resume only writes it
+            checkpointer.save(s.snapshot(KIND, 0, done, Map.of()));
             Weights ema = s.savedWeights();
             double finalLoss = s.losses.mean();
             FamilyOnnx.write(c.family(), ema, Cards.teacher(c.name(), c.dataset(), c.family(), c.parameterization(),

@@ -60,9 +60,22 @@ public record EvalReport(int format, String created, Machine machine, String com
 
     /**
      * One sampling run: {@code role} "teacher" (plain DDIM), "student" or "exact"; {@code seconds} is
-     * the wall time of sampling all {@code samples} (metrics excluded).
+     * the wall time of sampling all {@code samples} (metrics excluded). {@code failed} is null, or why
+     * the run gave no samples (a student that returned NaN): then {@code metrics} is empty.
      */
     public record Run(String role, String model, String file, int steps, int evaluationsPerSample, double seconds,
-                      double millisPerSample, Map<String, Estimate> metrics) {
+                      double millisPerSample, Map<String, Estimate> metrics, String failed) {
+        public Run {
+            metrics = metrics == null ? Map.of() : metrics;
+        }
+
+        /** A run that could not be scored, and why. */
+        public static Run failed(String role, String model, String file, int steps, String reason) {
+            return new Run(role, model, file, steps, steps, 0, 0, Map.of(), reason);
+        }
+
+        public boolean ok() {
+            return failed == null;
+        }
     }
 }

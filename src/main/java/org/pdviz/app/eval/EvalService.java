@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.pdviz.app.PdvizHome;
-import org.pdviz.app.render.Png;
 import org.pdviz.core.data.Mnist;
 import org.pdviz.core.ddim.DdimSampler;
 import org.pdviz.core.ddim.SamplerSettings;
@@ -34,6 +33,7 @@ import org.pdviz.core.model.DataShape;
 import org.pdviz.runtime.AtomicFiles;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.OutputFolder;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.CardJson;
 import org.pdviz.runtime.card.CardOverrides;
@@ -89,6 +89,14 @@ public final class EvalService {
 
     public Result run(Request r, EvalMonitor monitor) throws Exception {
         validate(r);
+        try (OutputFolder out = OutputFolder.create(r.out())) {
+            Result result = evaluate(r, monitor);
+            out.keep();
+            return result;
+        }
+    }
+
+    private Result evaluate(Request r, EvalMonitor monitor) throws Exception {
         List<String> notes = new ArrayList<>();
         Consumer<String> note = line -> {
             notes.add(line);
@@ -103,7 +111,6 @@ public final class EvalService {
             Path exactFile = isExact(card) ? null : findExact(r.exact(), card, note);
             ReferenceData ref = r.data() != null ? ReferenceData.fromFile(r.data(), card, shape, r.samples(), r.seed())
                     : ReferenceData.resolve(card.dataset(), shape, r.samples(), r.seed(), home.mnist());
-            checkWritable(r.out()); // after the inputs: a bad one leaves nothing behind
             // the paper clips x_hat when sampling images; a Gaussian mixture's own samples leave the data
             // range, so clipping would then bias the comparison with its reference samples
             boolean mixture = ref != null && ref.info().kind().equals("mixture");
@@ -185,6 +192,11 @@ public final class EvalService {
             try (OnnxDenoiser d = OnnxDenoiser.open(s.file(), CardOverrides.NONE, r.device(), note)) {
                 Sampled set = sample(d, s.card(), s.card().steps(), r, p.clip(), 0, monitor);
                 studentRuns.add(run("student", s.card().name(), s.file(), set, scorer, rmseReference, bootstrap));
+            } catch (org.pdviz.core.model.DenoiserException | ModelFileException e) {
+                // one broken student is a result about that student, not the end of the evaluation
+                note.accept(s.file().getFileName() + " failed: " + e.getMessage());
+                studentRuns.add(EvalReport.Run.failed("student", s.card().name(), s.file().toString(),
+                        s.card().steps(), e.getMessage()));
             }
         }
         EvalReport.Run exactRun = null;
@@ -249,7 +261,7 @@ public final class EvalService {
         metrics.put(Scorer.RMSE, SameNoise.estimate(set.samples(), rmseReference, bootstrap));
         double seconds = set.nanos() / 1e9;
         return new EvalReport.Run(role, name, file.toString(), set.steps(), set.steps(), seconds,
-                1e3 * seconds / set.samples().count(), metrics);
+                1e3 * seconds / set.samples().count(), metrics, null);
     }
 
     static boolean isExact(ModelCard card) {
@@ -275,9 +287,14 @@ public final class EvalService {
             String name = f.getFileName().toString();
             ModelCard c;
             try {
-                c = OnnxDenoiser.inspect(f).card();
+                OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(f);
+                if (!info.usable()) {
+                    note.accept("skipped " + info.describeProblems());
+                    continue;
+                }
+                c = info.card();
             } catch (ModelFileException e) {
-                note.accept("skipped " + name + ": " + e.getMessage());
+                note.accept("skipped " + e.getMessage());
                 continue;
             }
             if (c == null || c.steps() == null) {
@@ -312,7 +329,8 @@ public final class EvalService {
             try (Stream<Path> list = Files.list(dir)) {
                 for (Path f : list.filter(p -> p.toString().endsWith(".onnx")).sorted().toList()) {
                     try {
-                        ModelCard c = OnnxDenoiser.inspect(f).card();
+                        OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(f);
+                        ModelCard c = info.usable() ? info.card() : null;
                         if (c != null && Objects.equals(c.dataset(), teacher.dataset())
                                 && Arrays.equals(c.dataShape(), teacher.dataShape())) {
                             return f;
@@ -373,28 +391,12 @@ public final class EvalService {
     /** Both files appear only when both are complete. */
     private static Result write(EvalReport report, Path out) throws IOException {
         Path json = out.resolve(JSON), png = out.resolve(PNG);
-        Path tmpJson = Files.createTempFile(out, "." + JSON + ".", ".partial");
-        try {
-            byte[] bytes = CardJson.mapper().writeValueAsBytes(report);
-            AtomicFiles.write(tmpJson, (OutputStream os) -> os.write(bytes));
-            Png.write(ReportPlot.render(report), png);
-            Files.move(tmpJson, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmpJson);
-        }
+        byte[] bytes = CardJson.mapper().writeValueAsBytes(report);
+        java.awt.image.BufferedImage picture = ReportPlot.render(report);
+        Map<Path, AtomicFiles.Writer> files = new LinkedHashMap<>();
+        files.put(json, (OutputStream os) -> os.write(bytes));
+        files.put(png, os -> javax.imageio.ImageIO.write(picture, "png", os));
+        AtomicFiles.writeAll(files);
         return new Result(report, json, png);
-    }
-
-    static void checkWritable(Path dir) throws IOException {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IOException("cannot create output folder '" + dir + "' (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", e);
-        }
-        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new IOException("cannot write to output folder '" + dir + "'");
-        }
     }
 }

@@ -90,8 +90,9 @@ public final class ReportPlot {
     private static List<Series> series(EvalReport report, Function<EvalReport.Run, Point> f) {
         List<Series> s = new ArrayList<>();
         s.add(new Series("teacher, plain DDIM", TEACHER, true, report.teacherRuns().stream().map(f).toList()));
-        if (!report.students().isEmpty()) {
-            s.add(new Series("distilled students", STUDENT, true, report.students().stream().map(f).toList()));
+        List<Point> students = report.students().stream().filter(EvalReport.Run::ok).map(f).toList();
+        if (!students.isEmpty()) {
+            s.add(new Series("distilled students", STUDENT, true, students));
         }
         return s;
     }

@@ -1,12 +1,13 @@
 package org.pdviz.app.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.pdviz.app.render.Png;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pdviz.runtime.AtomicFiles;
 
 /** Writes an animation for slides: numbered PNG frames and, when asked, one looping GIF. */
 public final class Animation {
@@ -32,22 +33,35 @@ public final class Animation {
      */
     public static Written write(FrameSource frames, Path dir, String stem, boolean gif, Progress progress)
             throws IOException {
-        checkWritable(dir);
         int n = frames.count();
         int total = gif ? 2 * n : n;
         List<Path> files = new ArrayList<>(n);
         int digits = Math.max(4, Integer.toString(n - 1).length());
+        // the frames appear together, once every one is complete: a failure half-way leaves the folder as it was
+        Map<Path, AtomicFiles.Writer> pngs = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
             Path f = dir.resolve(String.format(Locale.ROOT, "%s-%0" + digits + "d.png", stem, i));
-            try {
-                Png.write(frames.frame(i), f);
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException("frame " + i + ": " + e.getMessage(), e);
-            }
+            int index = i;
+            pngs.put(f, out -> {
+                java.awt.image.BufferedImage img;
+                try {
+                    img = frames.frame(index);
+                } catch (IOException | RuntimeException e) {
+                    throw new FrameFailed(index, e);
+                } catch (Exception e) {
+                    throw new FrameFailed(index, e);
+                }
+                if (!javax.imageio.ImageIO.write(img, "png", out)) {
+                    throw new IOException("no PNG writer available");
+                }
+                progress.update(index + 1, total);
+            });
             files.add(f);
-            progress.update(i + 1, total);
+        }
+        try {
+            AtomicFiles.writeAll(pngs);
+        } catch (FrameFailed e) {
+            throw new IOException("frame " + e.index + ": " + e.getCause().getMessage(), e.getCause());
         }
         Path gifFile = null;
         if (gif) {
@@ -73,16 +87,13 @@ public final class Animation {
         return new Written(List.copyOf(files), gifFile);
     }
 
-    /** Fails before any work when the folder cannot be written. */
-    public static void checkWritable(Path dir) throws IOException {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new IOException("cannot create output folder '" + dir + "' (" + e.getClass().getSimpleName() + ": "
-                    + e.getMessage() + ")", e);
-        }
-        if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new IOException("cannot write to output folder '" + dir + "'");
+    /** Making a frame failed (not writing it): carried out of the file writer as it is. */
+    private static final class FrameFailed extends RuntimeException {
+        final int index;
+
+        FrameFailed(int index, Exception cause) {
+            super(cause);
+            this.index = index;
         }
     }
 }

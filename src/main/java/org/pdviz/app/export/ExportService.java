@@ -15,6 +15,7 @@ import org.pdviz.core.ddim.SamplingMonitor;
 import org.pdviz.core.ddim.Trajectory;
 import org.pdviz.core.model.DenoiserException;
 import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.OutputFolder;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.ModelCard;
 
@@ -52,8 +53,11 @@ public final class ExportService {
         if (r.steps() != null && r.steps() < 1) {
             throw new IllegalArgumentException("--steps must be at least 1, got " + r.steps());
         }
-        Animation.checkWritable(r.out());
-        return r.what() == What.SAMPLING ? sampling(r, progress) : phi(r, notices, progress);
+        try (OutputFolder out = OutputFolder.create(r.out())) {
+            Result result = r.what() == What.SAMPLING ? sampling(r, progress) : phi(r, notices, progress);
+            out.keep();
+            return result;
+        }
     }
 
     private Result sampling(Request r, Animation.Progress progress) throws IOException, ModelFileException, DenoiserException {

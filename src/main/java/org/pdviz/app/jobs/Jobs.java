@@ -24,6 +24,7 @@ import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.runtime.AtomicFiles;
 import org.pdviz.runtime.Device;
+import org.pdviz.runtime.OutputFolder;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.train.Checkpointer;
@@ -43,7 +44,9 @@ import org.pdviz.train.state.TrainingState;
  * on its own thread (or run it on the caller's), follow its progress, cancel it, and resume an
  * interrupted one (a crash, a kill -9, a cancel) from its folder. A job's folder holds
  * {@code job.json} (the spec) and {@code state.bin} (the last saved state, written atomically); it
- * is removed when the job finishes.
+ * is removed when the job finishes. A failed run never removes what resumes it; a damaged state can
+ * be dropped to start the job over ({@link Start#RESTART}), a distillation keeping its finished
+ * students.
  */
 public final class Jobs {
 
@@ -58,8 +61,18 @@ public final class Jobs {
 
     /** {@code FILE.onnx.job/} beside a teacher or classifier, {@code DIR/.job/} inside a distillation's folder. */
     public static Path folderFor(JobSpec spec) {
-        Path out = spec.out().toAbsolutePath().normalize();
-        return spec instanceof DistillJob ? out.resolve(".job") : out.resolveSibling(out.getFileName() + ".job");
+        return spec instanceof DistillJob ? distillFolder(spec.out()) : fileFolder(spec.out());
+    }
+
+    /** The job folder of a distillation into {@code out}: {@code out/.job}. */
+    public static Path distillFolder(Path out) {
+        return out.toAbsolutePath().normalize().resolve(".job");
+    }
+
+    /** The job folder of a job that writes one file (a teacher, a classifier): {@code FILE.onnx.job} beside it. */
+    public static Path fileFolder(Path file) {
+        Path out = file.toAbsolutePath().normalize();
+        return out.resolveSibling(out.getFileName() + ".job");
     }
 
     /**
@@ -84,11 +97,25 @@ public final class Jobs {
         return out;
     }
 
-    /** An interrupted job: its spec and where it stopped (round, iterations done in it). */
-    public record Interrupted(Path folder, JobSpec spec, int round, long iteration) {
+    /** How a run begins: a new job, the interrupted one continued, or the interrupted one started over. */
+    public enum Start { FRESH, RESUME, RESTART }
+
+    /**
+     * An interrupted job: its spec and where it stopped (round, iterations done in it).
+     *
+     * @param damage null, or why its saved state cannot be read (the job can then only start over)
+     */
+    public record Interrupted(Path folder, JobSpec spec, int round, long iteration, String damage) {
         public String where() {
+            if (damage != null) {
+                return "an unknown point (its saved state is damaged)";
+            }
             return !(spec instanceof DistillJob) ? "iteration " + iteration
                     : "stage " + (round + 1) + ", iteration " + iteration;
+        }
+
+        public boolean damaged() {
+            return damage != null;
         }
     }
 
@@ -101,10 +128,21 @@ public final class Jobs {
         JobSpec spec = readSpec(specFile);
         Path state = folder.resolve(STATE_FILE);
         if (!Files.exists(state)) {
-            return Optional.of(new Interrupted(folder, spec, 0, 0));
+            return Optional.of(new Interrupted(folder, spec, 0, 0, null));
         }
-        TrainingState.Header h = TrainingState.read(state).header();
-        return Optional.of(new Interrupted(folder, spec, h.round(), h.iteration()));
+        try {
+            TrainingState.Header h = TrainingState.read(state).header();
+            return Optional.of(new Interrupted(folder, spec, h.round(), h.iteration(), null));
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(new Interrupted(folder, spec, 0, 0, e.getMessage()));
+        }
+    }
+
+    /** What to do about a damaged state, for the user: start over in the same folder. */
+    public static String damagedAdvice(Interrupted job) {
+        return job.damage() + "; the job can only start over: " + (job.spec() instanceof DistillJob
+                ? "--restart drops the saved state and continues after the last finished student, which is kept"
+                : "--restart drops the saved state and trains again from the start");
     }
 
     static JobSpec readSpec(Path file) throws IOException {
@@ -123,9 +161,23 @@ public final class Jobs {
 
     /** Continues the interrupted job in {@code folder} on its own thread. */
     public static JobHandle resume(Path folder, JobListener listener) throws IOException {
-        JobSpec spec = interrupted(folder).orElseThrow(() -> new IOException("nothing to resume: no interrupted job in "
-                + folder)).spec();
-        return launch(cancel -> run(spec, true, listener, cancel::get));
+        Interrupted job = interrupted(folder).orElseThrow(() -> new IOException("nothing to resume: no interrupted job"
+                + " in " + folder));
+        if (job.damaged()) {
+            throw new IOException(damagedAdvice(job));
+        }
+        return launch(cancel -> run(job.spec(), Start.RESUME, listener, cancel::get));
+    }
+
+    /**
+     * Starts the interrupted job in {@code folder} over on its own thread: its saved state is dropped
+     * (the way out of a damaged one); a distillation keeps its finished students and continues after
+     * the last of them.
+     */
+    public static JobHandle restart(Path folder, JobListener listener) throws IOException {
+        JobSpec spec = interrupted(folder).orElseThrow(() -> new IOException("nothing to start over: no interrupted"
+                + " job in " + folder)).spec();
+        return launch(cancel -> run(spec, Start.RESTART, listener, cancel::get));
     }
 
     private interface Body {
@@ -148,33 +200,44 @@ public final class Jobs {
      */
     public static JobResult run(JobSpec spec, boolean resume, JobListener listener, BooleanSupplier cancelled)
             throws Exception {
+        return run(spec, resume ? Start.RESUME : Start.FRESH, listener, cancelled);
+    }
+
+    /**
+     * Runs a job on the calling thread, started as {@code start} says. When it fails, the folders this
+     * call created are removed again if nothing was saved in them; a saved state is never removed.
+     */
+    public static JobResult run(JobSpec spec, Start start, JobListener listener, BooleanSupplier cancelled)
+            throws Exception {
         Path folder = folderFor(spec);
         // data files are read first: a bad one stops the job before anything is written
         TrainingData.Source data = data(spec);
-        boolean existed = Files.isDirectory(folder);
-        Path outDir = spec instanceof DistillJob ? spec.out() : null;
-        boolean outExisted = outDir != null && Files.isDirectory(outDir);
-        Files.createDirectories(folder);
+        List<Path> created = OutputFolder.create(folder).createdFolders();
         JobResult result;
         try {
             try (JobLock lock = JobLock.acquire(folder)) {
-                if (resume) {
-                    if (interrupted(folder).isEmpty()) {
-                        throw new IOException("nothing to resume: no interrupted job in " + folder);
-                    }
-                } else {
+                removeLeftovers(spec, folder);
+                if (start == Start.FRESH) {
                     checkFresh(spec, folder);
                     AtomicFiles.writeString(folder.resolve(SPEC_FILE), JSON.writeValueAsString(spec));
+                } else {
+                    Interrupted job = interrupted(folder).orElseThrow(() -> new IOException("nothing to "
+                            + (start == Start.RESUME ? "resume" : "start over") + ": no interrupted job in " + folder));
+                    if (start == Start.RESUME && job.damaged()) {
+                        throw new IOException(damagedAdvice(job));
+                    }
+                    if (start == Start.RESTART) {
+                        Files.deleteIfExists(folder.resolve(STATE_FILE));
+                        listener.message("starting over: the saved state is dropped");
+                    }
                 }
                 result = runLocked(spec, folder, data, listener, cancelled);
             }
         } catch (Exception | Error e) {
             // a job this call created that saved nothing: nothing to resume, and nothing should block a new run
-            if (!existed && !Files.exists(folder.resolve(STATE_FILE))) {
+            if (!created.isEmpty() && !Files.exists(folder.resolve(STATE_FILE))) {
                 deleteFolder(folder);
-                if (outDir != null && !outExisted) {
-                    deleteIfEmpty(outDir);
-                }
+                OutputFolder.removeEmpty(created);
             }
             throw e;
         }
@@ -182,6 +245,17 @@ public final class Jobs {
             deleteFolder(folder);
         }
         return result;
+    }
+
+    /** What writes killed with the process (kill -9) left in the job's folders: half-written temporary files. */
+    private static void removeLeftovers(JobSpec spec, Path folder) throws IOException {
+        AtomicFiles.removeLeftovers(folder, ".");
+        Path out = spec.out().toAbsolutePath().normalize();
+        if (spec instanceof DistillJob) {
+            AtomicFiles.removeLeftovers(out, ".");
+        } else if (out.getParent() != null) {
+            AtomicFiles.removeLeftovers(out.getParent(), "." + out.getFileName() + ".");
+        }
     }
 
     /**
@@ -239,9 +313,12 @@ public final class Jobs {
 
     private static void checkFresh(JobSpec spec, Path folder) throws IOException {
         Optional<Interrupted> old = interrupted(folder);
+        if (old.isPresent() && old.get().damaged()) {
+            throw new IOException("an interrupted job is in " + folder + ": " + damagedAdvice(old.get()));
+        }
         if (old.isPresent()) {
             throw new IOException("an interrupted job is in " + folder + " (stopped at " + old.get().where()
-                    + "): continue it with --resume, or delete that folder to start over");
+                    + "): continue it with --resume, or start it over with --restart");
         }
         if (!(spec instanceof DistillJob) && Files.exists(spec.out())) {
             throw new IOException(spec.out() + " exists; choose another --out or delete it first");
@@ -331,7 +408,6 @@ public final class Jobs {
         Distillation.Config c = distillConfig(j, data);
         Distillation.Plan plan = Distillation.plan(c);
         relay.setStudentSteps(plan);
-        Files.createDirectories(j.out());
         relay.message("distilling " + plan.teacherCard().name() + " from " + plan.from() + " to " + plan.to()
                 + " steps in " + plan.rounds() + (plan.rounds() == 1 ? " round" : " rounds") + " of "
                 + j.iterationsPerRound() + " iterations (batch "
@@ -424,14 +500,6 @@ public final class Jobs {
     private static String baseName(Path out) {
         String f = out.getFileName().toString();
         return f.endsWith(".onnx") ? f.substring(0, f.length() - 5) : f;
-    }
-
-    private static void deleteIfEmpty(Path folder) {
-        try {
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            // not empty (or not ours to remove): leave it
-        }
     }
 
     private static void deleteFolder(Path folder) throws IOException {

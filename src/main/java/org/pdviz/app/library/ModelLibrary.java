@@ -67,8 +67,8 @@ public final class ModelLibrary {
         Signature sig = info.signature();
         if (sig.input("z") == null) {
             if (!OnnxClassifier.matches(sig)) {
-                problems.add(abs + ": not a denoiser (inputs " + sig.inputs().stream().map(Signature.Tensor::name)
-                        .toList() + "; a denoiser takes 'z' and 't')");
+                problems.add(new ModelFileException(abs, "not a denoiser (inputs " + sig.inputs().stream()
+                        .map(Signature.Tensor::name).toList() + "; a denoiser takes 'z' and 't')").getMessage());
             }
             return;
         }

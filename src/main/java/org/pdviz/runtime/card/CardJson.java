@@ -37,7 +37,8 @@ public final class CardJson {
             }
             return card;
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw new CardException("the model card (metadata '" + ModelCard.METADATA_KEY + "') has " + wrongType(e));
+            throw new CardException("the model card (metadata '" + ModelCard.METADATA_KEY + "') has "
+                    + wrongType(e, json));
         } catch (JsonProcessingException e) {
             throw new CardException("the model card (metadata '" + ModelCard.METADATA_KEY + "') is not valid JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
@@ -45,7 +46,7 @@ public final class CardJson {
     }
 
     /** "a wrong type at 'schedule.logSnrMin': expected a number, got a string" */
-    private static String wrongType(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+    private static String wrongType(com.fasterxml.jackson.databind.exc.MismatchedInputException e, String json) {
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("(the whole card)");
@@ -59,30 +60,30 @@ public final class CardJson {
                 : target == boolean.class || target == Boolean.class ? "true or false"
                 : "an object";
         String got = e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f
-                ? "'" + f.getValue() + "'" : token(e.getProcessor());
+                ? "'" + f.getValue() + "'" : found(json, e.getPath());
         return "a wrong type at '" + field + "': expected " + expected + ", got " + got;
     }
 
-    private static String token(Object processor) {
-        if (!(processor instanceof com.fasterxml.jackson.core.JsonParser p) || p.currentToken() == null) {
+    /** What the card holds where a value of another type was expected. */
+    private static String found(String json,
+                                java.util.List<com.fasterxml.jackson.databind.JsonMappingException.Reference> path) {
+        com.fasterxml.jackson.databind.JsonNode n;
+        try {
+            n = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
             return "something else";
         }
-        return switch (p.currentToken()) {
-            case VALUE_STRING -> {
-                String text;
-                try {
-                    text = p.getText();
-                } catch (java.io.IOException ex) {
-                    text = "";
-                }
-                yield "the string '" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "'";
-            }
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "a list";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "true or false";
-            case VALUE_NULL -> "null";
-            default -> "something else";
-        };
+        for (var r : path) {
+            n = n == null ? null : r.getFieldName() != null ? n.get(r.getFieldName()) : n.get(r.getIndex());
+        }
+        if (n == null) {
+            return "something else";
+        }
+        if (n.isTextual()) {
+            String t = n.asText();
+            return "the string '" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "'";
+        }
+        return n.isObject() ? "an object" : n.isArray() ? "a list" : n.isNumber() ? "a number"
+                : n.isBoolean() ? "true or false" : n.isNull() ? "null" : "something else";
     }
 }
