@@ -239,4 +239,34 @@ class CliFaultsTest {
                 "would write about", "free", "--record final");
         assertUntouched(before, out);
     }
+
+    /** Defect 8: one NaN-producing student is marked failed in the report, with the reason; the rest is kept. */
+    @Test
+    void aStudentThatReturnsNanIsAFailedRunInTheReport() throws Exception {
+        Path students = Files.createDirectory(dir.resolve("students"));
+        String good = CraftedModels.pointsCard("student-4", 4, "dataset", "\"gaussians8\"");
+        String nan = CraftedModels.pointsCard("student-2", 2, "dataset", "\"gaussians8\"");
+        CraftedModels.points(students.resolve("student-4.onnx"), good);
+        CraftedModels.points(students.resolve("student-2.onnx"), "B", nan, 1, true);
+        Files.writeString(students.resolve("student-1.onnx"), "not a model");
+        Path out = dir.resolve("eval");
+        Faults.Cli r = cli("eval", "--teacher", G8.toString(), "--students", students.toString(), "--steps", "2,4",
+                "--samples", "40", "--bootstrap", "3", "--exact", "none", "--out", out.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode report = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+        JsonNode runs = report.get("students");
+        assertEquals(2, runs.size(), runs.toString());
+        JsonNode failed = runs.get(0), ok = runs.get(1);
+        assertEquals("student-2", failed.get("model").asText());
+        assertTrue(failed.get("failed").asText().contains("non-finite"), failed.toString());
+        assertEquals(0, failed.get("metrics").size());
+        assertEquals("student-4", ok.get("model").asText());
+        assertTrue(ok.get("failed").isNull());
+        assertTrue(ok.get("metrics").has("swd"));
+        String notes = report.get("notes").toString();
+        assertTrue(notes.contains("student-1.onnx") && notes.contains("not a valid ONNX model"), notes);
+        assertTrue(notes.contains("student-2.onnx failed"), notes);
+        assertTrue(r.out().contains("failed: "), r.out());
+        assertTrue(Files.size(out.resolve("report.png")) > 0);
+    }
 }
