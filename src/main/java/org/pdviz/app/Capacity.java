@@ -34,8 +34,8 @@ public final class Capacity {
             free = freeMemory();
         }
         if (need > free) {
-            throw new IllegalArgumentException(what + " needs about " + size(need) + " of memory, and Java may use only "
-                    + size(free) + " more here: " + advice + " (or start Java with a larger -Xmx)");
+            throw new IllegalArgumentException(what + " needs about " + size(need) + " of memory, and Java may use"
+                    + " only " + size(free) + " more here: " + advice + " (or start Java with a larger -Xmx)");
         }
     }
 
@@ -50,8 +50,8 @@ public final class Capacity {
         }
         long free = Files.getFileStore(existing).getUsableSpace();
         if (need > free) {
-            throw new IllegalArgumentException(what + " would write about " + size(need) + " to " + dir + ", and that disk"
-                    + " has " + size(free) + " free: " + advice);
+            throw new IllegalArgumentException(what + " would write about " + size(need) + " to " + dir
+                    + ", and that disk has " + size(free) + " free: " + advice);
         }
     }
 

@@ -101,7 +101,8 @@ final class DistillCommand implements Callable<Integer> {
             return TrainCommand.exit(console.run(saved, start));
         }
         if (teacher == null || to == null || iterationsPerRound == null) {
-            throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or --resume, --restart)");
+            throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or --resume,"
+                    + " --restart)");
         }
         DistillJob job = new DistillJob(teacher, teacherParameterization, family, net, studentParameterization, data,
                 from, to, iterationsPerRound, common.batch, lr, common.weighting, common.clip, common.run.seed, common.run.device, common.run.threads, teacherEngine,
