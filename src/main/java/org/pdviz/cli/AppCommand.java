@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pdviz.app.i18n.Language;
 import org.pdviz.ui.PdvizApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,9 +25,21 @@ final class AppCommand implements Callable<Integer> {
             + " -Dpdviz.runs, else $PDVIZ_RUNS, else ~/.pdviz/runs); the models there join the library.")
     Path runs;
 
+    @Option(names = "--lang", paramLabel = "en|zh", description = "The window's language for this session: en"
+            + " (English) or zh (Simplified Chinese). Default: the language last chosen in the window's menu, else"
+            + " the system's.")
+    String lang;
+
     @Override
     public Integer call() {
         List<String> args = new ArrayList<>();
+        if (lang != null) {
+            try {
+                args.add("--lang=" + Language.parse(lang).tag());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--lang: " + e.getMessage());
+            }
+        }
         if (view != null) {
             args.add("--view=" + PdvizApp.View.parse(view).id());
         }

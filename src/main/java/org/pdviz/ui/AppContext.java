@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Alert;
 import javafx.stage.Window;
 import org.pdviz.app.PdvizHome;
+import org.pdviz.app.i18n.Language;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelImport;
 import org.pdviz.app.library.ModelLibrary;
@@ -68,12 +69,16 @@ final class AppContext {
     /** Where the trainer writes its runs; the models there are in the library too. */
     final ObjectProperty<Path> runs = new SimpleObjectProperty<>();
 
+    /** The window's language and its texts (labels bind to it, so switching keeps every page as it is). */
+    final Localizer i18n;
+
     AppContext(PdvizHome home) {
-        this(home, org.pdviz.app.jobs.Runs.defaultFolder());
+        this(home, org.pdviz.app.jobs.Runs.defaultFolder(), Language.EN);
     }
 
-    AppContext(PdvizHome home, Path runsFolder) {
+    AppContext(PdvizHome home, Path runsFolder, Language language) {
         this.home = home;
+        this.i18n = new Localizer(language);
         this.library = ModelLibrary.scan(home.models());
         this.runs.set(runsFolder.toAbsolutePath().normalize());
         library.addFolder(runs.get());
@@ -117,12 +122,12 @@ final class AppContext {
         grids.addAll(marks);
     }
 
-    /** A clear, non-blocking error dialog; nothing else changes. */
-    void error(String header, String message) {
+    /** A clear, non-blocking error dialog; nothing else changes. {@code headerKey} names its header's text. */
+    void error(String headerKey, String message) {
         lastError.set(message);
         Alert a = new Alert(Alert.AlertType.ERROR, message);
-        a.setTitle("pdviz");
-        a.setHeaderText(header);
+        a.setTitle(i18n.get("app.name"));
+        a.setHeaderText(i18n.get(headerKey));
         a.getDialogPane().setId("error-dialog");
         a.getDialogPane().setMinWidth(520);
         if (owner != null) {
@@ -151,7 +156,7 @@ final class AppContext {
                     })
                     .onFailure(e -> {
                         importing.set(false);
-                        error("This model cannot be added", e.reason());
+                        error("dialog.add_model.failed", e.reason());
                         failed.run();
                     }));
         }
@@ -166,7 +171,7 @@ final class AppContext {
                 })
                 .onFailure(e -> {
                     importing.set(false);
-                    error("This model cannot be added", e.reason());
+                    error("dialog.add_model.failed", e.reason());
                     failed.run();
                 }));
     }

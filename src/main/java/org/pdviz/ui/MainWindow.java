@@ -12,6 +12,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -28,6 +30,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
 import org.pdviz.app.PdvizHome;
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.LanguagePreference;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.jobs.Runs;
 import org.pdviz.app.library.ModelEntry;
 
@@ -45,17 +50,18 @@ final class MainWindow {
     private final StackPane host = new StackPane();
     private final Map<PdvizApp.View, Page> pages = new EnumMap<>(PdvizApp.View.class);
     private final Map<PdvizApp.View, ToggleButton> nav = new EnumMap<>(PdvizApp.View.class);
-    private final ToggleButton dark = Tips.tip(new ToggleButton("Dark"), "theme",
-            "Dark theme (better on some projectors)");
-    private final ToggleButton fullScreen = Tips.tip(new ToggleButton("Full screen"), "fullscreen",
-            "Full screen (F11; Esc leaves)");
+    private final ToggleButton dark = new ToggleButton();
+    private final ToggleButton fullScreen = new ToggleButton();
     private final Scene scene;
     private PdvizApp.View current;
     private int fontStep = 2;
 
-    private MainWindow(Stage stage, PdvizHome home, Path runs) {
+    private MainWindow(Stage stage, PdvizHome home, Path runs, Language language) {
         this.stage = stage;
-        this.ctx = new AppContext(home, runs);
+        this.ctx = new AppContext(home, runs, language);
+        Localizer t = ctx.i18n;
+        Tips.tip(t.bind(dark, "top.dark"), "theme", t.text("top.dark.tip"));
+        Tips.tip(t.bind(fullScreen, "top.fullscreen"), "fullscreen", t.text("top.fullscreen.tip"));
         ctx.attach(stage, this::show, this::page);
         root.setTop(topBar());
         root.setCenter(host);
@@ -63,7 +69,11 @@ final class MainWindow {
         host.getStyleClass().add("page-host");
         scene = new Scene(root, 1280, 800);
         Styles.apply(scene, home, false);
-        Styles.fontSize(root, AppContext.FONT_BASE_PX);
+        Styles.font(root, AppContext.FONT_BASE_PX, language);
+        t.onChange(() -> {
+            Styles.font(root, AppContext.FONT_BASE_PX * ctx.fontScale.get(), t.language());
+            pages.values().forEach(Page::restyle);
+        });
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -86,8 +96,8 @@ final class MainWindow {
         });
         fullScreen.setOnAction(e -> stage.setFullScreen(fullScreen.isSelected()));
         stage.fullScreenProperty().addListener((o, a, b) -> fullScreen.setSelected(b));
-        stage.setFullScreenExitHint("F11 or Esc leaves full screen");
-        stage.setTitle("pdviz: progressive distillation, step by step");
+        stage.fullScreenExitHintProperty().bind(t.text("top.fullscreen.hint"));
+        stage.titleProperty().bind(t.text("window.title"));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setScene(scene);
@@ -101,12 +111,17 @@ final class MainWindow {
 
     /** Shows the window on {@code view}; {@code model} (may be null) is added to the library and selected first. */
     static MainWindow open(Stage stage, PdvizHome home, PdvizApp.View view, Path model) {
-        return open(stage, home, view, model, Runs.defaultFolder());
+        return open(stage, home, view, model, Runs.defaultFolder(), Language.EN);
     }
 
     /** As above, with the folder where the trainer writes its runs (their models join the library). */
     static MainWindow open(Stage stage, PdvizHome home, PdvizApp.View view, Path model, Path runs) {
-        MainWindow w = new MainWindow(stage, home, runs);
+        return open(stage, home, view, model, runs, Language.EN);
+    }
+
+    /** As above, in a language. */
+    static MainWindow open(Stage stage, PdvizHome home, PdvizApp.View view, Path model, Path runs, Language language) {
+        MainWindow w = new MainWindow(stage, home, runs, language);
         stage.show();
         if (model == null) {
             w.show(view);
@@ -123,12 +138,14 @@ final class MainWindow {
     }
 
     private Node topBar() {
-        Label title = new Label("pdviz");
+        Localizer t = ctx.i18n;
+        Label title = t.bind(new Label(), "app.name");
         title.getStyleClass().add("app-title");
         SegmentedButton views = new SegmentedButton();
         ToggleGroup group = new ToggleGroup();
         for (PdvizApp.View v : PdvizApp.View.values()) {
-            ToggleButton b = Tips.tip(new ToggleButton(v.title()), "nav-" + v.id(), v.title() + ": " + v.about());
+            ToggleButton b = Tips.tip(t.bind(new ToggleButton(), v.titleKey()), "nav-" + v.id(),
+                    t.text("top.view.tip", t.text(v.titleKey()), t.text(v.aboutKey())));
             b.setToggleGroup(group);
             b.setOnAction(e -> show(v));
             b.setFocusTraversable(false);
@@ -136,19 +153,19 @@ final class MainWindow {
             views.getButtons().add(b);
         }
         views.setToggleGroup(group);
-        Button open = Tips.tip(new Button("Open model\u2026"), "open-model",
-                "Add an .onnx model from disk (or drop files on the window)");
+        Button open = Tips.tip(t.bind(new Button(), "top.open"), "open-model", t.text("top.open.tip"));
         open.setOnAction(e -> chooseFiles());
-        Button smaller = Tips.tip(new Button("A\u2212"), "font-smaller", "Smaller text (Ctrl -)");
-        Button larger = Tips.tip(new Button("A+"), "font-larger", "Larger text for the back of the room (Ctrl +)");
+        Button smaller = Tips.tip(t.bind(new Button(), "top.smaller"), "font-smaller", t.text("top.smaller.tip"));
+        Button larger = Tips.tip(t.bind(new Button(), "top.larger"), "font-larger", t.text("top.larger.tip"));
         smaller.setOnAction(e -> font(-1));
         larger.setOnAction(e -> font(1));
-        for (Node n : new Node[] {open, smaller, larger, dark, fullScreen}) {
+        MenuButton language = languageMenu();
+        for (Node n : new Node[] {open, smaller, larger, dark, fullScreen, language}) {
             n.setFocusTraversable(false);
         }
         HBox left = new HBox(10, title, views);
         left.setAlignment(Pos.CENTER_LEFT);
-        HBox right = new HBox(10, open, smaller, larger, dark, fullScreen);
+        HBox right = new HBox(10, open, smaller, larger, dark, fullScreen, language);
         right.setAlignment(Pos.CENTER_RIGHT);
         for (HBox box : new HBox[] {left, right}) {
             box.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
@@ -156,6 +173,34 @@ final class MainWindow {
         TopBar bar = new TopBar(left, right);
         bar.getStyleClass().add("top-bar");
         return bar;
+    }
+
+    /**
+     * The language menu: the current language's own name, one item per language (each in its own
+     * words). A choice takes effect at once (texts are bindings) and is remembered.
+     */
+    private MenuButton languageMenu() {
+        Localizer t = ctx.i18n;
+        MenuButton menu = Tips.tip(new MenuButton(), "language", t.text("top.language.tip"));
+        menu.textProperty().bind(t.text(x -> x.get("language." + x.language().tag())));
+        ToggleGroup group = new ToggleGroup();
+        for (Language l : Language.values()) {
+            RadioMenuItem item = new RadioMenuItem(Texts.of(l).get("language." + l.tag()));
+            item.setId("language-" + l.tag());
+            item.setToggleGroup(group);
+            item.setSelected(l == t.language());
+            item.setOnAction(e -> setLanguage(l));
+            menu.getItems().add(item);
+        }
+        t.languageProperty().addListener((o, a, b) -> group.getToggles().forEach(
+                g -> g.setSelected(((RadioMenuItem) g).getId().equals("language-" + b.tag()))));
+        return menu;
+    }
+
+    /** Switches the window's language (every page keeps its state) and remembers the choice. */
+    void setLanguage(Language language) {
+        ctx.i18n.languageProperty().set(language);
+        LanguagePreference.user().save(language);
     }
 
     private Page create(PdvizApp.View view) {
@@ -206,9 +251,9 @@ final class MainWindow {
 
     private void chooseFiles() {
         FileChooser fc = new FileChooser();
-        fc.setTitle("Open ONNX models");
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("ONNX models", "*.onnx"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        fc.setTitle(ctx.i18n.get("top.open.chooser"));
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(ctx.i18n.get("file.onnx"), "*.onnx"),
+                new FileChooser.ExtensionFilter(ctx.i18n.get("file.all"), "*"));
         File dir = ctx.home.models().toFile();
         if (dir.isDirectory()) {
             fc.setInitialDirectory(dir);
@@ -223,7 +268,7 @@ final class MainWindow {
         fontStep = Math.max(0, Math.min(AppContext.FONT_SCALES.length - 1, fontStep + delta));
         double s = AppContext.FONT_SCALES[fontStep];
         ctx.fontScale.set(s);
-        Styles.fontSize(root, AppContext.FONT_BASE_PX * s);
+        Styles.font(root, AppContext.FONT_BASE_PX * s, ctx.i18n.language());
         pages.values().forEach(Page::restyle);
     }
 

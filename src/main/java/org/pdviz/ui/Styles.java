@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import org.pdviz.app.PdvizHome;
+import org.pdviz.app.i18n.Fonts;
+import org.pdviz.app.i18n.Language;
 
 /**
  * The look, from {@code styles/}: {@code pdviz.css} (layout and sizes, in em so they follow the
@@ -39,5 +42,23 @@ final class Styles {
 
     static void fontSize(Parent root, double px) {
         root.setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px));
+    }
+
+    /**
+     * The root's font size and, for Chinese, the first installed family of {@link Fonts#CJK}
+     * (pdviz.css names DejaVu Sans, which has no CJK glyphs; JavaFX would fall back glyph by glyph,
+     * but without bold faces). English keeps the stylesheet's family.
+     */
+    static void font(Parent root, double px, Language language) {
+        String size = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", px);
+        String family = language == Language.EN ? null
+                : Fonts.first(Fonts.chain(language), javafx.scene.text.Font.getFamilies()).orElse(null);
+        root.setStyle(family == null ? size : size + " -fx-font-family: \"" + family + "\";");
+    }
+
+    /** The family a language's texts are drawn in on a canvas (the root's family, as {@link #font} chose it). */
+    static String family(Language language) {
+        return language == Language.EN ? Fonts.LATIN
+                : Fonts.first(Fonts.chain(language), javafx.scene.text.Font.getFamilies()).orElse(Fonts.LATIN);
     }
 }

@@ -1,5 +1,6 @@
 package org.pdviz.ui;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
@@ -19,6 +20,18 @@ final class Tips {
     }
 
     static <T extends Control> T tip(T control, String id, String text) {
+        control.setId(id);
+        return tip(control, text);
+    }
+
+    /** A tooltip whose text follows a binding (a translated text: it changes with the language). */
+    static <T extends Control> T tip(T control, ObservableValue<String> text) {
+        tip(control, "");
+        control.getTooltip().textProperty().bind(text);
+        return control;
+    }
+
+    static <T extends Control> T tip(T control, String id, ObservableValue<String> text) {
         control.setId(id);
         return tip(control, text);
     }

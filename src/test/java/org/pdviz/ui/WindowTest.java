@@ -97,6 +97,30 @@ class WindowTest {
         waitFor("back from full screen", () -> !stage.isFullScreen());
     }
 
+    @Test
+    void theLanguageMenuSwitchesEveryTextAndKeepsThePagesAsTheyAre(FxRobot robot) throws Exception {
+        var node = java.util.prefs.Preferences.userRoot().node(System.getProperty("pdviz.prefs", "org/pdviz-tests"));
+        robot.clickOn("#nav-player");
+        PlayerPage player = window.page(PdvizApp.View.PLAYER);
+        waitFor("the player's run", () -> player.run() != null && !player.busy());
+        fx(() -> player.transport.seek(200));
+        var run = player.run();
+        robot.clickOn("#language");
+        robot.clickOn("#language-zh");
+        assertEquals(org.pdviz.app.i18n.Language.ZH, window.context().i18n.language());
+        assertEquals("模型库", robot.lookup("#nav-library").queryAs(javafx.scene.control.ToggleButton.class).getText());
+        assertEquals("中文", robot.lookup("#language").queryAs(javafx.scene.control.MenuButton.class).getText());
+        assertTrue(stage.getTitle().contains("渐进式蒸馏"), stage.getTitle());
+        assertTrue(window.scene().getRoot().getStyle().contains("-fx-font-family"), window.scene().getRoot().getStyle());
+        assertEquals("zh", node.get("language", null), "the choice is remembered");
+        assertTrue(run == player.run() && player.transport.position().get() == 200, "the player kept its run and frame");
+        assertEquals(PdvizApp.View.PLAYER, window.current());
+        fx(() -> window.setLanguage(org.pdviz.app.i18n.Language.EN));
+        assertEquals("Library", robot.lookup("#nav-library").queryAs(javafx.scene.control.ToggleButton.class).getText());
+        assertEquals("en", node.get("language", null));
+        node.removeNode();
+    }
+
     private double fontPx() {
         return px(window.scene().getRoot().getStyle());
     }

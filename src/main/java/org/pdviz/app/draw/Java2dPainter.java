@@ -9,6 +9,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import org.pdviz.app.i18n.Fonts;
 
 /** {@link Painter} on a Java2D graphics context (antialiased), for files. */
 public final class Java2dPainter implements Painter {
@@ -87,8 +88,24 @@ public final class Java2dPainter implements Painter {
     @Override
     public void font(double size, boolean bold, boolean italic) {
         int style = (bold ? Font.BOLD : 0) | (italic ? Font.ITALIC : 0);
-        g.setFont(new Font("DejaVu Sans", style, 1).deriveFont((float) size));
+        g.setFont(new Font(Fonts.LATIN, style, 1).deriveFont((float) size));
     }
+
+    /**
+     * The current font, or for a text it cannot draw (Chinese), the same size and style in the
+     * first installed family of {@link Fonts#CJK}: Java2D does not fall back from a named font.
+     */
+    private Font fontFor(String s) {
+        Font f = g.getFont();
+        if (f.canDisplayUpTo(s) < 0) {
+            return f;
+        }
+        return new Font(CJK_FAMILY, f.getStyle(), 1).deriveFont(f.getSize2D());
+    }
+
+    private static final String CJK_FAMILY = Fonts.first(Fonts.CJK,
+            java.util.Set.of(java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()))
+            .orElse(Fonts.LOGICAL);
 
     @Override
     public void line(double x1, double y1, double x2, double y2) {
@@ -147,12 +164,15 @@ public final class Java2dPainter implements Painter {
     public void text(String s, double x, double y, Anchor anchor) {
         double w = anchor == Anchor.LEFT ? 0 : textWidth(s);
         double dx = anchor == Anchor.CENTER ? -w / 2 : anchor == Anchor.RIGHT ? -w : 0;
+        Font current = g.getFont();
+        g.setFont(fontFor(s));
         g.drawString(s, (float) (x + dx), (float) y);
+        g.setFont(current);
     }
 
     @Override
     public double textWidth(String s) {
-        return g.getFont().getStringBounds(s, g.getFontRenderContext()).getWidth();
+        return fontFor(s).getStringBounds(s, g.getFontRenderContext()).getWidth();
     }
 
     @Override

@@ -1,0 +1,43 @@
+package org.pdviz.app.i18n;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which font family draws a language, for the window (JavaFX) and for pictures (Java2D) alike.
+ * JavaFX CSS takes only the first family of a {@code -fx-font-family} list and Java2D does not fall
+ * back from a named font, so the fallback chain lives here and each toolkit takes the first family
+ * it has installed. Without any of them, JavaFX's per-glyph fallback (fontconfig) and Java2D's
+ * logical font {@code SansSerif} still find a CJK font if the system has one.
+ */
+public final class Fonts {
+
+    /** The family of the English texts (pdviz.css and the pictures). */
+    public static final String LATIN = "DejaVu Sans";
+
+    /**
+     * Simplified Chinese, best first: Noto Sans CJK SC (Debian's {@code fonts-noto-cjk}, SIL OFL;
+     * it has bold faces, a per-glyph fallback does not), the same design as Source Han Sans, the
+     * Windows and macOS system fonts, then older Linux fonts.
+     */
+    public static final List<String> CJK = List.of("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+            "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+            "Droid Sans Fallback");
+
+    /** Java2D's logical family with a per-glyph fallback, when no family of the chain is installed. */
+    public static final String LOGICAL = "SansSerif";
+
+    private Fonts() {
+    }
+
+    /** The families that draw a language, best first. */
+    public static List<String> chain(Language language) {
+        return language == Language.ZH ? CJK : List.of(LATIN);
+    }
+
+    /** The first family of {@code chain} that is {@code installed}. */
+    public static Optional<String> first(List<String> chain, Collection<String> installed) {
+        return chain.stream().filter(installed::contains).findFirst();
+    }
+}
