@@ -100,11 +100,11 @@ class WindowTest {
     @Test
     void theLanguageMenuSwitchesEveryTextAndKeepsThePagesAsTheyAre(FxRobot robot) throws Exception {
         var node = java.util.prefs.Preferences.userRoot().node(System.getProperty("pdviz.prefs", "org/pdviz-tests"));
-        robot.clickOn("#nav-player");
-        PlayerPage player = window.page(PdvizApp.View.PLAYER);
-        waitFor("the player's run", () -> player.run() != null && !player.busy());
-        fx(() -> player.transport.seek(200));
-        var run = player.run();
+        robot.clickOn("#nav-curves");
+        Page curves = window.page(PdvizApp.View.CURVES);
+        var models = window.context().models;
+        var chosen = models.get(models.size() - 1);
+        fx(() -> window.context().selected.set(chosen));
         robot.clickOn("#language");
         robot.clickOn("#language-zh");
         assertEquals(org.pdviz.app.i18n.Language.ZH, window.context().i18n.language());
@@ -113,8 +113,9 @@ class WindowTest {
         assertTrue(stage.getTitle().contains("渐进式蒸馏"), stage.getTitle());
         assertTrue(window.scene().getRoot().getStyle().contains("-fx-font-family"), window.scene().getRoot().getStyle());
         assertEquals("zh", node.get("language", null), "the choice is remembered");
-        assertTrue(run == player.run() && player.transport.position().get() == 200, "the player kept its run and frame");
-        assertEquals(PdvizApp.View.PLAYER, window.current());
+        assertTrue(curves == window.page(PdvizApp.View.CURVES) && window.context().selected.get() == chosen,
+                "the pages and the selection are kept");
+        assertEquals(PdvizApp.View.CURVES, window.current());
         fx(() -> window.setLanguage(org.pdviz.app.i18n.Language.EN));
         assertEquals("Library", robot.lookup("#nav-library").queryAs(javafx.scene.control.ToggleButton.class).getText());
         assertEquals("en", node.get("language", null));
