@@ -5,7 +5,6 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
@@ -79,7 +78,7 @@ public final class OnnxDenoiser implements Denoiser {
     public static OnnxDenoiser open(Path file, CardOverrides overrides, Device device, Consumer<String> notices)
             throws ModelFileException {
         byte[] bytes = readBytes(file);
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "pdviz");
+        OrtEnvironment env = OrtSessions.env();
         Device actual = device;
         OrtSession session;
         try {
@@ -141,7 +140,7 @@ public final class OnnxDenoiser implements Denoiser {
      */
     public static Inspection inspect(Path file) throws ModelFileException {
         byte[] bytes = readBytes(file);
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "pdviz");
+        OrtEnvironment env = OrtSessions.env();
         try (OrtSession session = createSession(env, bytes, Device.CPU)) {
             Signature signature = signatureOf(session);
             List<String> problems = new ArrayList<>();
@@ -208,10 +207,7 @@ public final class OnnxDenoiser implements Denoiser {
     }
 
     private static OrtSession createSession(OrtEnvironment env, byte[] bytes, Device device) throws OrtException {
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8)));
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        try (OrtSession.SessionOptions options = OrtSessions.options()) {
             if (device == Device.CUDA) {
                 options.addCUDA(0);
             }

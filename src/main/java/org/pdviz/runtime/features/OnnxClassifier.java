@@ -5,7 +5,6 @@ import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.Set;
 import org.pdviz.core.data.Mnist;
 import org.pdviz.core.metrics.FeatureMap;
 import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.OrtSessions;
 import org.pdviz.runtime.Signature;
 import org.pdviz.runtime.card.CardException;
 
@@ -61,12 +61,9 @@ public final class OnnxClassifier implements FeatureMap, AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new ModelFileException(file, Files.exists(file) ? "not a regular file" : "no such file");
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "pdviz");
+        OrtEnvironment env = OrtSessions.env();
         OrtSession session;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8)));
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        try (OrtSession.SessionOptions options = OrtSessions.options()) {
             session = env.createSession(Files.readAllBytes(file), options);
         } catch (OrtException | IOException e) {
             throw new ModelFileException(file, "not a readable ONNX model (" + ModelFileException.oneLine(e.getMessage())
