@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pdviz.app.compare.Cost;
 import org.pdviz.app.compare.SameNoise;
 import org.pdviz.app.eval.ReportQuality;
 import org.pdviz.app.library.ModelChoice;
@@ -11,6 +12,7 @@ import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
 import org.pdviz.app.sampling.RunService;
 import org.pdviz.app.sampling.RunSpec;
+import org.pdviz.app.sampling.Timing;
 import org.pdviz.app.sampling.SampledRun;
 import org.pdviz.core.model.DataShape;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "compare", description = {
     "The app's comparison in the terminal: samplers from the same noise, chosen from the library's cards",
     "(the teacher at 512 steps, its student, the teacher's plain few-step DDIM), with network evaluations,",
-    "time and same-noise RMSE of the final samples to the first (reference) sampler."})
+    "steady-state time (sessions warmed; steps x fastest step over repeated runs), each also as a ratio to the first",
+    "(reference) sampler, and same-noise RMSE of the final samples to the reference."})
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
@@ -58,23 +61,26 @@ final class CompareCommand implements Callable<Integer> {
             specs.add(new RunSpec(p.model(), p.steps(), seed, b, clip));
         }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sampling");
-        List<SampledRun> runs = new RunService().runAll(specs, (done, total, current) -> bar.update(done, total, null),
-                () -> false, spec.commandLine().getErr()::println);
+        List<SampledRun> runs = new RunService().runAll(specs, Timing.STEADY,
+                (done, total, current) -> bar.update(done, total, null), () -> false,
+                spec.commandLine().getErr()::println);
         bar.finish();
         var o = spec.commandLine().getOut();
-        o.printf("same noise: seed %d, %d samples per sampler%n", seed, b);
-        o.printf("%-40s %6s %12s %12s %16s  %s%n", "sampler", "steps", "evaluations", "time", "same-noise RMSE",
-                "quality (report.json)");
-        float[] ref = runs.get(0).trajectory().finalSample();
+        o.printf("same noise: seed %d, %d samples per sampler; time: steady state (sessions warmed; steps x fastest"
+                + " step over up to %d runs)%n", seed, b, Timing.STEADY.maxRuns());
+        o.printf("%-32s %6s %12s %7s %10s %7s %5s %16s  %s%n", "sampler", "steps", "evaluations", "fewer", "time",
+                "faster", "runs", "same-noise RMSE", "quality (report.json)");
+        SampledRun reference = runs.get(0);
+        float[] ref = reference.trajectory().finalSample();
         for (int i = 0; i < runs.size(); i++) {
             SampledRun r = runs.get(i);
             String name = r.card().name() + (i == 0 ? " (reference)" : r.spec().model().isStudent() ? " (student)" : "");
-            long nanos = r.trajectory().nanos();
+            Cost cost = Cost.of(r), refCost = Cost.of(reference);
             String quality = ReportQuality.find(r.spec().model().file(), r.card().name(), r.steps())
                     .map(ReportQuality::describe).orElse("-");
-            o.printf("%-40s %6d %12d %12s %16.4f  %s%n", name, r.steps(), r.trajectory().evaluationsPerSample(),
-                    nanos >= 1_000_000_000L ? String.format("%.2f s", nanos / 1e9) : String.format("%.1f ms", nanos / 1e6),
-                    SameNoise.rmse(r.trajectory().finalSample(), ref, b), quality);
+            o.printf("%-32s %6d %12d %7s %10s %7s %5d %16.4f  %s%n", name, r.steps(), cost.evaluations(),
+                    Cost.times(cost.fewerEvaluations(refCost)), r.wall().text(), Cost.times(cost.faster(refCost)),
+                    r.wall().runs(), SameNoise.rmse(r.trajectory().finalSample(), ref, b), quality);
         }
         return 0;
     }

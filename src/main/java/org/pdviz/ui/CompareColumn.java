@@ -12,6 +12,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.pdviz.app.compare.Cost;
 import org.pdviz.app.compare.SameNoise;
 import org.pdviz.app.compare.TimeAlignment;
 import org.pdviz.app.library.ModelChoice;
@@ -157,9 +158,12 @@ final class CompareColumn extends VBox {
         boolean isRef = r == ref;
         String quality = org.pdviz.app.eval.ReportQuality.find(r.spec().model().file(), r.card().name(), r.steps())
                 .map(q -> "%n" + q.describe().replace("%", "%%") + " in report.json").orElse("");
-        stats.setText(String.format("%d network evaluations per sample%n%s for %d samples%n%s" + quality, r.steps(),
-                duration(r.trajectory().nanos()), r.spec().count(), isRef ? "same-noise RMSE: (reference)"
-                        : String.format("same-noise RMSE to reference: %.4f", rmse)));
+        Cost cost = Cost.of(r), refCost = Cost.of(ref);
+        String runs = r.wall().runs() == 1 ? "1 run" : r.wall().runs() + " runs";
+        stats.setText(String.format("%d network evaluations per sample%s%n%s for %d samples%s (%s)%n%s" + quality,
+                cost.evaluations(), isRef ? " (reference)" : ": " + Cost.times(cost.fewerEvaluations(refCost)) + " fewer",
+                r.wall().text(), r.spec().count(), isRef ? "" : ": " + Cost.times(cost.faster(refCost)) + " faster", runs,
+                isRef ? "same-noise RMSE: (reference)" : String.format("same-noise RMSE to reference: %.4f", rmse)));
         int count = r.spec().count();
         if (isRef) {
             diff.title("final samples x\u2080");
@@ -175,10 +179,6 @@ final class CompareColumn extends VBox {
             diff.scatter.show(new ScatterView.Scene(r.trajectory().finalSample(), count, shape.size(),
                     DisplayRanges.points(r.range()), null, ref.trajectory().finalSample(), ""));
         }
-    }
-
-    static String duration(long nanos) {
-        return nanos >= 1_000_000_000L ? String.format("%.2f s", nanos / 1e9) : String.format("%.1f ms", nanos / 1e6);
     }
 
     private void showFinal(SampledRun r, int count, DataShape shape) {

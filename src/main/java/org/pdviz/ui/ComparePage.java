@@ -23,6 +23,7 @@ import org.pdviz.app.player.DisplayRanges.Quantity;
 import org.pdviz.app.sampling.RunService;
 import org.pdviz.app.sampling.RunSpec;
 import org.pdviz.app.sampling.SampledRun;
+import org.pdviz.app.sampling.Timing;
 import org.pdviz.ui.task.BackgroundTask;
 import org.pdviz.ui.task.TaskSlot;
 
@@ -203,10 +204,19 @@ final class ComparePage implements Page {
         dirty = false;
         String what = specs.size() == 1 ? "sample " + specs.get(0).label() : "sample the " + specs.size()
                 + " samplers of the comparison";
-        background.start(BackgroundTask.<List<SampledRun>>of(what, m -> new RunService().runAll(specs,
-                        (done, total, current) -> {
-                            m.progress(done, total);
-                            m.message("sampling " + current.label() + "\u2026");
+        background.start(BackgroundTask.<List<SampledRun>>of(what, m -> new RunService().runAll(specs, Timing.STEADY,
+                        new RunService.Progress() {
+                            @Override
+                            public void update(long done, long total, RunSpec current) {
+                                m.progress(done, total);
+                                m.message("sampling " + current.label() + "\u2026");
+                            }
+
+                            @Override
+                            public void timing(RunSpec current, int round, int rounds) {
+                                m.progress(round, rounds);
+                                m.message("timing " + current.label() + " (steady state)\u2026");
+                            }
                         }, m::cancelled, line -> { }))
                 .message("sampling " + specs.get(0).label() + "\u2026")
                 .onSuccess(this::setRuns)

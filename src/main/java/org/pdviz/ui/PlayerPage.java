@@ -246,7 +246,7 @@ final class PlayerPage implements Page {
         }
         status.setText("");
         caption.setText(r.spec().label() + "  \u00B7  seed " + r.spec().seed() + "  \u00B7  " + r.spec().count()
-                + " samples" + (r.spec().clip() ? "  \u00B7  clipped" : "") + "  \u00B7  " + CompareColumn.duration(r.trajectory().nanos()));
+                + " samples" + (r.spec().clip() ? "  \u00B7  clipped" : "") + "  \u00B7  " + r.wall().text());
         savePng.setDisable(false);
         saveJson.setDisable(false);
         ctx.setGrids(SOURCE, List.of(new AppContext.GridMark(SOURCE, "player: " + r.spec().label(), r.steps())));

@@ -197,4 +197,39 @@ class SamplerTest {
     // computed independently (Python, same documented generator): see StartNoise's javadoc
     private static final float PINNED0 = -0.278874933719635f, PINNED1 = -0.8810646533966064f;
     private static final float PINNED2 = -0.7642228603363037f, PINNED3 = -1.1462910175323486f;
+
+    @Test
+    void warmUpCallsTheDenoiserOnTheSameBatchChunksAsARunAndChangesNothing() throws Exception {
+        java.util.List<Integer> batches = new java.util.ArrayList<>();
+        ExactDenoiser exact = new ExactDenoiser(gaussian, S);
+        Denoiser counting = new Denoiser() {
+            @Override
+            public DataShape shape() {
+                return exact.shape();
+            }
+
+            @Override
+            public Parameterization parameterization() {
+                return exact.parameterization();
+            }
+
+            @Override
+            public int maxBatch() {
+                return 64;
+            }
+
+            @Override
+            public void predict(float[] z, float[] t, int from, int batch, float[] out) throws DenoiserException {
+                batches.add(batch);
+                exact.predict(z, t, from, batch, out);
+            }
+        };
+        SamplerSettings settings = new SamplerSettings(3, 1, 100, null, Recording.FINAL);
+        Trajectory before = sampler.sample("g", counting, settings, SamplingMonitor.NONE);
+        assertEquals(java.util.List.of(64, 36, 64, 36, 64, 36), batches, "one step: chunks of at most maxBatch");
+        batches.clear();
+        sampler.warmUp(counting, 100, 2);
+        assertEquals(java.util.List.of(64, 36, 64, 36), batches, "two calls on the run's chunks");
+        assertArrayEquals(before.finalSample(), sampler.sample("g", counting, settings, SamplingMonitor.NONE).finalSample());
+    }
 }

@@ -41,7 +41,7 @@ final class UiTestSupport {
     /** Waits (up to 60 s) for a condition read on the FX thread. */
     static void waitFor(String what, BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
+            WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean)); // a loaded 2-core machine
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }

@@ -3,8 +3,10 @@ package org.pdviz.app.sampling;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -12,7 +14,6 @@ import org.pdviz.app.library.ModelImport;
 import org.pdviz.core.ddim.DdimSampler;
 import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.SamplingMonitor;
-import org.pdviz.core.ddim.Trajectory;
 import org.pdviz.core.model.DenoiserException;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
@@ -31,6 +32,10 @@ public final class RunService {
     /** Progress over all runs: steps done and in all, and the run being sampled. */
     public interface Progress {
         void update(long done, long total, RunSpec current);
+
+        /** Sampling is done; {@code current} is being run again for its steady-state time. */
+        default void timing(RunSpec current, int round, int rounds) {
+        }
     }
 
     public SampledRun run(RunSpec spec, Progress progress, BooleanSupplier cancelled)
@@ -55,13 +60,22 @@ public final class RunService {
         }
     }
 
-    /** Samples the runs in order; throws {@link CancellationException} when cancelled. */
+    /** Warm-up calls per model and batch size before anything is timed. */
+    static final int WARM_UP_CALLS = 3;
+
     public List<SampledRun> runAll(List<RunSpec> specs, Progress progress, BooleanSupplier cancelled,
+                                   Consumer<String> notices) throws ModelFileException, DenoiserException {
+        return runAll(specs, Timing.ONCE, progress, cancelled, notices);
+    }
+
+    /** Samples the runs in order, then times them; throws {@link CancellationException} when cancelled. */
+    public List<SampledRun> runAll(List<RunSpec> specs, Timing timing, Progress progress, BooleanSupplier cancelled,
                                    Consumer<String> notices) throws ModelFileException, DenoiserException {
         checkMemory(specs, (long) (Runtime.getRuntime().maxMemory() * 0.6));
         long total = specs.stream().mapToLong(RunSpec::steps).sum();
         Map<Path, OnnxDenoiser> open = new HashMap<>();
-        List<SampledRun> out = new ArrayList<>();
+        Set<String> warmed = new HashSet<>();
+        List<TimedRun> timed = new ArrayList<>();
         try {
             long before = 0;
             for (RunSpec spec : specs) {
@@ -73,6 +87,9 @@ public final class RunService {
                     open.put(spec.model().file(), d);
                 }
                 ModelCard card = d.card();
+                if (warmed.add(spec.model().file() + "#" + spec.count())) {
+                    new DdimSampler(card.scheduleValue()).warmUp(d, spec.count(), WARM_UP_CALLS);
+                }
                 long offset = before;
                 SamplingMonitor monitor = new SamplingMonitor() {
                     @Override
@@ -87,9 +104,13 @@ public final class RunService {
                 };
                 SamplerSettings settings = new SamplerSettings(spec.steps(), spec.seed(), spec.count(),
                         spec.clip() ? card.rangeValue() : null, SamplerSettings.Recording.ALL);
-                Trajectory tr = new DdimSampler(card.scheduleValue()).sample(card.name(), d, settings, monitor);
-                out.add(new SampledRun(spec, card, tr));
+                timed.add(TimedRun.first(spec, card, d, new DdimSampler(card.scheduleValue()), settings, monitor));
                 before += spec.steps();
+            }
+            TimedRun.repeat(timed, timing, progress);
+            List<SampledRun> out = new ArrayList<>();
+            for (TimedRun t : timed) {
+                out.add(new SampledRun(t.spec, t.card, t.trajectory, t.wall()));
             }
             return out;
         } finally {

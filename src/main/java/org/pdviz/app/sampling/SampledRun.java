@@ -9,9 +9,10 @@ import org.pdviz.runtime.card.ModelCard;
 
 /**
  * A finished run with every frame recorded, addressed by position {@code 0..N} (see
- * {@link FrameData}). Its arrays are never modified, so views may read them from any thread.
+ * {@link FrameData}), and its steady-state wall time. Its arrays are never modified, so views may
+ * read them from any thread.
  */
-public record SampledRun(RunSpec spec, ModelCard card, Trajectory trajectory) {
+public record SampledRun(RunSpec spec, ModelCard card, Trajectory trajectory, WallTime wall) {
 
     public int steps() {
         return trajectory.steps();

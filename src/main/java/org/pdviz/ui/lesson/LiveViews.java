@@ -133,6 +133,8 @@ final class LiveViews implements AutoCloseable {
         Models m = models();
         ModelChoice c = m.choice();
         DdimSampler sampler = new DdimSampler(schedule(m));
+        sampler.warmUp(m.teacher(), 16, 3); // times of warmed sessions, as in the comparison
+        sampler.warmUp(m.student(), 16, 3);
         Trajectory t = sampler.sample(c.teacher().name(), m.teacher(), new SamplerSettings(c.teacherSteps(), SEED, 16,
                 null, SamplerSettings.Recording.FINAL), SamplingMonitor.NONE);
         Trajectory st = sampler.sample(c.student().name(), m.student(), new SamplerSettings(c.studentSteps(), SEED, 16,
