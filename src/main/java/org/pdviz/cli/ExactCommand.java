@@ -53,7 +53,8 @@ final class ExactCommand implements Callable<Integer> {
                 o.printf("%-18s %s%n", p.id(), p.description());
             }
             if (!list) {
-                spec.commandLine().getErr().println("exact: give --preset NAME or --points FILE (and --out FILE)");
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": give --preset NAME or --points FILE (and"
+                        + " --out FILE); the presets are listed above");
             }
             return list ? 0 : Errors.FAILED;
         }

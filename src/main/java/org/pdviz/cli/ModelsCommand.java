@@ -22,6 +22,9 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var o = spec.commandLine().getOut();
+        if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("'" + dir + "' is not a folder");
+        }
         ModelLibrary lib = ModelLibrary.scan(dir != null ? dir : Home.get().models());
         for (Map.Entry<String, List<ModelEntry>> g : lib.byDataset().entrySet()) {
             o.println(g.getKey() + ":");

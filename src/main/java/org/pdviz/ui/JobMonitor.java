@@ -104,7 +104,8 @@ final class JobMonitor implements AutoCloseable {
         clear();
         running.set(true);
         cancellable.set(true);
-        title.set(from == null ? "Preparing\u2026" : "Resuming " + Runs.runName(from) + "\u2026");
+        title.set(from == null ? "Preparing\u2026" : (from.damaged() ? "Starting over " : "Resuming ")
+                + Runs.runName(from) + "\u2026");
         Path runs = ctx.runs.get();
         ctx.tasks.execute(BackgroundTask.of("plan the job", m -> {
             if (from == null) {
@@ -114,7 +115,9 @@ final class JobMonitor implements AutoCloseable {
         }).onSuccess(stages -> {
             ProgressLog log = new ProgressLog(200);
             try {
-                handle = from == null ? Jobs.start(job, log) : Jobs.resume(from.folder(), log);
+                // a damaged saved state cannot be resumed: the job starts over, keeping what it finished
+                handle = from == null ? Jobs.start(job, log) : from.damaged() ? Jobs.restart(from.folder(), log)
+                        : Jobs.resume(from.folder(), log);
             } catch (Exception ex) {
                 notStarted("The job cannot start", TaskFailure.oneLine(ex));
                 return;

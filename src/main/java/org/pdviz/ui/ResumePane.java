@@ -46,7 +46,11 @@ final class ResumePane extends VBox {
             what.setMinHeight(Region.USE_PREF_SIZE);
             what.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(what, Priority.ALWAYS);
-            Button resume = Tips.tip(new Button("Resume"), "trainer-resume-" + i,
+            Button resume = job.damaged()
+                    ? Tips.tip(new Button("Start over"), "trainer-resume-" + i, "Its saved state is damaged ("
+                    + job.damage() + "): drop it and run the job again in its folder; a distillation keeps its"
+                    + " finished students and continues after the last")
+                    : Tips.tip(new Button("Resume"), "trainer-resume-" + i,
                     "Continue this job from its last saved state (" + job.folder() + ")");
             resume.setMinWidth(Region.USE_PREF_SIZE);
             resume.setOnAction(e -> model.resume(job));

@@ -269,4 +269,20 @@ class CliFaultsTest {
         assertTrue(r.out().contains("failed: "), r.out());
         assertTrue(Files.size(out.resolve("report.png")) > 0);
     }
+
+    /** The commands that list things: a missing folder is an error; bad files are listed as skipped, one line each. */
+    @Test
+    void listingCommandsNameWhatTheyCannotUse() throws Exception {
+        assertOneLine(cli("models", dir.resolve("nowhere").toString()), 1, "nowhere", "is not a folder");
+        Path models = Files.createDirectory(dir.resolve("models"));
+        CraftedModels.points(models.resolve("good.onnx"), CraftedModels.pointsCard("good", null, null, null));
+        CraftedModels.points(models.resolve("bad.onnx"), CraftedModels.pointsCard("bad", 0, null, null));
+        Faults.Cli r = cli("models", models.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("good"), r.out());
+        assertOneLine(r.err(), "skipped", "'bad.onnx'", "steps is 0");
+        Faults.Cli exact = cli("exact");
+        assertOneLine(exact, 1, "pdviz exact:", "--preset");
+        assertTrue(exact.out().contains("gaussians8"), exact.out());
+    }
 }
