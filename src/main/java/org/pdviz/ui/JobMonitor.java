@@ -104,8 +104,9 @@ final class JobMonitor implements AutoCloseable {
         clear();
         running.set(true);
         cancellable.set(true);
-        title.set(from == null ? "Preparing\u2026" : (from.damaged() ? "Starting over " : "Resuming ")
-                + Runs.runName(from) + "\u2026");
+        title.set(from == null ? "Preparing\u2026" : from.damaged()
+                ? ctx.i18n.format("trainer.restarting", Runs.runName(from))
+                : "Resuming " + Runs.runName(from) + "\u2026");
         Path runs = ctx.runs.get();
         ctx.tasks.execute(BackgroundTask.of("plan the job", m -> {
             if (from == null) {

@@ -47,9 +47,8 @@ final class ResumePane extends VBox {
             what.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(what, Priority.ALWAYS);
             Button resume = job.damaged()
-                    ? Tips.tip(new Button("Start over"), "trainer-resume-" + i, "Its saved state is damaged ("
-                    + job.damage() + "): drop it and run the job again in its folder; a distillation keeps its"
-                    + " finished students and continues after the last")
+                    ? Tips.tip(new Button(model.ctx.i18n.get("trainer.restart")), "trainer-resume-" + i,
+                    model.ctx.i18n.format("trainer.restart.tip", job.damage()))
                     : Tips.tip(new Button("Resume"), "trainer-resume-" + i,
                     "Continue this job from its last saved state (" + job.folder() + ")");
             resume.setMinWidth(Region.USE_PREF_SIZE);

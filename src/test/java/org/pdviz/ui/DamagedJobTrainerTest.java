@@ -67,7 +67,8 @@ class DamagedJobTrainerTest {
         waitFor("the offer", () -> page.model.interrupted().size() == 1);
         assertTrue(page.model.interrupted().get(0).damaged());
         Button button = robot.lookup("#trainer-resume-0").queryAs(Button.class);
-        assertEquals("Start over", fx(button::getText));
+        assertEquals(window.context().i18n.get("trainer.restart"), fx(button::getText));
+        UiTestSupport.screenshot(window.scene().getRoot(), "trainer-start-over");
         fx(button::fire);
         waitFor("the job to start over and finish", () -> window.context().lastError.get() != null
                 || "Finished".equals(page.model.job.titleProperty().get()) && !page.model.job.isRunning());
