@@ -65,11 +65,11 @@ class PhiViewTest {
     }
 
     void awaitReady() throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.readyProperty().get());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> view.model().readyProperty().get());
     }
 
     void awaitPredictions() throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.current().hasPredictions());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> view.model().current().hasPredictions());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -80,18 +80,18 @@ class PhiViewTest {
     @Test
     void theSliderMovesZOnTheCircleAndTheReadoutsFollow(FxRobot robot) throws Exception {
         awaitReady();
-        assertEquals("exact-mnist-class-means", view.session().models().teacher().model());
-        assertEquals(512, view.session().models().teacher().steps());
-        assertEquals(4, view.session().models().student().steps());
-        int before = view.index();
+        assertEquals("exact-mnist-class-means", view.model().session().models().teacher().model());
+        assertEquals(512, view.model().session().models().teacher().steps());
+        assertEquals(4, view.model().session().models().student().steps());
+        int before = view.model().index();
         robot.clickOn("#phi-slider .thumb");
         robot.type(KeyCode.RIGHT, 3);
         WaitForAsyncUtils.waitForFxEvents();
-        int after = view.index();
+        int after = view.model().index();
         assertEquals(before + 24, after, "three block increments of 8 grid steps");
-        CosineSchedule s = view.session().grid().schedule();
-        double phi = view.session().grid().phi(after);
-        assertEquals(after / 1024.0, view.current().level().t(), 0);
+        CosineSchedule s = view.model().session().grid().schedule();
+        double phi = view.model().session().grid().phi(after);
+        assertEquals(after / 1024.0, view.model().current().level().t(), 0);
         assertEquals("\u03c6 = " + PhiDiagram.degrees(phi, 1), text(robot, "#phi-readout"));
         assertEquals(String.format(Locale.ROOT, "t = %.3f", after / 1024.0), text(robot, "#t-readout"));
         assertEquals(String.format(Locale.ROOT, "log-SNR = %.2f", CosineSchedule.logSnrOfPhi(phi)),
@@ -101,7 +101,7 @@ class PhiViewTest {
 
         // the geometry: z on the unit circle at angle phi, v its tangent
         awaitPredictions();
-        PhiPoint p = view.current();
+        PhiPoint p = view.model().current();
         assertEquals(Math.cos(phi), p.z().a(), 1e-6);
         assertEquals(Math.sin(phi), p.z().b(), 1e-6);
         assertEquals(0, p.v().dot(p.z()), 1e-6, "v perpendicular to the radius");
@@ -125,7 +125,7 @@ class PhiViewTest {
         Screenshots.save(stage.getScene(), "phi-view");
 
         // the rotations drawn: the 4-step sampler's angles are the phi differences
-        for (RotationStep r : view.session().studentPath(view.sample()).rotations()) {
+        for (RotationStep r : view.model().session().studentPath(view.model().sample()).rotations()) {
             assertEquals(r.from().phi() - r.to().phi(), r.angle(), 1e-12);
             assertEquals(s.phiSpan() / 4, r.angle(), 1e-12);
         }
@@ -148,14 +148,14 @@ class PhiViewTest {
         Point2D at = panel.localToScreen(box.x() + (col + 0.5) * box.w() / 28, box.y() + (row + 0.5) * box.h() / 28);
         robot.clickOn(at);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(row * 28 + col, view.coordinate());
+        assertEquals(row * 28 + col, view.model().coordinate());
         assertEquals("sample 0, pixel (row 10, column 12)", text(robot, "#pixel-label"));
-        var set = view.session().samples();
-        int j = view.sample() * 784 + row * 28 + col;
+        var set = view.model().session().samples();
+        int j = view.model().sample() * 784 + row * 28 + col;
         assertEquals(String.format(Locale.ROOT, "%+.4f", set.x()[j]), text(robot, "#value-x"));
         assertEquals(String.format(Locale.ROOT, "%+.4f", set.eps()[j]), text(robot, "#value-eps"));
         awaitPredictions();
-        assertEquals(String.format(Locale.ROOT, "%+.4f", view.current().coordinate().vHat()), text(robot, "#value-vhat"));
+        assertEquals(String.format(Locale.ROOT, "%+.4f", view.model().current().coordinate().vHat()), text(robot, "#value-vhat"));
         assertFalse(text(robot, "#value-epshat").contains("\u2026"));
 
         // another sample from the strip of the teacher's results
@@ -163,7 +163,7 @@ class PhiViewTest {
         double cell = Math.min(strip.getWidth() / set.count(), strip.getHeight());
         robot.clickOn(strip.localToScreen(3.5 * cell, cell / 2));
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(3, view.sample());
+        assertEquals(3, view.model().sample());
         assertTrue(text(robot, "#pixel-label").startsWith("sample 3, pixel (row 10, column 12)"));
         Screenshots.save(stage.getScene(), "phi-view-pixel");
     }
@@ -171,7 +171,7 @@ class PhiViewTest {
     @Test
     void exportsTheScrubAsALoopingGifAndPngFrames(FxRobot robot) throws Exception {
         awaitReady();
-        var task = WaitForAsyncUtils.asyncFx(() -> view.export(PhiView.Export.PHI, dir, true, 4)).get();
+        var task = WaitForAsyncUtils.asyncFx(() -> view.model().export(PhiModel.Export.PHI, dir, true, 4)).get();
         // a task's outcome is read on the FX thread
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(task::isDone).get());
         Animation.Written w = WaitForAsyncUtils.asyncFx(task::value).get();

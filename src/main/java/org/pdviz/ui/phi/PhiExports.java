@@ -1,0 +1,40 @@
+package org.pdviz.ui.phi;
+
+import java.nio.file.Path;
+import org.pdviz.app.export.Animation;
+import org.pdviz.app.export.PhiFrames;
+import org.pdviz.app.export.SamplingFrames;
+import org.pdviz.app.phi.PhiSession;
+import org.pdviz.ui.task.BackgroundTask;
+
+/** The phi view's exports for slides as background tasks: the phi scrub, or either sampling run, as PNG frames and a GIF. */
+final class PhiExports {
+    private PhiExports() {
+    }
+
+    /** Writes {@code what} for the picture of (session, sample, coordinate, source) into {@code dir}. */
+    static BackgroundTask<Animation.Written> task(PhiSession s, int sample, int coordinate, PhiSession.Source source,
+                                                   PhiModel.Export what, Path dir, boolean gif, int frames) {
+        String name = switch (what) {
+            case PHI -> "the phi scrub";
+            case TEACHER_SAMPLING -> "the teacher's sampling";
+            case STUDENT_SAMPLING -> "the few-step sampling";
+        };
+        return BackgroundTask.of("export " + name + " to " + dir, m -> {
+            if (s == null) {
+                throw new IllegalStateException("nothing is loaded yet");
+            }
+            String pair = s.models().pairLabel();
+            return switch (what) {
+                case PHI -> Animation.write(new PhiFrames(s, sample, coordinate, source, frames, pair), dir, "phi",
+                        gif, m::progress);
+                case TEACHER_SAMPLING -> Animation.write(new SamplingFrames(s.data().teacherRun(),
+                        s.models().range(), s.models().teacher().label(), frames - 1), dir, "sampling-teacher", gif,
+                        m::progress);
+                case STUDENT_SAMPLING -> Animation.write(new SamplingFrames(s.data().studentRun(),
+                        s.models().range(), s.models().student().label(), frames - 1), dir, "sampling-student", gif,
+                        m::progress);
+            };
+        });
+    }
+}
