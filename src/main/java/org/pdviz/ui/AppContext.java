@@ -20,6 +20,7 @@ import javafx.scene.control.Alert;
 import javafx.stage.Window;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelImport;
 import org.pdviz.app.library.ModelLibrary;
@@ -61,7 +62,7 @@ final class AppContext {
     final BooleanProperty importing = new SimpleBooleanProperty(false);
 
     /** Where every page runs its background work; closed with the window. */
-    final UiExecutor tasks = new UiExecutor();
+    final UiExecutor tasks;
     private Window owner;
     private Consumer<PdvizApp.View> navigator = v -> { };
     private java.util.function.Function<PdvizApp.View, Page> pages = v -> null;
@@ -79,6 +80,7 @@ final class AppContext {
     AppContext(PdvizHome home, Path runsFolder, Language language) {
         this.home = home;
         this.i18n = new Localizer(language);
+        this.tasks = new UiExecutor(javafx.application.Platform::runLater, i18n::texts);
         this.library = ModelLibrary.scan(home.models());
         this.runs.set(runsFolder.toAbsolutePath().normalize());
         library.addFolder(runs.get());
@@ -144,7 +146,7 @@ final class AppContext {
     void openModels(List<Path> files, Consumer<ModelEntry> added, Runnable failed) {
         for (Path f : files) {
             importing.set(true);
-            tasks.execute(BackgroundTask.of("add " + f.getFileName(), m -> ModelImport.check(f))
+            tasks.execute(BackgroundTask.of(Message.of("task.add_model", f.getFileName()), m -> ModelImport.check(f))
                     .onSuccess(outcome -> {
                         importing.set(false);
                         if (outcome instanceof ModelImport.Ready ready) {
@@ -164,7 +166,8 @@ final class AppContext {
 
     private void complete(Path file, CardOverrides fields, Consumer<ModelEntry> added, Runnable failed) {
         importing.set(true);
-        tasks.execute(BackgroundTask.of("add " + file.getFileName(), m -> ModelImport.complete(file, fields))
+        tasks.execute(BackgroundTask.of(Message.of("task.add_model", file.getFileName()),
+                m -> ModelImport.complete(file, fields))
                 .onSuccess(entry -> {
                     importing.set(false);
                     add(entry, added);

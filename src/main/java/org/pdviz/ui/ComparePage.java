@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.player.DisplayRanges.Quantity;
@@ -202,8 +203,8 @@ final class ComparePage implements Page {
             return;
         }
         dirty = false;
-        String what = specs.size() == 1 ? "sample " + specs.get(0).label() : "sample the " + specs.size()
-                + " samplers of the comparison";
+        Message what = specs.size() == 1 ? Message.of("task.sample", specs.get(0).label())
+                : Message.of("task.sample.comparison", specs.size());
         background.start(BackgroundTask.<List<SampledRun>>of(what, m -> new RunService().runAll(specs, Timing.STEADY,
                         new RunService.Progress() {
                             @Override
@@ -220,7 +221,7 @@ final class ComparePage implements Page {
                         }, m::cancelled, line -> { }))
                 .message("sampling " + specs.get(0).label() + "\u2026")
                 .onSuccess(this::setRuns)
-                .onFailure(f -> ctx.error("Comparison failed", f.message())));
+                .onFailure(f -> ctx.error("dialog.compare.failed", f.message())));
     }
 
     void cancel() {

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.JobHandle;
 import org.pdviz.app.jobs.JobResult;
@@ -108,7 +109,7 @@ final class JobMonitor implements AutoCloseable {
                 ? ctx.i18n.format("trainer.restarting", Runs.runName(from))
                 : "Resuming " + Runs.runName(from) + "\u2026");
         Path runs = ctx.runs.get();
-        ctx.tasks.execute(BackgroundTask.of("plan the job", m -> {
+        ctx.tasks.execute(BackgroundTask.of(Message.of("task.plan"), m -> {
             if (from == null) {
                 Files.createDirectories(runs);
             }
@@ -120,19 +121,19 @@ final class JobMonitor implements AutoCloseable {
                 handle = from == null ? Jobs.start(job, log) : from.damaged() ? Jobs.restart(from.folder(), log)
                         : Jobs.resume(from.folder(), log);
             } catch (Exception ex) {
-                notStarted("The job cannot start", TaskFailure.oneLine(ex));
+                notStarted("dialog.job.cannot_start", TaskFailure.oneLine(ex));
                 return;
             }
             began(job, stages, log, from);
-        }).onFailure(f -> notStarted(job instanceof TrainJob ? "The teacher cannot be trained"
-                : "The distillation cannot start", f.reason())));
+        }).onFailure(f -> notStarted(job instanceof TrainJob ? "dialog.teacher.cannot_train"
+                : "dialog.distill.cannot_start", f.reason())));
     }
 
-    private void notStarted(String header, String reason) {
+    private void notStarted(String headerKey, String reason) {
         running.set(false);
         cancellable.set(false);
         title.set(IDLE);
-        ctx.error(header, reason);
+        ctx.error(headerKey, reason);
     }
 
     private void began(JobSpec job, List<Stage> planned, ProgressLog log, Jobs.Interrupted from) {
@@ -250,7 +251,7 @@ final class JobMonitor implements AutoCloseable {
         } catch (Exception e) {
             title.set("Failed");
             result.set(TaskFailure.oneLine(e));
-            ctx.error("The job failed", TaskFailure.oneLine(e));
+            ctx.error("dialog.job.failed", TaskFailure.oneLine(e));
         }
         comparable.set(lastStudent.get() != null && spec instanceof DistillJob);
         JobSpec job = spec;

@@ -16,7 +16,7 @@ interface JobSource {
     /** The name asked for the run's folder (a fresh folder is made from it: NAME, NAME-2, ...). */
     String runName();
 
-    /** The dialog's header when the settings cannot make a job ("The distillation cannot start"). */
+    /** The bundle key of the dialog's header when the settings cannot make a job ({@code dialog.*}). */
     String refusal();
 
     /**

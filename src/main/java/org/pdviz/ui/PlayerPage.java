@@ -18,11 +18,12 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.io.TrajectoryJson;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
@@ -214,11 +215,11 @@ final class PlayerPage implements Page {
         cancel();
         dirty = false;
         RunSpec spec = new RunSpec(m, steps.getValue(), seed.getValue(), batch.getValue(), clip.isSelected());
-        background.start(BackgroundTask.of("sample " + spec.label(), task -> new RunService().run(spec,
+        background.start(BackgroundTask.of(Message.of("task.sample", spec.label()), task -> new RunService().run(spec,
                         (done, total, current) -> task.progress(done, total), task::cancelled))
                 .message("sampling " + spec.label() + "\u2026")
                 .onSuccess(this::setRun)
-                .onFailure(f -> ctx.error("Sampling failed", f.message())));
+                .onFailure(f -> ctx.error("dialog.sampling.failed", f.message())));
     }
 
     void cancel() {
@@ -325,7 +326,7 @@ final class PlayerPage implements Page {
         }
         SampledRun r = run;
         int position = transport.position().get();
-        ctx.tasks.execute(BackgroundTask.of("save " + f.getName(), m -> {
+        ctx.tasks.execute(BackgroundTask.of(Message.of("task.save", f.getName()), m -> {
             if (png) {
                 FrameExport.write(r, position, f.toPath());
             } else {
@@ -333,7 +334,7 @@ final class PlayerPage implements Page {
             }
             return f.toPath();
         }).onSuccess(saved -> status.setText("saved " + saved.getFileName()))
-                .onFailure(e -> ctx.error("Could not save " + f.getName(), e.reason())));
+                .onFailure(e -> ctx.error("dialog.save.failed", e.message())));
     }
 
     List<FramePanel> panels() {

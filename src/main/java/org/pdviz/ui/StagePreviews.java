@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.RoundPreview;
 import org.pdviz.app.jobs.RoundSummary;
@@ -80,7 +81,7 @@ final class StagePreviews implements AutoCloseable {
         boolean images = teacher != null && teacher.card() != null && teacher.card().shapeValue().isImage();
         wanted = new Reference(d.teacher(), overrides, d.from() == null ? TEACHER_PREVIEW_STEPS : d.from(),
                 images ? PREVIEW_IMAGES : PREVIEW_POINTS);
-        slot.queue(BackgroundTask.<Shown>of("sample the teacher's reference", m -> {
+        slot.queue(BackgroundTask.<Shown>of(Message.of("task.preview.reference"), m -> {
             reference(wanted);
             return null;
         }).onFailure(f -> log.accept("no preview: " + f.reason())));
@@ -94,7 +95,7 @@ final class StagePreviews implements AutoCloseable {
     /** A stage wrote {@code r}: sample it (a newer stage replaces it if it has not started). */
     void stageWritten(RoundSummary r, boolean teacherTraining) {
         Reference ref = wanted;
-        slot.queue(BackgroundTask.of("preview " + r.file().getFileName(), m -> preview(r, teacherTraining, ref))
+        slot.queue(BackgroundTask.of(Message.of("task.preview", r.file().getFileName()), m -> preview(r, teacherTraining, ref))
                 .onSuccess(s -> {
                     if (s != null) {
                         shown.set(s);

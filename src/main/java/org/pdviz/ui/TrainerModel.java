@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.jobs.Devices;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.JobResult;
@@ -49,7 +50,7 @@ final class TrainerModel implements AutoCloseable {
 
         @Override
         public String refusal() {
-            return "The distillation cannot start";
+            return "dialog.distill.cannot_start";
         }
 
         @Override
@@ -67,7 +68,7 @@ final class TrainerModel implements AutoCloseable {
 
         @Override
         public String refusal() {
-            return "The teacher cannot be trained";
+            return "dialog.teacher.cannot_train";
         }
 
         @Override
@@ -106,7 +107,7 @@ final class TrainerModel implements AutoCloseable {
                 refreshInterrupted();
             }
         });
-        ctx.tasks.execute(BackgroundTask.of("check the GPU", m -> Devices.cuda())
+        ctx.tasks.execute(BackgroundTask.of(Message.of("task.gpu"), m -> Devices.cuda())
                 .onSuccess(settings::devices)
                 .onFailure(f -> settings.devices(new Devices.Availability(false, "the trainer could not start ("
                         + f.reason() + ")"))));
@@ -157,7 +158,7 @@ final class TrainerModel implements AutoCloseable {
 
     /** A stage wrote its checkpoint: it joins the library now (a new teacher becomes the one to distil), and the preview samples it. */
     private void joinLibrary(JobSpec spec, RoundSummary r) {
-        ctx.tasks.execute(BackgroundTask.of("add " + r.file().getFileName() + " to the library",
+        ctx.tasks.execute(BackgroundTask.of(Message.of("task.join_library", r.file().getFileName()),
                 m -> ctx.library.add(r.file()))
                 .onSuccess(entry -> {
                     ctx.refreshModels();
@@ -174,7 +175,7 @@ final class TrainerModel implements AutoCloseable {
     /** Looks for interrupted jobs in the runs folder (off the UI thread). */
     void refreshInterrupted() {
         Path runs = ctx.runs.get();
-        ctx.tasks.execute(BackgroundTask.of("look for interrupted jobs in " + runs, m -> Runs.interrupted(runs))
+        ctx.tasks.execute(BackgroundTask.of(Message.of("task.interrupted", runs), m -> Runs.interrupted(runs))
                 .onSuccess(found -> {
                     interrupted.setAll(found.jobs());
                     unreadable.setAll(found.problems());
@@ -199,11 +200,11 @@ final class TrainerModel implements AutoCloseable {
     void setRunsFolder(Path folder) {
         Path abs = folder.toAbsolutePath().normalize();
         ctx.runs.set(abs);
-        ctx.tasks.execute(BackgroundTask.of("add the models in " + abs, m -> {
+        ctx.tasks.execute(BackgroundTask.of(Message.of("task.runs_folder", abs), m -> {
             ctx.library.addFolder(abs);
             return abs;
         }).onSuccess(added -> ctx.refreshModels())
-                .onFailure(f -> ctx.error("The runs folder cannot be read", f.message())));
+                .onFailure(f -> ctx.error("dialog.runs.unreadable", f.message())));
     }
 
     // ---- the models a job wrote ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.lesson.LessonFigures;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
@@ -226,7 +227,7 @@ final class LiveViews implements AutoCloseable {
     private <T> CanvasPane computed(Callable<T> compute, BiConsumer<FxPainter, T> paint) {
         CanvasPane pane = message("computing \u2026");
         pane.setId("computing");
-        executor.execute(BackgroundTask.of("compute this view", m -> compute.call())
+        executor.execute(BackgroundTask.of(Message.of("task.lesson.figure"), m -> compute.call())
                 .onSuccess(value -> {
                     pane.setId("computed");
                     pane.painter(p -> paint.accept(p, value));

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.pdviz.app.export.Animation;
 import org.pdviz.app.export.PhiFrames;
 import org.pdviz.app.export.SamplingFrames;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.phi.PhiSession;
 import org.pdviz.ui.task.BackgroundTask;
 
@@ -15,14 +16,14 @@ final class PhiExports {
     /** Writes {@code what} for the picture of (session, sample, coordinate, source) into {@code dir}. */
     static BackgroundTask<Animation.Written> task(PhiSession s, int sample, int coordinate, PhiSession.Source source,
                                                    PhiModel.Export what, Path dir, boolean gif, int frames) {
-        String name = switch (what) {
-            case PHI -> "the phi scrub";
-            case TEACHER_SAMPLING -> "the teacher's sampling";
-            case STUDENT_SAMPLING -> "the few-step sampling";
+        Message name = switch (what) {
+            case PHI -> Message.of("task.phi.export.phi", dir);
+            case TEACHER_SAMPLING -> Message.of("task.phi.export.teacher", dir);
+            case STUDENT_SAMPLING -> Message.of("task.phi.export.student", dir);
         };
-        return BackgroundTask.of("export " + name + " to " + dir, m -> {
+        return BackgroundTask.of(name, m -> {
             if (s == null) {
-                throw new IllegalStateException("nothing is loaded yet");
+                throw new IllegalStateException(Message.of("task.phi.not_loaded").toString());
             }
             String pair = s.models().pairLabel();
             return switch (what) {

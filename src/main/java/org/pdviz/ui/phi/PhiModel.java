@@ -21,6 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.pdviz.app.export.Animation;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
 import org.pdviz.app.phi.ModelChoice;
@@ -154,7 +155,7 @@ public final class PhiModel implements AutoCloseable {
         long noise = seed.get();
         PhiModels reuse = choice.equals(modelsChoice) ? models : null;
         follow(loading.progressProperty());
-        loading.start(BackgroundTask.<Loaded>of("sample " + choice.teacher().name() + " from seed " + noise, task -> {
+        loading.start(BackgroundTask.<Loaded>of(Message.of("task.phi.load", choice.teacher().name(), noise), task -> {
             task.message("opening " + choice.teacher().name() + " \u2026");
             PhiModels m = reuse != null ? reuse : PhiModels.open(choice);
             try {
@@ -251,9 +252,11 @@ public final class PhiModel implements AutoCloseable {
         revision.set(revision.get() + 1);
         if (cached == null && moved) {
             PhiSession asked = session;
-            predicting.queue(BackgroundTask.of(String.format(Locale.ROOT, "evaluate the %s at t = %.3f",
-                    src == PhiSession.Source.TEACHER ? "teacher" : studentLabel.get() + " model", grid.level(i).t()),
-                    m -> asked.predictNow(src, i))
+            String t = String.format(Locale.ROOT, "%.3f", grid.level(i).t());
+            Message what = src == PhiSession.Source.TEACHER ? Message.of("task.phi.evaluate.teacher", t)
+                    : session.models().distilled() ? Message.of("task.phi.evaluate.student", t)
+                    : Message.of("task.phi.evaluate.few_step", t);
+            predicting.queue(BackgroundTask.of(what, m -> asked.predictNow(src, i))
                     .onSuccess(p -> {
                         if (asked == session && p.index() == index && source.get() == src) {
                             index = -1; // redraw with the predictions

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.pdviz.app.i18n.Message;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.core.ddim.SamplingMonitor;
 
 /**
@@ -52,7 +54,7 @@ public final class BackgroundTask<V> {
     /** Where a task is: waiting, running, or its outcome. */
     public enum State { READY, RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
-    private final String what;
+    private final Message what;
     private final Work<V> work;
     private Consumer<? super V> onSuccess = v -> { };
     private Consumer<TaskFailure> onFailure = f -> { };
@@ -67,20 +69,21 @@ public final class BackgroundTask<V> {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.READY);
     private Executor ui;
+    private Texts texts;
     private BooleanSupplier current = () -> true;
     private V value;
     private TaskFailure failure;
 
-    private BackgroundTask(String what, Work<V> work) {
+    private BackgroundTask(Message what, Work<V> work) {
         this.what = Objects.requireNonNull(what, "what");
         this.work = Objects.requireNonNull(work, "work");
     }
 
     /**
-     * A task; {@code what} says what it does as a verb phrase ("sample moons-teacher (512 steps)"):
-     * a failure reads "Could not WHAT: cause".
+     * A task; {@code what} says what it does as a verb phrase from the bundles ({@code task.*}:
+     * "sample moons-teacher (512 steps)"): a failure reads "Could not WHAT: cause".
      */
-    public static <V> BackgroundTask<V> of(String what, Work<V> work) {
+    public static <V> BackgroundTask<V> of(Message what, Work<V> work) {
         return new BackgroundTask<>(what, work);
     }
 
@@ -105,7 +108,7 @@ public final class BackgroundTask<V> {
         return this;
     }
 
-    public String what() {
+    public Message what() {
         return what;
     }
 
@@ -153,14 +156,18 @@ public final class BackgroundTask<V> {
 
     // ---- for the executor and the slots ----------------------------------------------------------
 
-    /** Prepares a run: updates go to {@code ui}; outcomes are delivered only while {@code current} holds. */
-    void prepare(Executor uiThread, BooleanSupplier isCurrent) {
+    /**
+     * Prepares a run: updates go to {@code ui}, words are said in {@code language}'s texts; outcomes
+     * are delivered only while {@code current} holds.
+     */
+    void prepare(Executor uiThread, Texts language, BooleanSupplier isCurrent) {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("a background task runs once: " + what);
         }
         this.ui = uiThread;
+        this.texts = language;
         this.current = isCurrent;
-        message.set(initialMessage != null ? initialMessage : what + "\u2026");
+        message.set(initialMessage != null ? initialMessage : texts.text(what) + "\u2026");
         progress.set(-1);
         state.set(State.RUNNING);
     }
@@ -168,7 +175,7 @@ public final class BackgroundTask<V> {
     /** Runs the work on the calling (background) thread. */
     V compute() throws Exception {
         if (cancelled.get()) {
-            throw new java.util.concurrent.CancellationException(what);
+            throw new java.util.concurrent.CancellationException(what.toString());
         }
         return work.call(new Monitor() {
             @Override
@@ -215,7 +222,7 @@ public final class BackgroundTask<V> {
                 onCancelled.run();
             }
         } else if (error != null) {
-            failure = new TaskFailure(what, cause);
+            failure = new TaskFailure(what, cause, texts);
             state.set(State.FAILED);
             if (current.getAsBoolean()) {
                 onFailure.accept(failure);

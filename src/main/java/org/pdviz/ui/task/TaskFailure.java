@@ -2,17 +2,19 @@ package org.pdviz.ui.task;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.pdviz.app.i18n.Message;
+import org.pdviz.app.i18n.Texts;
 
 /**
  * Why a background task failed, in its own words: what it was doing and the first line of the
  * cause ("Could not sample moons-teacher (512 steps): input 't' has rank 2"), never a generic
- * "failed".
+ * "failed". Said in the language of {@code texts} (the window's when the task ran).
  */
-public record TaskFailure(String what, Throwable cause) {
+public record TaskFailure(Message what, Throwable cause, Texts texts) {
 
     /** "Could not WHAT: CAUSE", one line, for a status line. */
     public String message() {
-        return "Could not " + what + ": " + oneLine(cause);
+        return texts.format("task.failed", what, oneLine(cause));
     }
 
     /** The cause alone, one line (for a dialog whose header already says what failed). */

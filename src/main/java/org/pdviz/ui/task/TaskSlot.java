@@ -53,7 +53,8 @@ public final class TaskSlot<V> {
         latest = task;
         LatestLane.Request<?>[] request = new LatestLane.Request<?>[1];
         // request[0] is null only while submit is still running: then this task is the latest
-        task.prepare(executor.uiThread(), () -> latest == task && (request[0] == null || lane.isLatest(request[0])));
+        task.prepare(executor.uiThread(), executor.texts(),
+                () -> latest == task && (request[0] == null || lane.isLatest(request[0])));
         busy.set(true);
         progress.unbind();
         progress.bind(task.progressProperty());
@@ -71,7 +72,7 @@ public final class TaskSlot<V> {
             progress.unbind();
             progress.set(0);
             if (s == BackgroundTask.State.CANCELLED) {
-                status.set("cancelled");
+                status.set(executor.texts().get("task.cancelled"));
             } else if (s == BackgroundTask.State.FAILED) {
                 status.set(task.failure().message());
             } else {
@@ -85,7 +86,7 @@ public final class TaskSlot<V> {
         request[0].result().whenComplete((v, e) -> {
             if (request[0].result().isCancelled()) {
                 // dropped before it started: a newer request replaced it
-                task.finish(null, new java.util.concurrent.CancellationException(task.what()));
+                task.finish(null, new java.util.concurrent.CancellationException(task.what().toString()));
             }
         });
         return task;

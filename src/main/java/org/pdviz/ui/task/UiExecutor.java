@@ -5,7 +5,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Texts;
 
 /**
  * The one place where the UI runs background work: a pool of daemon threads owned by the window's
@@ -14,20 +17,24 @@ import javafx.application.Platform;
  * {@code app} layer that need threads get {@link #background()} as a plain {@link Executor}.
  *
  * <p>Outcomes and progress reach the UI thread through the executor given at construction
- * ({@code Platform::runLater} in the application).
+ * ({@code Platform::runLater} in the application); tasks speak the language of the texts given
+ * (the window's).
  */
 public final class UiExecutor implements AutoCloseable {
 
     private final ExecutorService pool;
     private final Executor uiThread;
+    private final Supplier<Texts> texts;
 
-    /** Delivers to the JavaFX application thread. */
+    /** Delivers to the JavaFX application thread, in English. */
     public UiExecutor() {
-        this(Platform::runLater);
+        this(Platform::runLater, () -> Texts.of(Language.EN));
     }
 
-    public UiExecutor(Executor uiThread) {
+    /** Delivers through {@code uiThread}; tasks speak the language {@code texts} gives when they start. */
+    public UiExecutor(Executor uiThread, Supplier<Texts> texts) {
         this.uiThread = uiThread;
+        this.texts = texts;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "pdviz-background-" + n.incrementAndGet());
@@ -38,11 +45,11 @@ public final class UiExecutor implements AutoCloseable {
 
     /** Runs a task now (on its own pool thread); its outcome is always delivered. */
     public <V> BackgroundTask<V> execute(BackgroundTask<V> task) {
-        task.prepare(uiThread, () -> true);
+        task.prepare(uiThread, texts.get(), () -> true);
         try {
             pool.execute(() -> run(task));
         } catch (RejectedExecutionException e) {
-            task.finish(null, new IllegalStateException("the window is closing", e));
+            task.finish(null, new IllegalStateException(texts.get().get("task.closing"), e));
         }
         return task;
     }
@@ -59,6 +66,11 @@ public final class UiExecutor implements AutoCloseable {
 
     Executor uiThread() {
         return uiThread;
+    }
+
+    /** The texts of the window's language now. */
+    public Texts texts() {
+        return texts.get();
     }
 
     static <V> void run(BackgroundTask<V> task) {

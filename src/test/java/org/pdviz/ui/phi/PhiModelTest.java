@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
 import org.pdviz.app.phi.ModelChoice;
@@ -31,7 +33,7 @@ import org.pdviz.ui.task.UiExecutor;
 class PhiModelTest {
 
     final ExecutorService ui = Executors.newSingleThreadExecutor();
-    final UiExecutor executor = new UiExecutor(ui);
+    final UiExecutor executor = new UiExecutor(ui, () -> Texts.of(Language.EN));
     PhiModel model;
 
     @TempDir

@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Message;
+import org.pdviz.app.i18n.Texts;
 
 /**
  * The UI's background work without a window: a single thread stands in for the JavaFX thread, so
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class TaskSlotTest {
 
     final ExecutorService ui = Executors.newSingleThreadExecutor();
-    final UiExecutor executor = new UiExecutor(ui);
+    final UiExecutor executor = new UiExecutor(ui, () -> Texts.of(Language.EN));
     final List<String> delivered = new CopyOnWriteArrayList<>();
 
     @AfterEach
@@ -47,7 +50,7 @@ class TaskSlotTest {
     }
 
     BackgroundTask<String> task(String name, CountDownLatch gate) {
-        return BackgroundTask.<String>of("compute " + name, m -> {
+        return BackgroundTask.<String>of(Message.of("task.sample", name), m -> {
             while (!gate.await(5, TimeUnit.MILLISECONDS)) {
                 if (m.cancelled()) {
                     throw new java.util.concurrent.CancellationException();
@@ -62,7 +65,7 @@ class TaskSlotTest {
     @Test
     void aFailureIsReportedInTheTasksOwnWordsOnTheStatusLine() throws Exception {
         TaskSlot<Integer> slot = executor.slot();
-        BackgroundTask<Integer> t = BackgroundTask.<Integer>of("sample moons-teacher (512 steps)", m -> {
+        BackgroundTask<Integer> t = BackgroundTask.<Integer>of(Message.of("task.sample", "moons-teacher (512 steps)"), m -> {
             throw new IllegalArgumentException("input 't' has rank 2, expected 1\n\tat somewhere");
         }).onFailure(f -> delivered.add(f.message()));
         onUi(() -> slot.start(t));
@@ -73,6 +76,18 @@ class TaskSlotTest {
         assertEquals(BackgroundTask.State.FAILED, t.state());
         assertEquals("input 't' has rank 2, expected 1", t.failure().reason());
         assertNull(t.value());
+    }
+
+    @Test
+    void aFailureIsSaidInTheWindowsLanguage() throws Exception {
+        try (UiExecutor chinese = new UiExecutor(ui, () -> Texts.of(Language.ZH))) {
+            TaskSlot<Integer> slot = chinese.slot();
+            onUi(() -> slot.start(BackgroundTask.<Integer>of(Message.of("task.sample", "moons"), m -> {
+                throw new IllegalStateException("no such file");
+            })));
+            waitFor("the failure", () -> !slot.isBusy());
+            assertEquals("\u65e0\u6cd5\u5bf9 moons \u91c7\u6837\uff1ano such file", onUi(() -> slot.statusProperty().get()));
+        }
     }
 
     @Test
@@ -117,7 +132,7 @@ class TaskSlotTest {
     void cancellingSaysCancelledAndProgressReachesTheSlot() throws Exception {
         TaskSlot<String> slot = executor.slot();
         CountDownLatch half = new CountDownLatch(1);
-        BackgroundTask<String> t = BackgroundTask.<String>of("count to ten", m -> {
+        BackgroundTask<String> t = BackgroundTask.<String>of(Message.of("task.plan"), m -> {
             m.message("counting\u2026");
             m.progress(5, 10);
             half.countDown();
@@ -144,7 +159,7 @@ class TaskSlotTest {
     void aOneShotTaskDeliversItsTypedResultAndRunsOnce() throws Exception {
         record Pair(int a, String b) {
         }
-        BackgroundTask<Pair> t = BackgroundTask.of("make a pair", m -> new Pair(1, "x"));
+        BackgroundTask<Pair> t = BackgroundTask.of(Message.of("task.plan"), m -> new Pair(1, "x"));
         List<Pair> got = new CopyOnWriteArrayList<>();
         t.onSuccess(got::add);
         onUi(() -> executor.execute(t));
