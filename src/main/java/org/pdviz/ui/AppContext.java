@@ -127,7 +127,7 @@ final class AppContext {
     /** A clear, non-blocking error dialog; nothing else changes. {@code headerKey} names its header's text. */
     void error(String headerKey, String message) {
         lastError.set(message);
-        Alert a = new Alert(Alert.AlertType.ERROR, message);
+        Alert a = new Alert(Alert.AlertType.ERROR, message, okButton());
         a.setTitle(i18n.get("app.name"));
         a.setHeaderText(i18n.get(headerKey));
         a.getDialogPane().setId("error-dialog");
@@ -184,6 +184,16 @@ final class AppContext {
         refreshModels();
         ModelEntry listed = models.stream().filter(m -> m.file().equals(entry.file())).findFirst().orElse(entry);
         added.accept(listed);
+    }
+
+    /** An OK button in the window's language (JavaFX's own follows the system locale, not the window). */
+    javafx.scene.control.ButtonType okButton() {
+        return new javafx.scene.control.ButtonType(i18n.get("dialog.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+    }
+
+    javafx.scene.control.ButtonType cancelButton() {
+        return new javafx.scene.control.ButtonType(i18n.get("dialog.cancel"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     /** Dialogs have their own scene: give them the window's theme and font size. */

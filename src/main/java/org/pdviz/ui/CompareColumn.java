@@ -15,6 +15,7 @@ import javafx.scene.layout.VBox;
 import org.pdviz.app.compare.Cost;
 import org.pdviz.app.compare.SameNoise;
 import org.pdviz.app.compare.TimeAlignment;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.player.DisplayRanges;
@@ -40,6 +41,8 @@ final class CompareColumn extends VBox {
     private final AppContext ctx;
     private boolean first;
     private SampledRun run;
+    private SampledRun reference;
+    private Quantity shownQuantity;
     private double rmse = Double.NaN;
     private int shownPosition = -1;
     private Runnable onChange = () -> { };
@@ -49,16 +52,16 @@ final class CompareColumn extends VBox {
         this.ctx = ctx;
         getStyleClass().add("compare-column");
         setId("compare-pane-" + index);
-        model = Controls.modelBox("compare-model-" + index, "The model this pane samples");
+        Localizer t = ctx.i18n;
+        model = Controls.modelBox(t, "compare-model-" + index, t.text("compare.model.tip"));
         model.setItems(ctx.models.filtered(e -> e.card() != null));
         model.setValue(pane.model());
         model.setMaxWidth(Double.MAX_VALUE);
         model.setMinWidth(120);
         HBox.setHgrow(model, Priority.ALWAYS);
-        steps = Controls.intSpinner("compare-steps-" + index, 1, 4096, pane.steps(),
-                "Sampling steps N for this pane", 4);
+        steps = Controls.intSpinner("compare-steps-" + index, 1, 4096, pane.steps(), t.text("compare.steps.tip"), 4);
         steps.setMinWidth(USE_PREF_SIZE);
-        remove = Tips.tip(new Button("\u2715"), "compare-remove-" + index, "Remove this pane");
+        remove = Tips.tip(new Button("\u2715"), "compare-remove-" + index, t.text("compare.remove.tip"));
         remove.setOnAction(e -> remover.accept(this));
         model.valueProperty().addListener((o, a, b) -> {
             if (b != null && b.isStudent()) {
@@ -101,7 +104,20 @@ final class CompareColumn extends VBox {
         widthProperty().addListener((o, a, b) -> arrange());
         heightProperty().addListener((o, a, b) -> arrange());
         setMinWidth(160);
-        clear("Press Run");
+        clear();
+        t.onChange(() -> {
+            describe();
+            if (run != null) {
+                int p = shownPosition;
+                Quantity q = shownQuantity;
+                setRun(run, reference);
+                if (q != null && p >= 0) {
+                    showAt(run.t(p), q);
+                }
+            } else {
+                clear();
+            }
+        });
     }
 
     private void arrange() {
@@ -121,8 +137,9 @@ final class CompareColumn extends VBox {
     /** The full name under the (possibly narrow) model box. */
     private void describe() {
         ModelEntry m = model.getValue();
-        String name = m == null ? "" : m.name() + " (" + LibraryPage.role(m) + ")";
-        role.setText((first ? "reference: " : "vs reference: ") + name);
+        Texts t = ctx.i18n.texts();
+        String name = m == null ? "" : t.format("compare.pane.model", m.name(), LibraryPage.role(t, m));
+        role.setText(t.format(first ? "compare.pane.reference" : "compare.pane.versus", name));
     }
 
     void changed(Runnable r) {
@@ -135,10 +152,11 @@ final class CompareColumn extends VBox {
         remove.setDisable(!removable);
     }
 
-    void clear(String message) {
+    /** No run yet (or the panes changed): the pane asks for a run. */
+    void clear() {
         run = null;
         frame.usePoints(false);
-        frame.grid.clear(message);
+        frame.grid.clear(ctx.i18n.get("compare.press_run"));
         frame.title("");
         diff.usePoints(false);
         diff.grid.clear("");
@@ -148,7 +166,9 @@ final class CompareColumn extends VBox {
     }
 
     void setRun(SampledRun r, SampledRun ref) {
+        Texts t = ctx.i18n.texts();
         run = r;
+        reference = ref;
         shownPosition = -1;
         DataShape shape = r.trajectory().shape();
         boolean points = !shape.isImage();
@@ -157,24 +177,26 @@ final class CompareColumn extends VBox {
         rmse = SameNoise.rmse(r.trajectory().finalSample(), ref.trajectory().finalSample(), r.spec().count());
         boolean isRef = r == ref;
         String quality = org.pdviz.app.eval.ReportQuality.find(r.spec().model().file(), r.card().name(), r.steps())
-                .map(q -> "%n" + q.describe().replace("%", "%%") + " in report.json").orElse("");
+                .map(q -> "\n" + t.format("compare.stats.quality", q.describe(t))).orElse("");
         Cost cost = Cost.of(r), refCost = Cost.of(ref);
-        String runs = r.wall().runs() == 1 ? "1 run" : r.wall().runs() + " runs";
-        stats.setText(String.format("%d network evaluations per sample%s%n%s for %d samples%s (%s)%n%s" + quality,
-                cost.evaluations(), isRef ? " (reference)" : ": " + Cost.times(cost.fewerEvaluations(refCost)) + " fewer",
-                r.wall().text(), r.spec().count(), isRef ? "" : ": " + Cost.times(cost.faster(refCost)) + " faster", runs,
-                isRef ? "same-noise RMSE: (reference)" : String.format("same-noise RMSE to reference: %.4f", rmse)));
+        stats.setText(t.format("compare.stats.evaluations", cost.evaluations())
+                + (isRef ? t.get("compare.stats.reference") : t.format("compare.stats.fewer", Cost.times(cost.fewerEvaluations(refCost))))
+                + "\n" + t.format("compare.stats.time", r.wall().text(), r.spec().count())
+                + (isRef ? "" : t.format("compare.stats.faster", Cost.times(cost.faster(refCost))))
+                + t.format(r.wall().runs() == 1 ? "compare.stats.runs.one" : "compare.stats.runs", r.wall().runs()) + "\n"
+                + (isRef ? t.get("compare.stats.rmse.reference") : t.format("compare.stats.rmse", String.format("%.4f", rmse)))
+                + quality);
         int count = r.spec().count();
         if (isRef) {
-            diff.title("final samples x\u2080");
+            diff.title(t.get("compare.diff.final"));
             showFinal(r, count, shape);
         } else if (shape.isImage()) {
-            diff.title("x\u2080 \u2212 reference  (red +, cyan \u2212)");
+            diff.title(t.get("compare.diff.images"));
             float[] d = SameNoise.signedDifferenceRgb(r.trajectory().finalSample(), ref.trajectory().finalSample(),
                     count, shape.dim(0), shape.dim(1) * shape.dim(2));
             diff.grid.show(d, count, DataShape.of(3, shape.dim(1), shape.dim(2)), new DataRange(0, 1), "");
         } else {
-            diff.title("x\u2080 vs reference (grey)");
+            diff.title(t.get("compare.diff.points"));
             diff.scatter.style(ctx.palette(), ctx.fontScale.get());
             diff.scatter.show(new ScatterView.Scene(r.trajectory().finalSample(), count, shape.size(),
                     DisplayRanges.points(r.range()), null, ref.trajectory().finalSample(), ""));
@@ -198,13 +220,14 @@ final class CompareColumn extends VBox {
         }
         int p = TimeAlignment.position(run.steps(), t);
         shownPosition = p;
+        shownQuantity = q;
         DataShape shape = run.trajectory().shape();
         int count = run.spec().count();
         var f = run.frame(p);
         float[] values = FrameExport.values(f, q);
-        frame.title(q.symbol() + "  " + q.meaning());
+        frame.title(ctx.i18n, q);
         if (shape.isImage()) {
-            frame.grid.show(values, count, shape, DisplayRanges.image(q, run.range()), "no prediction at t = 0");
+            frame.grid.show(values, count, shape, DisplayRanges.image(q, run.range()), ctx.i18n.get("player.no_prediction"));
         } else {
             List<float[]> path = null;
             if (q == Quantity.Z || q == Quantity.X_HAT) {
@@ -215,9 +238,9 @@ final class CompareColumn extends VBox {
             }
             frame.scatter.style(ctx.palette(), ctx.fontScale.get());
             frame.scatter.show(new ScatterView.Scene(values, count, shape.size(), DisplayRanges.points(run.range()),
-                    path, null, "no prediction at t = 0"));
+                    path, null, ctx.i18n.get("player.no_prediction")));
         }
-        frameLabel.setText(String.format("frame %d / %d, t = %.4f", p, run.last(), run.t(p)));
+        frameLabel.setText(ctx.i18n.format("compare.frame", p, run.last(), String.format("%.4f", run.t(p))));
     }
 
     int shownPosition() {

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.pdviz.app.i18n.Message;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.player.DisplayRanges.Quantity;
@@ -39,23 +40,18 @@ final class ComparePage implements Page {
     static final String SOURCE = "compare";
 
     private final AppContext ctx;
-    final Spinner<Integer> seed = Controls.intSpinner("compare-seed", 0, Integer.MAX_VALUE, 0,
-            "Noise seed shared by every pane: all samplers start from the same z_1", 4);
-    final Spinner<Integer> batch = Controls.intSpinner("compare-batch", 1, 1024, 16,
-            "How many samples each pane draws", 4);
-    final CheckBox clip = Tips.tip(new CheckBox("clip x\u0302"), "compare-clip",
-            "Clip x_hat to the data range at every step, in every pane");
-    final ChoiceBox<Quantity> show = Tips.tip(new ChoiceBox<>(), "compare-show",
-            "What each pane shows at the aligned frame");
-    final Button add = Tips.tip(new Button("+ Sampler"), "compare-add", "Add a pane (the reference model at 8 steps)");
-    final Button defaults = Tips.tip(new Button("Defaults"), "compare-defaults",
-            "Back to the default comparison: teacher at 512 steps, its student, the teacher's plain few-step DDIM");
-    final Button runButton = Tips.tip(new Button("Run"), "compare-run", "Sample every pane from the same noise");
-    final Button cancel = Tips.tip(new Button("Cancel"), "compare-cancel", "Stop sampling");
-    final ProgressBar progress = Tips.tip(new ProgressBar(0), "compare-progress", "Sampling progress over all panes");
+    final Spinner<Integer> seed;
+    final Spinner<Integer> batch;
+    final CheckBox clip = new CheckBox();
+    final ChoiceBox<Quantity> show = new ChoiceBox<>();
+    final Button add = new Button();
+    final Button defaults = new Button();
+    final Button runButton = new Button();
+    final Button cancel = new Button();
+    final ProgressBar progress = new ProgressBar(0);
     final Label status = new Label();
     private final Label caption = new Label();
-    final TransportBar transport = new TransportBar();
+    final TransportBar transport;
     private final HBox columnsBox = new HBox(10);
     private final List<CompareColumn> columns = new ArrayList<>();
     private final BorderPane root = new BorderPane();
@@ -66,12 +62,23 @@ final class ComparePage implements Page {
 
     ComparePage(AppContext ctx) {
         this.ctx = ctx;
+        Localizer t = ctx.i18n;
+        seed = Controls.intSpinner("compare-seed", 0, Integer.MAX_VALUE, 0, t.text("compare.seed.tip"), 4);
+        batch = Controls.intSpinner("compare-batch", 1, 1024, 16, t.text("compare.batch.tip"), 4);
+        Tips.tip(t.bind(clip, "player.clip"), "compare-clip", t.text("compare.clip.tip"));
+        Tips.tip(show, "compare-show", t.text("compare.show.tip"));
+        Tips.tip(t.bind(add, "compare.add"), "compare-add", t.text("compare.add.tip"));
+        Tips.tip(t.bind(defaults, "compare.defaults"), "compare-defaults", t.text("compare.defaults.tip"));
+        Tips.tip(t.bind(runButton, "compare.run"), "compare-run", t.text("compare.run.tip"));
+        Tips.tip(t.bind(cancel, "player.cancel"), "compare-cancel", t.text("compare.cancel.tip"));
+        Tips.tip(progress, "compare-progress", t.text("compare.progress.tip"));
+        transport = new TransportBar(t);
         show.getItems().setAll(Quantity.values());
         show.setValue(Quantity.Z);
         show.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Quantity q) {
-                return q == null ? "" : q.symbol() + "  " + q.meaning();
+                return q == null ? "" : q.symbol() + "  " + q.meaning(t.texts());
             }
 
             @Override
@@ -94,8 +101,8 @@ final class ComparePage implements Page {
         Controls.follow(background, progress, cancel, status);
         status.setId("compare-status");
         status.getStyleClass().add("status");
-        FlowPane settings = new FlowPane(8, 6, label("Seed"), seed, label("Batch"), batch, clip, label("Show"), show,
-                add, defaults, runButton, cancel);
+        FlowPane settings = new FlowPane(8, 6, PlayerPage.label(t, "player.seed"), seed, PlayerPage.label(t, "player.batch"),
+                batch, clip, PlayerPage.label(t, "compare.show"), show, add, defaults, runButton, cancel);
         settings.getStyleClass().add("toolbar");
         settings.setAlignment(Pos.CENTER_LEFT);
         columnsBox.setPadding(new Insets(6, 10, 6, 10));
@@ -111,19 +118,22 @@ final class ComparePage implements Page {
         captionRow.setPadding(new Insets(6, 10, 0, 10));
         VBox center = new VBox(captionRow, columnsBox);
         VBox.setVgrow(columnsBox, Priority.ALWAYS);
-        caption.setTooltip(new javafx.scene.control.Tooltip("Scrubbing moves the reference (left); every other pane"
-                + " shows the last state it reached at that t, so a 4-step sampler changes only every 128 teacher frames"));
+        caption.setTooltip(new javafx.scene.control.Tooltip());
+        caption.getTooltip().textProperty().bind(t.text("compare.caption.tip"));
         root.setTop(settings);
         root.setCenter(center);
         root.setBottom(transport);
         root.getStyleClass().add("page");
         useDefaults(null);
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        return l;
+        t.onChange(() -> {
+            // a ChoiceBox shows its converter's text again only when its items change
+            Quantity q = show.getValue();
+            show.getItems().setAll(Quantity.values());
+            show.setValue(q);
+            if (!runs.isEmpty()) {
+                describe();
+            }
+        });
     }
 
     /** The default panes from the library's cards, around {@code focus} when given. */
@@ -161,7 +171,7 @@ final class ComparePage implements Page {
         relabel();
         runs = List.of();
         dirty = true;
-        columns.forEach(col -> col.clear("Press Run"));
+        columns.forEach(CompareColumn::clear);
     }
 
     private void relabel() {
@@ -203,23 +213,24 @@ final class ComparePage implements Page {
             return;
         }
         dirty = false;
-        Message what = specs.size() == 1 ? Message.of("task.sample", specs.get(0).label())
+        Texts t = ctx.i18n.texts();
+        Message what = specs.size() == 1 ? Message.of("task.sample", specs.get(0).label(t))
                 : Message.of("task.sample.comparison", specs.size());
         background.start(BackgroundTask.<List<SampledRun>>of(what, m -> new RunService().runAll(specs, Timing.STEADY,
                         new RunService.Progress() {
                             @Override
                             public void update(long done, long total, RunSpec current) {
                                 m.progress(done, total);
-                                m.message("sampling " + current.label() + "\u2026");
+                                m.message(t.format("player.sampling", current.label(t)));
                             }
 
                             @Override
                             public void timing(RunSpec current, int round, int rounds) {
                                 m.progress(round, rounds);
-                                m.message("timing " + current.label() + " (steady state)\u2026");
+                                m.message(t.format("compare.timing", current.label(t)));
                             }
                         }, m::cancelled, line -> { }))
-                .message("sampling " + specs.get(0).label() + "\u2026")
+                .message(t.format("player.sampling", specs.get(0).label(t)))
                 .onSuccess(this::setRuns)
                 .onFailure(f -> ctx.error("dialog.compare.failed", f.message())));
     }
@@ -243,18 +254,26 @@ final class ComparePage implements Page {
     private void setRuns(List<SampledRun> result) {
         runs = List.copyOf(result);
         SampledRun ref = runs.get(0);
-        List<AppContext.GridMark> marks = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             columns.get(i).setRun(runs.get(i), ref);
-            marks.add(new AppContext.GridMark(SOURCE, "compare: " + runs.get(i).spec().label(), runs.get(i).steps()));
         }
-        ctx.setGrids(SOURCE, marks);
         status.setText("");
-        caption.setText(String.format("Same noise (seed %d), %d samples per pane, aligned on t", ref.spec().seed(),
-                ref.spec().count()));
+        describe();
         transport.frameText(p -> String.format("t = %.4f", ref.t(p)));
         transport.reset(ref.last());
         render(0);
+    }
+
+    /** The caption and the samplers' grids on the curves, in the current language. */
+    private void describe() {
+        Texts t = ctx.i18n.texts();
+        SampledRun ref = runs.get(0);
+        List<AppContext.GridMark> marks = new ArrayList<>();
+        for (SampledRun r : runs) {
+            marks.add(new AppContext.GridMark(SOURCE, t.format("compare.grid", r.spec().label(t)), r.steps()));
+        }
+        ctx.setGrids(SOURCE, marks);
+        caption.setText(t.format("compare.caption", ref.spec().seed(), ref.spec().count()));
     }
 
     /** Shows every pane at the reference's position, aligned on t. */
@@ -268,7 +287,7 @@ final class ComparePage implements Page {
             c.showAt(t, show.getValue());
         }
         if (visible) {
-            ctx.cursor.set(new AppContext.Cursor(t, SOURCE, "compare, reference frame " + position + " of " + ref.last(),
+            ctx.cursor.set(new AppContext.Cursor(t, SOURCE, ctx.i18n.format("compare.cursor", position, ref.last()),
                     tt -> transport.seek(org.pdviz.app.compare.TimeAlignment.position(ref.steps(), tt))));
         }
     }

@@ -1,5 +1,6 @@
 package org.pdviz.ui;
 
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -9,6 +10,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.Region;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.ui.task.TaskSlot;
 
@@ -18,6 +20,12 @@ final class Controls {
     }
 
     /** An editable integer spinner that commits typed values on focus loss and rejects non-digits. */
+    static Spinner<Integer> intSpinner(String id, int min, int max, int value, ObservableValue<String> tip, int columns) {
+        Spinner<Integer> s = intSpinner(id, min, max, value, "", columns);
+        s.getTooltip().textProperty().bind(tip);
+        return s;
+    }
+
     static Spinner<Integer> intSpinner(String id, int min, int max, int value, String tip, int columns) {
         Spinner<Integer> s = new Spinner<>();
         s.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value));
@@ -68,34 +76,47 @@ final class Controls {
         return s;
     }
 
-    static ComboBox<ModelEntry> modelBox(String id, String tip) {
+    /** A model chooser whose items read "name · role" in the window's language. */
+    static ComboBox<ModelEntry> modelBox(Localizer t, String id, ObservableValue<String> tip) {
         ComboBox<ModelEntry> box = new ComboBox<>();
-        box.setCellFactory(v -> new ModelCell(box));
-        box.setButtonCell(new ModelCell(box));
+        box.setCellFactory(v -> new ModelCell(box, t));
+        box.setButtonCell(new ModelCell(box, t));
         box.setVisibleRowCount(14);
         return Tips.tip(box, id, tip);
     }
 
-    static String describe(ModelEntry e) {
-        return e.name() + "  \u00B7  " + LibraryPage.role(e);
+    /** English-only chooser for pages not yet converted (the trainer form, being split meanwhile). */
+    static ComboBox<ModelEntry> modelBox(String id, String tip) {
+        return modelBox(new Localizer(org.pdviz.app.i18n.Language.EN), id, new javafx.beans.property.SimpleStringProperty(tip));
     }
 
-    /** As {@link #describe(ModelEntry)}, with the folder when another model in {@code all} has the same name. */
-    static String describe(java.util.List<ModelEntry> all, ModelEntry e) {
-        return org.pdviz.app.library.ModelChoice.displayName(all, e) + "  \u00B7  " + LibraryPage.role(e);
+    static String describe(Texts t, ModelEntry e) {
+        return e.name() + "  \u00B7  " + LibraryPage.role(t, e);
+    }
+
+    /** As {@link #describe(Texts, ModelEntry)}, with the folder when another model in {@code all} has the same name. */
+    static String describe(Texts t, java.util.List<ModelEntry> all, ModelEntry e) {
+        return org.pdviz.app.library.ModelChoice.displayName(all, e) + "  \u00B7  " + LibraryPage.role(t, e);
     }
 
     private static final class ModelCell extends ListCell<ModelEntry> {
         private final ComboBox<ModelEntry> box;
+        private final Localizer t;
 
-        ModelCell(ComboBox<ModelEntry> box) {
+        ModelCell(ComboBox<ModelEntry> box, Localizer t) {
             this.box = box;
+            this.t = t;
         }
 
         @Override
         protected void updateItem(ModelEntry e, boolean empty) {
             super.updateItem(e, empty);
-            setText(empty || e == null ? null : describe(box.getItems(), e));
+            textProperty().unbind();
+            if (empty || e == null) {
+                setText(null);
+            } else {
+                textProperty().bind(t.text(x -> describe(x, box.getItems(), e)));
+            }
         }
     }
 }

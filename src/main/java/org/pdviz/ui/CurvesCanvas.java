@@ -36,8 +36,11 @@ final class CurvesCanvas extends Region {
     private double left;
     private double plotWidth;
 
-    CurvesCanvas(ScheduleCurves curves) {
+    private final Localizer i18n;
+
+    CurvesCanvas(ScheduleCurves curves, Localizer i18n) {
         this.curves = curves;
+        this.i18n = i18n;
         getChildren().add(canvas);
         canvas.setOnMousePressed(e -> seekAt(e.getX()));
         canvas.setOnMouseDragged(e -> seekAt(e.getX()));
@@ -106,20 +109,19 @@ final class CurvesCanvas extends Region {
         // alpha, sigma
         y = plot(g, y, plotH, 0, 1, false, new double[] {0, 0.5, 1}, "\u03B1, \u03C3", List.of(
                 new Line(ScheduleCurves.ALPHA, 0, false), new Line(ScheduleCurves.SIGMA, 1, false)), fs) + gap;
-        y = plot(g, y, plotH, -LOG_SNR_LIMIT, LOG_SNR_LIMIT, false, new double[] {-20, -10, 0, 10, 20}, "log-SNR \u03BB",
+        y = plot(g, y, plotH, -LOG_SNR_LIMIT, LOG_SNR_LIMIT, false, new double[] {-20, -10, 0, 10, 20}, i18n.get("curves.axis.logsnr"),
                 List.of(new Line(ScheduleCurves.LOG_SNR_CLIPPED, 2, false),
                         new Line(ScheduleCurves.LOG_SNR_IDEAL, 5, true)), fs) + gap;
-        y = plot(g, y, plotH, -DECADES, DECADES, true, new double[] {-3, -2, -1, 0, 1, 2, 3}, "weight (log)",
+        y = plot(g, y, plotH, -DECADES, DECADES, true, new double[] {-3, -2, -1, 0, 1, 2, 3}, i18n.get("curves.axis.weight"),
                 List.of(new Line(ScheduleCurves.SNR, 5, true), new Line(Weighting.TRUNCATED_SNR.id(), 3, false),
                         new Line(Weighting.SNR_PLUS_ONE.id(), 1, false)), fs) + gap;
         // time grids of the active samplers
-        g.setFont(Font.font(fs));
+        g.setFont(font(FontWeight.NORMAL, fs));
         g.setTextBaseline(VPos.CENTER);
         if (grids.isEmpty()) {
             g.setFill(palette.muted());
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("no sampler has run yet: the player's and the comparison's time grids appear here", left,
-                    y + rowH / 2);
+            g.fillText(i18n.get("curves.no_grids"), left, y + rowH / 2);
         }
         for (int i = 0; i < grids.size(); i++) {
             AppContext.GridMark m = grids.get(i);
@@ -150,7 +152,7 @@ final class CurvesCanvas extends Region {
             }
         }
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("t   (0 = data, 1 = noise)", left + plotWidth + 2 * fs, axisY + 0.4 * fs);
+        g.fillText(i18n.get("curves.axis.t"), left + plotWidth + 2 * fs, axisY + 0.4 * fs);
         // the cursor
         if (!Double.isNaN(cursorT)) {
             double px = x(cursorT);
@@ -170,7 +172,7 @@ final class CurvesCanvas extends Region {
         g.setFill(palette.plot());
         g.fillRect(left, top, plotWidth, height);
         g.setLineWidth(1);
-        g.setFont(Font.font(fs * 0.92));
+        g.setFont(font(FontWeight.NORMAL, fs * 0.92));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
         for (double v : yTicks) {
@@ -191,7 +193,7 @@ final class CurvesCanvas extends Region {
         g.rotate(-90);
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(palette.text());
-        g.setFont(Font.font(null, FontWeight.BOLD, fs));
+        g.setFont(font(FontWeight.BOLD, fs));
         g.fillText(yLabel, 0, 0);
         g.restore();
         g.save();
@@ -218,7 +220,7 @@ final class CurvesCanvas extends Region {
         g.setLineDashes(null);
         g.restore();
         // legend
-        g.setFont(Font.font(fs));
+        g.setFont(font(FontWeight.NORMAL, fs));
         g.setTextAlign(TextAlignment.LEFT);
         double ly = top + 0.8 * fs;
         for (Line line : lines) {
@@ -229,11 +231,15 @@ final class CurvesCanvas extends Region {
             g.strokeLine(left + plotWidth + fs, ly, left + plotWidth + 2.8 * fs, ly);
             g.setLineDashes(null);
             g.setFill(palette.text());
-            g.fillText(curves.curve(line.id()).label(), left + plotWidth + 3.3 * fs, ly);
+            g.fillText(curves.curve(line.id()).label(i18n.texts()), left + plotWidth + 3.3 * fs, ly);
             ly += 1.5 * fs;
         }
         g.setLineWidth(1);
         return top + height;
+    }
+
+    private Font font(FontWeight weight, double size) {
+        return Styles.canvasFont(i18n.language(), weight, size);
     }
 
     private static String tick(double v) {

@@ -28,7 +28,7 @@ final class CurvesPage implements Page {
 
     CurvesPage(AppContext ctx) {
         this.ctx = ctx;
-        canvas = new CurvesCanvas(ScheduleCurves.of(schedule, POINTS));
+        canvas = new CurvesCanvas(ScheduleCurves.of(schedule, POINTS), ctx.i18n);
         canvas.setId("curves-canvas");
         readout.setId("curves-readout");
         readout.getStyleClass().add("caption");
@@ -51,14 +51,14 @@ final class CurvesPage implements Page {
         double t = c == null ? Double.NaN : c.t();
         canvas.update(ctx.grids, t, ctx.palette(), ctx.fontScale.get(), c == null ? x -> { } : c.seek());
         if (c == null) {
-            readout.setText("No frame yet: sample in the player and its frame's t shows here.");
+            readout.setText(ctx.i18n.get("curves.no_frame"));
             source.setText("");
         } else {
             NoiseLevel l = schedule.at(t);
             readout.setText(String.format("t = %.4f   \u03B1 = %.4f   \u03C3 = %.4f   \u03BB = %+.3f   SNR = %.3g   "
                             + "max(SNR, 1) = %.3g   SNR + 1 = %.3g", t, l.alpha(), l.sigma(), l.logSnr(), l.snr(),
                     Weighting.TRUNCATED_SNR.weight(l), Weighting.SNR_PLUS_ONE.weight(l)));
-            source.setText("cursor: " + c.detail() + ".  Click or drag on the curves to move the frame.");
+            source.setText(ctx.i18n.format("curves.cursor", c.detail()));
         }
     }
 

@@ -31,13 +31,19 @@ final class FramePanel extends BorderPane {
         setMinSize(80, 80);
     }
 
-    FramePanel(String id, DisplayRanges.Quantity q) {
+    /** A panel for a quantity: its symbol and, in the window's language, what it is. */
+    FramePanel(String id, DisplayRanges.Quantity q, Localizer t) {
         this(id);
-        title(q.symbol() + "  " + q.meaning());
+        title(t, q);
     }
 
     void title(String text) {
+        title.textProperty().unbind();
         title.setText(text);
+    }
+
+    void title(Localizer t, DisplayRanges.Quantity q) {
+        title.textProperty().bind(t.text(x -> q.symbol() + "  " + q.meaning(x)));
     }
 
     void rangeNote(String text) {

@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.runtime.card.ModelCard;
@@ -25,20 +26,21 @@ final class LibraryPage implements Page {
 
     private final AppContext ctx;
     private final TreeView<Object> tree = new TreeView<>();
-    private final Label title = new Label("Pick a model on the left");
+    private final Label title = new Label();
     private final Label description = new Label();
     private final GridPane fields = new GridPane();
-    private final Button toPlayer = Tips.tip(new Button("Open in player"), "library-play",
-            "Sample this model step by step in the player");
-    private final Button toCompare = Tips.tip(new Button("Compare"), "library-compare",
-            "Side by side from the same noise: the teacher at 512 steps, the student, the teacher's plain few-step DDIM");
-    private final Button open = Tips.tip(new Button("Open model file\u2026"), "library-open",
-            "Add any .onnx model from disk (or drop files on the window)");
+    private final Button toPlayer = new Button();
+    private final Button toCompare = new Button();
+    private final Button open = new Button();
     private final SplitPane root;
     private boolean updating;
 
     LibraryPage(AppContext ctx, Runnable chooseFiles) {
         this.ctx = ctx;
+        Localizer t = ctx.i18n;
+        Tips.tip(t.bind(toPlayer, "library.play"), "library-play", t.text("library.play.tip"));
+        Tips.tip(t.bind(toCompare, "library.compare"), "library-compare", t.text("library.compare.tip"));
+        Tips.tip(t.bind(open, "library.open"), "library-open", t.text("library.open.tip"));
         tree.setId("library-tree");
         tree.setShowRoot(false);
         tree.setCellFactory(v -> new TreeCell<>() {
@@ -49,7 +51,7 @@ final class LibraryPage implements Page {
                 if (empty || item == null) {
                     setText(null);
                 } else if (item instanceof ModelEntry e) {
-                    setText(ModelChoice.displayName(ctx.models, e) + "   " + role(e));
+                    setText(ModelChoice.displayName(ctx.models, e) + "   " + role(t.texts(), e));
                 } else {
                     setText(item.toString());
                     getStyleClass().add("group");
@@ -61,7 +63,7 @@ final class LibraryPage implements Page {
                 ctx.selected.set(e);
             }
         });
-        Tips.tip(tree, "Shipped models and the files you added, grouped by data set");
+        Tips.tip(tree, t.text("library.tree.tip"));
         ctx.models.addListener((javafx.collections.ListChangeListener<ModelEntry>) c -> rebuild());
         ctx.selected.addListener((o, a, b) -> {
             selectInTree(b);
@@ -74,7 +76,7 @@ final class LibraryPage implements Page {
             compare.useDefaults(ctx.selected.get());
             ctx.navigate(PdvizApp.View.COMPARE);
         });
-        Label hint = new Label("or drop .onnx files anywhere on the window");
+        Label hint = t.bind(new Label(), "library.drop.hint");
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
         VBox left = new VBox(8, tree, open, hint);
@@ -97,13 +99,19 @@ final class LibraryPage implements Page {
         root.setDividerPositions(0.3);
         rebuild();
         showCard(ctx.selected.get());
+        t.onChange(() -> {
+            tree.refresh();
+            showCard(ctx.selected.get());
+        });
     }
 
-    static String role(ModelEntry e) {
+    /** A model's role in a few words: teacher, student with its steps, or no card. */
+    static String role(Texts t, ModelEntry e) {
         if (e.card() == null) {
-            return "(no card)";
+            return t.get("model.role.no_card");
         }
-        return e.isStudent() ? "student, " + e.steps() + (e.steps() == 1 ? " step" : " steps") : "teacher";
+        return e.isStudent() ? t.format(e.steps() == 1 ? "model.role.student.one" : "model.role.student", e.steps())
+                : t.get("model.role.teacher");
     }
 
     private void rebuild() {
@@ -158,72 +166,97 @@ final class LibraryPage implements Page {
         return fields;
     }
 
+    /** The card in the current language (derived from the entry: redrawn when the language changes). */
     private void showCard(ModelEntry e) {
+        Texts t = ctx.i18n.texts();
         fields.getChildren().clear();
         toPlayer.setDisable(e == null);
         toCompare.setDisable(e == null);
         if (e == null) {
-            title.setText("Pick a model on the left");
-            description.setText("Each model's card says what it is: its data, what its output means, how many steps it"
-                    + " was distilled for and where it came from.");
+            title.setText(t.get("library.pick"));
+            description.setText(t.get("library.pick.about"));
             return;
         }
         ModelCard c = e.card();
         title.setText(e.name());
         if (c == null) {
-            description.setText("This file has no model card. Open it with 'Open model file' to give the missing fields.");
-            row(0, "File", e.file().toString());
+            description.setText(t.get("library.no_card"));
+            row(0, t.get("library.card.file"), e.file().toString());
             toPlayer.setDisable(true);
             toCompare.setDisable(true);
             return;
         }
         description.setText(c.description() == null ? "" : c.description());
         int r = 0;
-        r = row(r, "Data set", c.dataset());
-        r = row(r, "Role", e.isStudent() ? "student: distilled for " + c.steps() + " sampling steps"
-                : "teacher: sampled with any number of steps (default " + ModelChoice.TEACHER_STEPS + ")");
-        r = row(r, "Parameterisation", c.parameterization() + "  (" + meaning(c.parameterization()) + ")");
-        r = row(r, "Data shape", java.util.Arrays.toString(c.dataShape()) + ", range " + c.rangeValue().lo() + " to "
-                + c.rangeValue().hi());
-        r = row(r, "Schedule", (c.schedule() == null ? "cosine" : c.schedule().name()) + ", log-SNR clipped to ["
-                + c.scheduleValue().logSnrMin() + ", " + c.scheduleValue().logSnrMax() + "]");
+        r = row(r, t.get("library.card.dataset"), c.dataset());
+        r = row(r, t.get("library.card.role"), e.isStudent() ? t.format("library.card.role.student", c.steps())
+                : t.format("library.card.role.teacher", ModelChoice.TEACHER_STEPS));
+        r = row(r, t.get("library.card.parameterization"), c.parameterization() + "  (" + meaning(t, c.parameterization()) + ")");
+        r = row(r, t.get("library.card.shape"), t.format("library.card.shape.value", java.util.Arrays.toString(c.dataShape()),
+                c.rangeValue().lo(), c.rangeValue().hi()));
+        r = row(r, t.get("library.card.schedule"), t.format("library.card.schedule.value",
+                c.schedule() == null ? "cosine" : c.schedule().name(), c.scheduleValue().logSnrMin(),
+                c.scheduleValue().logSnrMax()));
         if (c.family() != null) {
-            r = row(r, "Network", c.family().name() + (c.family().params().isEmpty() ? "" : "  " + c.family().params()));
+            r = row(r, t.get("library.card.network"), c.family().name()
+                    + (c.family().params().isEmpty() ? "" : "  " + c.family().params()));
         }
         ModelCard.Lineage l = c.lineage();
         if (l != null) {
-            r = row(r, "Parent", l.parent() == null ? "none (trained from data or exact)" : l.parent()
-                    + (l.round() == null ? "" : ", round " + l.round()));
+            r = row(r, t.get("library.card.parent"), l.parent() == null ? t.get("library.card.parent.none")
+                    : l.round() == null ? l.parent() : t.format("library.card.parent.round", l.parent(), l.round()));
             if (l.iterations() != null) {
-                r = row(r, "Iterations", String.format("%,d", l.iterations()));
+                r = row(r, t.get("library.card.iterations"), String.format("%,d", l.iterations()));
             }
             if (l.finalLoss() != null) {
-                r = row(r, "Final loss", String.format("%.5g", l.finalLoss()));
+                r = row(r, t.get("library.card.loss"), String.format("%.5g", l.finalLoss()));
             }
             if (l.seed() != null) {
-                r = row(r, "Seed", l.seed().toString());
+                r = row(r, t.get("library.card.seed"), l.seed().toString());
             }
             if (l.created() != null) {
-                r = row(r, "Created", l.created());
+                r = row(r, t.get("library.card.created"), l.created());
             }
             if (l.command() != null) {
-                r = row(r, "Made by", l.command());
+                r = row(r, t.get("library.card.command"), l.command());
             }
             if (l.data() != null) {
-                r = row(r, "Data", l.data().describe());
+                r = row(r, t.get("library.card.data"), data(t, l.data()));
             }
         }
-        r = row(r, "File", e.file() + String.format("  (%,d bytes)", e.bytes()));
+        r = row(r, t.get("library.card.file"), t.format("library.card.file.value", e.file(), String.format("%,d", e.bytes())));
     }
 
-    private static String meaning(String p) {
+    /** What a parameterisation means, in words (the symbols stay symbols). */
+    static String meaning(Texts t, String p) {
         return switch (p) {
-            case "x" -> "predicts the clean data x";
-            case "eps" -> "predicts the noise \u03B5";
-            case "v" -> "predicts v = \u03B1\u03B5 \u2212 \u03C3x";
-            case "both" -> "predicts x and \u03B5, mixed with weight \u03C3\u00B2 on x";
+            case "x" -> t.get("model.param.x");
+            case "eps" -> t.get("model.param.eps");
+            case "v" -> t.get("model.param.v");
+            case "both" -> t.get("model.param.both");
             default -> "?";
         };
+    }
+
+    /** The data a model learned from: file (or source), samples, hash, normalisation, note. */
+    private static String data(Texts t, ModelCard.DataOrigin d) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (d.count() != null) {
+            parts.add(t.format("library.data.samples", String.format("%,d", d.count())));
+        }
+        if (d.sha256() != null) {
+            parts.add("sha256 " + d.sha256().substring(0, Math.min(12, d.sha256().length())) + "...");
+        }
+        if (d.normalization() != null) {
+            parts.add(t.get("library.data.normalised"));
+        }
+        String source = d.file() != null ? d.file() : switch (d.source()) {
+            case "points" -> t.get("library.data.source.points");
+            case "teacher-samples" -> t.get("library.data.source.teacher_samples");
+            default -> d.source();
+        };
+        String line = t.format("library.data.value", source, String.join(t.get("list.separator"), parts));
+        return d.note() == null ? line : line + t.get("punct.colon") + d.note();
     }
 
     private int row(int r, String key, String value) {

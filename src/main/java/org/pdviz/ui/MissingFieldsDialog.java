@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
@@ -26,14 +26,15 @@ final class MissingFieldsDialog {
 
     static Dialog<CardOverrides> ask(AppContext ctx, Window owner, ModelImport.NeedsFields needs, Consumer<CardOverrides> done,
                                         Runnable cancelled) {
+        Localizer t = ctx.i18n;
         Dialog<CardOverrides> d = new Dialog<>();
-        d.setTitle("pdviz");
+        d.titleProperty().bind(t.text("app.name"));
         if (owner != null) {
             d.initOwner(owner);
         }
         String file = needs.file().getFileName().toString();
-        d.setHeaderText("'" + file + "' has " + (needs.partialCard() == null ? "no model card" : "an incomplete card")
-                + ".\nSay what its output means before it joins the library.");
+        d.headerTextProperty().bind(t.text(needs.partialCard() == null ? "fields.header.no_card" : "fields.header.incomplete",
+                file));
         d.getDialogPane().setId("missing-fields-dialog");
         ctx.style(d.getDialogPane());
         GridPane grid = new GridPane();
@@ -42,7 +43,7 @@ final class MissingFieldsDialog {
         grid.setPadding(new Insets(12));
         int row = 0;
         ChoiceBox<Parameterization> param = Tips.tip(new ChoiceBox<>(), "field-parameterization",
-                "What the network outputs: x (clean data), eps (the noise), v (alpha eps - sigma x) or both (x then eps)");
+                t.text("fields.parameterization.tip"));
         param.getItems().setAll(Parameterization.values());
         param.setConverter(new javafx.util.StringConverter<>() {
             @Override
@@ -58,30 +59,30 @@ final class MissingFieldsDialog {
         boolean needP = needs.missing().contains("parameterization");
         boolean needShape = needs.missing().contains("dataShape");
         if (needP) {
-            grid.addRow(row++, new Label("Parameterization"), param);
+            grid.addRow(row++, t.bind(new Label(), "fields.parameterization"), param);
         }
-        TextField shape = Tips.tip(new TextField(), "field-shape",
-                "The shape of one sample without the batch axis, e.g. 2 for points or 1,28,28 for digits");
-        shape.setPromptText("e.g. 1,28,28");
+        TextField shape = Tips.tip(new TextField(), "field-shape", t.text("fields.shape.tip"));
+        shape.promptTextProperty().bind(t.text("fields.example", "1,28,28"));
         if (needShape) {
-            grid.addRow(row++, new Label("Data shape"), shape);
+            grid.addRow(row++, t.bind(new Label(), "library.card.shape"), shape);
         }
-        TextField name = Tips.tip(new TextField(), "field-name", "Shown in the library (default: the file name)");
+        TextField name = Tips.tip(new TextField(), "field-name", t.text("fields.name.tip"));
         name.setPromptText(file.replaceAll("\\.onnx$", ""));
-        TextField dataset = Tips.tip(new TextField(), "field-dataset", "Groups the model in the library (optional)");
-        dataset.setPromptText("e.g. mnist");
-        grid.addRow(row++, new Label("Name"), name);
-        grid.addRow(row, new Label("Data set"), dataset);
+        TextField dataset = Tips.tip(new TextField(), "field-dataset", t.text("fields.dataset.tip"));
+        dataset.promptTextProperty().bind(t.text("fields.example", "mnist"));
+        grid.addRow(row++, t.bind(new Label(), "fields.name"), name);
+        grid.addRow(row, t.bind(new Label(), "library.card.dataset"), dataset);
         d.getDialogPane().setContent(grid);
-        d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        var ok = d.getDialogPane().lookupButton(ButtonType.OK);
+        ButtonType okType = ctx.okButton();
+        d.getDialogPane().getButtonTypes().setAll(okType, ctx.cancelButton());
+        var ok = d.getDialogPane().lookupButton(okType);
         ok.setId("missing-fields-ok");
         Runnable validate = () -> ok.setDisable((needP && param.getValue() == null)
                 || (needShape && parseShape(shape.getText()) == null));
         param.valueProperty().addListener((o, a, b) -> validate.run());
         shape.textProperty().addListener((o, a, b) -> validate.run());
         validate.run();
-        d.setResultConverter(b -> b == ButtonType.OK ? new CardOverrides(blankToNull(name.getText()),
+        d.setResultConverter(b -> b == okType ? new CardOverrides(blankToNull(name.getText()),
                 blankToNull(dataset.getText()), param.getValue(), needShape ? parseShape(shape.getText()) : null,
                 null, null, null) : null);
         d.setOnHidden(e -> {

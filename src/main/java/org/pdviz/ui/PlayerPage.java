@@ -24,6 +24,7 @@ import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.pdviz.app.i18n.Message;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.io.TrajectoryJson;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
@@ -49,28 +50,20 @@ final class PlayerPage implements Page {
     static final String SOURCE = "player";
 
     private final AppContext ctx;
-    final ComboBox<ModelEntry> model = Controls.modelBox("player-model",
-            "The model to sample (the library's selection)");
-    final Spinner<Integer> steps = Controls.intSpinner("player-steps", 1, 4096, ModelChoice.TEACHER_STEPS,
-            "Sampling steps N on the grid t = i/N (a student defaults to its own N, a teacher to 512)", 4);
-    final Spinner<Integer> seed = Controls.intSpinner("player-seed", 0, Integer.MAX_VALUE, 0,
-            "Noise seed: the same seed gives the same starting noise z_1 for every model", 4);
-    final Spinner<Integer> batch = Controls.intSpinner("player-batch", 1, 1024, 16,
-            "How many samples (16 images make a 4x4 grid; points: 256)", 4);
-    final CheckBox clip = Tips.tip(new CheckBox("clip x\u0302"), "player-clip",
-            "Clip x_hat to the data range at every step (eps_hat is then recomputed), as the official sampler does");
-    final Button sample = Tips.tip(new Button("Sample"), "player-sample",
-            "Run DDIM with these settings, recording every frame (Enter)");
-    final Button cancel = Tips.tip(new Button("Cancel"), "player-cancel", "Stop the sampling run");
-    final ProgressBar progress = Tips.tip(new ProgressBar(0), "player-progress", "Sampling progress");
+    final ComboBox<ModelEntry> model;
+    final Spinner<Integer> steps;
+    final Spinner<Integer> seed;
+    final Spinner<Integer> batch;
+    final CheckBox clip = new CheckBox();
+    final Button sample = new Button();
+    final Button cancel = new Button();
+    final ProgressBar progress = new ProgressBar(0);
     final Label status = new Label();
-    final Button savePng = Tips.tip(new Button("Save frame\u2026"), "player-save-png",
-            "Save this frame's z_t, x_hat, eps_hat and v_hat as a PNG");
-    final Button saveJson = Tips.tip(new Button("Save trajectory\u2026"), "player-save-json",
-            "Save every frame as JSON (the format of 'pdviz sample')");
-    final TransportBar transport = new TransportBar();
+    final Button savePng = new Button();
+    final Button saveJson = new Button();
+    final TransportBar transport;
     private final List<FramePanel> panels = new ArrayList<>();
-    private final Readouts readouts = new Readouts();
+    private final Readouts readouts;
     private final Label caption = new Label();
     private final BorderPane root = new BorderPane();
     private SampledRun run;
@@ -80,6 +73,19 @@ final class PlayerPage implements Page {
 
     PlayerPage(AppContext ctx) {
         this.ctx = ctx;
+        Localizer t = ctx.i18n;
+        model = Controls.modelBox(t, "player-model", t.text("player.model.tip"));
+        steps = Controls.intSpinner("player-steps", 1, 4096, ModelChoice.TEACHER_STEPS, t.text("player.steps.tip"), 4);
+        seed = Controls.intSpinner("player-seed", 0, Integer.MAX_VALUE, 0, t.text("player.seed.tip"), 4);
+        batch = Controls.intSpinner("player-batch", 1, 1024, 16, t.text("player.batch.tip"), 4);
+        Tips.tip(t.bind(clip, "player.clip"), "player-clip", t.text("player.clip.tip"));
+        Tips.tip(t.bind(sample, "player.sample"), "player-sample", t.text("player.sample.tip"));
+        Tips.tip(t.bind(cancel, "player.cancel"), "player-cancel", t.text("player.cancel.tip"));
+        Tips.tip(progress, "player-progress", t.text("player.progress.tip"));
+        Tips.tip(t.bind(savePng, "player.save_png"), "player-save-png", t.text("player.save_png.tip"));
+        Tips.tip(t.bind(saveJson, "player.save_json"), "player-save-json", t.text("player.save_json.tip"));
+        transport = new TransportBar(t);
+        readouts = new Readouts(t);
         model.setItems(ctx.models.filtered(e -> e.card() != null));
         model.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(a)) {
@@ -103,8 +109,8 @@ final class PlayerPage implements Page {
         savePng.setDisable(true);
         saveJson.setDisable(true);
 
-        FlowPane settings = new FlowPane(8, 6, label("Model"), model, label("Steps N"), steps, label("Seed"), seed,
-                label("Batch"), batch, clip, sample, cancel);
+        FlowPane settings = new FlowPane(8, 6, label(t, "player.model"), model, label(t, "player.steps"), steps,
+                label(t, "player.seed"), seed, label(t, "player.batch"), batch, clip, sample, cancel);
         settings.getStyleClass().add("toolbar");
         settings.setAlignment(Pos.CENTER_LEFT);
 
@@ -114,7 +120,7 @@ final class PlayerPage implements Page {
         grid.setVgap(10);
         Quantity[] qs = Quantity.values();
         for (int i = 0; i < qs.length; i++) {
-            FramePanel p = new FramePanel("player-" + qs[i].id().replace('_', '-'), qs[i]);
+            FramePanel p = new FramePanel("player-" + qs[i].id().replace('_', '-'), qs[i], t);
             panels.add(p);
             grid.add(p, i % 2, i / 2);
         }
@@ -158,11 +164,12 @@ final class PlayerPage implements Page {
         if (first != null) {
             model.setValue(first);
         }
-        clearPanels("Press Sample to run DDIM");
+        clearPanels();
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
+    /** A field's name in the tool bar. */
+    static Label label(Localizer t, String key) {
+        Label l = t.bind(new Label(), key);
         l.getStyleClass().add("field-label");
         return l;
     }
@@ -215,9 +222,10 @@ final class PlayerPage implements Page {
         cancel();
         dirty = false;
         RunSpec spec = new RunSpec(m, steps.getValue(), seed.getValue(), batch.getValue(), clip.isSelected());
-        background.start(BackgroundTask.of(Message.of("task.sample", spec.label()), task -> new RunService().run(spec,
+        Texts t = ctx.i18n.texts();
+        background.start(BackgroundTask.of(Message.of("task.sample", spec.label(t)), task -> new RunService().run(spec,
                         (done, total, current) -> task.progress(done, total), task::cancelled))
-                .message("sampling " + spec.label() + "\u2026")
+                .message(t.format("player.sampling", spec.label(t)))
                 .onSuccess(this::setRun)
                 .onFailure(f -> ctx.error("dialog.sampling.failed", f.message())));
     }
@@ -238,32 +246,41 @@ final class PlayerPage implements Page {
         run = r;
         DataShape shape = r.trajectory().shape();
         boolean points = !shape.isImage();
-        DataRange win = DisplayRanges.points(r.range());
-        for (int i = 0; i < panels.size(); i++) {
-            FramePanel p = panels.get(i);
+        for (FramePanel p : panels) {
             p.usePoints(points);
-            DataRange dr = points ? win : DisplayRanges.image(Quantity.values()[i], r.range());
-            p.rangeNote(String.format("%s to %s", trim(dr.lo()), trim(dr.hi())));
         }
         status.setText("");
-        caption.setText(r.spec().label() + "  \u00B7  seed " + r.spec().seed() + "  \u00B7  " + r.spec().count()
-                + " samples" + (r.spec().clip() ? "  \u00B7  clipped" : "") + "  \u00B7  " + r.wall().text());
         savePng.setDisable(false);
         saveJson.setDisable(false);
-        ctx.setGrids(SOURCE, List.of(new AppContext.GridMark(SOURCE, "player: " + r.spec().label(), r.steps())));
-        transport.frameText(p -> "frame " + p + " / " + r.last());
+        describe(r);
         transport.reset(r.last());
         render(0);
+    }
+
+    /** The run's caption, its grid on the curves and the frame counter, in the current language. */
+    private void describe(SampledRun r) {
+        Texts t = ctx.i18n.texts();
+        String sep = "  \u00B7  ";
+        caption.setText(r.spec().label(t) + sep + t.format("player.caption.seed", r.spec().seed()) + sep
+                + t.format("player.caption.samples", r.spec().count()) + (r.spec().clip() ? sep + t.get("player.caption.clipped") : "")
+                + sep + r.wall().text());
+        ctx.setGrids(SOURCE, List.of(new AppContext.GridMark(SOURCE, t.format("player.grid", r.spec().label(t)), r.steps())));
+        transport.frameText(p -> ctx.i18n.format("player.frame", p, r.last()));
+        boolean points = !r.trajectory().shape().isImage();
+        for (int i = 0; i < panels.size(); i++) {
+            DataRange dr = points ? DisplayRanges.points(r.range()) : DisplayRanges.image(Quantity.values()[i], r.range());
+            panels.get(i).rangeNote(t.format("player.range", trim(dr.lo()), trim(dr.hi())));
+        }
     }
 
     private static String trim(double v) {
         return v == Math.rint(v) ? String.format("%.0f", v) : String.format("%.1f", v);
     }
 
-    private void clearPanels(String message) {
+    private void clearPanels() {
         for (FramePanel p : panels) {
             p.usePoints(false);
-            p.grid.clear(message);
+            p.grid.clear(ctx.i18n.get("player.press_sample"));
         }
         readouts.clear();
     }
@@ -281,7 +298,7 @@ final class PlayerPage implements Page {
             float[] values = FrameExport.values(f, qs[i]);
             FramePanel p = panels.get(i);
             if (shape.isImage()) {
-                p.grid.show(values, count, shape, DisplayRanges.image(qs[i], run.range()), "no prediction at t = 0");
+                p.grid.show(values, count, shape, DisplayRanges.image(qs[i], run.range()), ctx.i18n.get("player.no_prediction"));
             } else {
                 List<float[]> path = null;
                 if (qs[i] == Quantity.Z || qs[i] == Quantity.X_HAT) {
@@ -292,18 +309,18 @@ final class PlayerPage implements Page {
                 }
                 p.scatter.style(ctx.palette(), ctx.fontScale.get());
                 p.scatter.show(new ScatterView.Scene(values, count, shape.size(), DisplayRanges.points(run.range()),
-                        path, null, "no prediction at t = 0"));
+                        path, null, ctx.i18n.get("player.no_prediction")));
             }
         }
         NoiseLevel l = f.level();
         NoiseLevel next = position < run.last() ? run.trajectory().frames().get(position).to() : null;
         readouts.show(position, run.last(), l, next);
-        ctx.cursor.set(new AppContext.Cursor(l.t(), SOURCE, "player, frame " + position + " of " + run.last(),
+        ctx.cursor.set(new AppContext.Cursor(l.t(), SOURCE, ctx.i18n.format("player.cursor", position, run.last()),
                 t -> transport.seek(org.pdviz.app.compare.TimeAlignment.position(run.steps(), t))));
     }
 
     void exportFrame(Path file) throws IOException {
-        FrameExport.write(run, transport.position().get(), file);
+        FrameExport.write(run, transport.position().get(), file, ctx.i18n.texts());
     }
 
     void exportTrajectory(Path file) throws IOException {
@@ -314,10 +331,11 @@ final class PlayerPage implements Page {
         if (run == null) {
             return;
         }
+        Texts t = ctx.i18n.texts();
         FileChooser fc = new FileChooser();
-        fc.setTitle(png ? "Save frame as PNG" : "Save trajectory as JSON");
-        fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter("PNG image", "*.png")
-                : new FileChooser.ExtensionFilter("JSON", "*.json"));
+        fc.setTitle(t.get(png ? "player.save_png.chooser" : "player.save_json.chooser"));
+        fc.getExtensionFilters().add(png ? new FileChooser.ExtensionFilter(t.get("file.png"), "*.png")
+                : new FileChooser.ExtensionFilter(t.get("file.json"), "*.json"));
         fc.setInitialFileName(run.card().name() + "-" + run.steps() + (png ? "-frame-" + transport.position().get()
                 + ".png" : "-trajectory.json"));
         java.io.File f = fc.showSaveDialog(root.getScene().getWindow());
@@ -328,12 +346,12 @@ final class PlayerPage implements Page {
         int position = transport.position().get();
         ctx.tasks.execute(BackgroundTask.of(Message.of("task.save", f.getName()), m -> {
             if (png) {
-                FrameExport.write(r, position, f.toPath());
+                FrameExport.write(r, position, f.toPath(), t);
             } else {
                 TrajectoryJson.write(r.trajectory(), f.toPath());
             }
             return f.toPath();
-        }).onSuccess(saved -> status.setText("saved " + saved.getFileName()))
+        }).onSuccess(saved -> status.setText(ctx.i18n.format("status.saved", saved.getFileName())))
                 .onFailure(e -> ctx.error("dialog.save.failed", e.message())));
     }
 
@@ -363,7 +381,10 @@ final class PlayerPage implements Page {
     @Override
     public void restyle() {
         if (run != null) {
+            describe(run);
             render(transport.position().get());
+        } else {
+            clearPanels();
         }
     }
 }

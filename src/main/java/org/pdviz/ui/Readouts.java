@@ -16,29 +16,39 @@ final class Readouts extends VBox {
     private final Label sigma = value("readout-sigma");
     private final Label next = value("readout-next");
 
-    Readouts() {
+    private final Localizer i18n;
+    private boolean finalFrame;
+
+    Readouts(Localizer i18n) {
         super(8);
+        this.i18n = i18n;
         getStyleClass().add("readouts");
-        Label head = new Label("This frame");
+        Label head = i18n.bind(new Label(), "readout.head");
         head.getStyleClass().add("readout-head");
         GridPane g = new GridPane();
         g.setHgap(12);
         g.setVgap(4);
         int r = 0;
-        g.addRow(r++, key("frame"), frame);
-        g.addRow(r++, key("t"), t);
-        g.addRow(r++, key("\u03C6 (angle)"), phi);
-        g.addRow(r++, key("log-SNR \u03BB"), logSnr);
-        g.addRow(r++, key("\u03B1 (signal)"), alpha);
-        g.addRow(r++, key("\u03C3 (noise)"), sigma);
-        g.addRow(r, key("next t"), next);
+        g.addRow(r++, key("readout.frame"), frame);
+        g.addRow(r++, key("readout.t"), t);
+        g.addRow(r++, key("readout.phi"), phi);
+        g.addRow(r++, key("readout.logsnr"), logSnr);
+        g.addRow(r++, key("readout.alpha"), alpha);
+        g.addRow(r++, key("readout.sigma"), sigma);
+        g.addRow(r, key("readout.next"), next);
         getChildren().addAll(head, g);
         clear();
+        i18n.onChange(() -> {
+            if (finalFrame) {
+                next.setText(i18n.get("readout.final"));
+            }
+        });
     }
 
-    private static Label key(String text) {
-        Label l = new Label(text);
+    private Label key(String textKey) {
+        Label l = i18n.bind(new Label(), textKey);
         l.getStyleClass().add("readout-key");
+        l.setMinWidth(USE_PREF_SIZE);
         return l;
     }
 
@@ -50,6 +60,7 @@ final class Readouts extends VBox {
     }
 
     void clear() {
+        finalFrame = false;
         for (Label l : new Label[] {frame, t, phi, logSnr, alpha, sigma, next}) {
             l.setText("\u2013");
         }
@@ -62,7 +73,8 @@ final class Readouts extends VBox {
         logSnr.setText(signed(l.logSnr()));
         alpha.setText(String.format("%.4f", l.alpha()));
         sigma.setText(String.format("%.4f", l.sigma()));
-        next.setText(to == null ? "(final)" : String.format("%.4f", to.t()));
+        finalFrame = to == null;
+        next.setText(finalFrame ? i18n.get("readout.final") : String.format("%.4f", to.t()));
     }
 
     /** Three decimals with a sign; values that round to zero show as +0.000, never -0.000. */

@@ -56,9 +56,17 @@ final class Styles {
         root.setStyle(family == null ? size : size + " -fx-font-family: \"" + family + "\";");
     }
 
-    /** The family a language's texts are drawn in on a canvas (the root's family, as {@link #font} chose it). */
+    /**
+     * The family a language's texts are drawn in on a canvas, as {@link #font} chose it for the
+     * window; null (JavaFX's default family) for English.
+     */
     static String family(Language language) {
-        return language == Language.EN ? Fonts.LATIN
-                : Fonts.first(Fonts.chain(language), javafx.scene.text.Font.getFamilies()).orElse(Fonts.LATIN);
+        return language == Language.EN ? null
+                : Fonts.first(Fonts.chain(language), javafx.scene.text.Font.getFamilies()).orElse(null);
+    }
+
+    /** A canvas font in the window's language's family. */
+    static javafx.scene.text.Font canvasFont(Language language, javafx.scene.text.FontWeight weight, double size) {
+        return javafx.scene.text.Font.font(family(language), weight, size);
     }
 }

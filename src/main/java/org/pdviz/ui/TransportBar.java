@@ -22,16 +22,15 @@ final class TransportBar extends HBox implements PlaybackKeys {
 
     private final Playback playback = new Playback();
     private final IntegerProperty position = new SimpleIntegerProperty(0);
-    private final Button home = Tips.tip(new Button("|\u25C0"), "transport-home", "First frame, t = 1 (Home)");
-    private final Button back = Tips.tip(new Button("\u25C0"), "transport-back", "One frame back (Left arrow)");
-    private final Button play = Tips.tip(new Button("\u25B6 Play"), "transport-play", "Play or pause (Space)");
-    private final Button forward = Tips.tip(new Button("\u25B6"), "transport-forward", "One frame forward (Right arrow)");
-    private final Button end = Tips.tip(new Button("\u25B6|"), "transport-end", "Last frame, the final sample at t = 0 (End)");
-    private final Slider scrub = Tips.tip(new Slider(0, 1, 0), "transport-scrub",
-            "Scrub through the frames: every frame is cached, so this is instant");
+    private final Button home = new Button("|\u25C0");
+    private final Button back = new Button("\u25C0");
+    private final Button play = new Button();
+    private final Button forward = new Button("\u25B6");
+    private final Button end = new Button("\u25B6|");
+    private final Slider scrub = new Slider(0, 1, 0);
     private final Label frame = new Label();
-    private final Button slower = Tips.tip(new Button("\u2212"), "transport-slower", "Slower (-)");
-    private final Button faster = Tips.tip(new Button("+"), "transport-faster", "Faster (+)");
+    private final Button slower = new Button("\u2212");
+    private final Button faster = new Button("+");
     private final Label speed = new Label();
     private IntFunction<String> frameText = p -> p + " / " + playback.last();
     private boolean syncing;
@@ -58,8 +57,20 @@ final class TransportBar extends HBox implements PlaybackKeys {
         }
     };
 
-    TransportBar() {
+    private final Localizer t;
+
+    TransportBar(Localizer t) {
         super(6);
+        this.t = t;
+        Tips.tip(home, "transport-home", t.text("transport.home.tip"));
+        Tips.tip(back, "transport-back", t.text("transport.back.tip"));
+        Tips.tip(play, "transport-play", t.text("transport.play.tip"));
+        Tips.tip(forward, "transport-forward", t.text("transport.forward.tip"));
+        Tips.tip(end, "transport-end", t.text("transport.end.tip"));
+        Tips.tip(scrub, "transport-scrub", t.text("transport.scrub.tip"));
+        Tips.tip(slower, "transport-slower", t.text("transport.slower.tip"));
+        Tips.tip(faster, "transport-faster", t.text("transport.faster.tip"));
+        t.onChange(this::sync);
         getStyleClass().add("transport");
         setAlignment(Pos.CENTER_LEFT);
         scrub.setFocusTraversable(false);
@@ -91,7 +102,8 @@ final class TransportBar extends HBox implements PlaybackKeys {
         for (Button b : new Button[] {home, back, play, forward, end, slower, faster}) {
             b.setFocusTraversable(false);
         }
-        getChildren().addAll(home, back, play, forward, end, scrub, frame, new Label("speed"), slower, speed, faster);
+        getChildren().addAll(home, back, play, forward, end, scrub, frame, t.bind(new Label(), "transport.speed"), slower,
+                speed, faster);
         reset(0);
     }
 
@@ -184,9 +196,9 @@ final class TransportBar extends HBox implements PlaybackKeys {
             syncing = false;
         }
         position.set(playback.position());
-        play.setText(playback.playing() ? "\u275A\u275A Pause" : "\u25B6 Play");
+        play.setText(t.get(playback.playing() ? "transport.pause" : "transport.play"));
         frame.setText(frameText.apply(playback.position()));
         double fps = playback.framesPerSecond();
-        speed.setText((fps < 1 ? String.format("%.1f", fps) : String.format("%.0f", fps)) + " frames/s");
+        speed.setText(t.format("transport.fps", fps < 1 ? String.format("%.1f", fps) : String.format("%.0f", fps)));
     }
 }

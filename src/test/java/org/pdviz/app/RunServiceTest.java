@@ -85,9 +85,14 @@ class RunServiceTest {
                 .resolve("models/exact/exact-mnist-gaussian.onnx"))).entry();
         SampledRun run = new RunService().run(new RunSpec(m, 8, 0, 9, false), (d, t, c) -> { }, () -> false);
         Path png = dir.resolve("f.png");
-        FrameExport.write(run, 8, png);
+        var en = org.pdviz.app.i18n.Texts.of(org.pdviz.app.i18n.Language.EN);
+        var zh = org.pdviz.app.i18n.Texts.of(org.pdviz.app.i18n.Language.ZH);
+        FrameExport.write(run, 8, png, zh);
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals(960, img.getWidth());
-        assertTrue(FrameExport.caption(run, 4).contains("t = 0.5000"), FrameExport.caption(run, 4));
+        String[] caption = FrameExport.caption(run, 4, en);
+        assertTrue(caption[1].contains("t = 0.5000") && caption[0].contains("seed 0"), String.join(" | ", caption));
+        String[] chinese = FrameExport.caption(run, 4, zh);
+        assertTrue(chinese[1].contains("t = 0.5000") && chinese[0].contains("随机种子 0"), String.join(" | ", chinese));
     }
 }

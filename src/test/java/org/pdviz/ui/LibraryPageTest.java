@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
@@ -108,11 +109,11 @@ class LibraryPageTest {
         fx(() -> window.openFiles(List.of(file)));
         waitFor("the form", () -> robot.lookup("#missing-fields-dialog").tryQuery().isPresent());
         DialogPane form = robot.lookup("#missing-fields-dialog").queryAs(DialogPane.class);
-        assertTrue(form.lookupButton(ButtonType.OK).isDisabled(), "OK needs the parameterisation first");
+        assertTrue(form.lookupButton(button(form, ButtonBar.ButtonData.OK_DONE)).isDisabled(), "OK needs the parameterisation first");
         @SuppressWarnings("unchecked")
         ChoiceBox<Parameterization> p = (ChoiceBox<Parameterization>) form.lookup("#field-parameterization");
         fx(() -> p.setValue(Parameterization.X));
-        assertTrue(!form.lookupButton(ButtonType.OK).isDisabled());
+        assertTrue(!form.lookupButton(button(form, ButtonBar.ButtonData.OK_DONE)).isDisabled());
         UiTestSupport.screenshot(form, "library-missing-fields");
         robot.clickOn("#missing-fields-ok");
         waitFor("the model in the library", () -> window.context().models.stream()
@@ -141,12 +142,12 @@ class LibraryPageTest {
         javafx.scene.control.TextField dataset = (javafx.scene.control.TextField) form.lookup("#field-dataset");
         fx(() -> p.setValue(Parameterization.X));
         fx(() -> shape.setText("2, x"));
-        assertTrue(form.lookupButton(ButtonType.OK).isDisabled(), "'2, x' is not a shape");
+        assertTrue(form.lookupButton(button(form, ButtonBar.ButtonData.OK_DONE)).isDisabled(), "'2, x' is not a shape");
         fx(() -> {
             shape.setText("2");
             dataset.setText("identity-test");
         });
-        assertTrue(!form.lookupButton(ButtonType.OK).isDisabled());
+        assertTrue(!form.lookupButton(button(form, ButtonBar.ButtonData.OK_DONE)).isDisabled());
         robot.clickOn("#missing-fields-ok");
         waitFor("the model in the library", () -> window.context().models.stream()
                 .anyMatch(e -> e.file().equals(file.toAbsolutePath().normalize())));
@@ -163,12 +164,17 @@ class LibraryPageTest {
         fx(() -> window.openFiles(List.of(file)));
         waitFor("the form", () -> robot.lookup("#missing-fields-dialog").tryQuery().isPresent());
         DialogPane form = robot.lookup("#missing-fields-dialog").queryAs(DialogPane.class);
-        fx(() -> ((javafx.scene.control.Button) form.lookupButton(ButtonType.CANCEL)).fire());
+        fx(() -> ((javafx.scene.control.Button) form.lookupButton(button(form, ButtonBar.ButtonData.CANCEL_CLOSE))).fire());
         waitFor("the form to close", () -> robot.lookup("#missing-fields-dialog").tryQuery().isEmpty());
         assertEquals(before, window.context().library.entries().size());
     }
 
     private LibraryPage page() {
         return window.page(PdvizApp.View.LIBRARY);
+    }
+
+    /** The dialog's button of a kind (its text is in the window's language). */
+    private static ButtonType button(javafx.scene.control.DialogPane form, ButtonBar.ButtonData data) {
+        return form.getButtonTypes().stream().filter(b -> b.getButtonData() == data).findFirst().orElseThrow();
     }
 }

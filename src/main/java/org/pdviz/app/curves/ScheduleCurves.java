@@ -1,6 +1,7 @@
 package org.pdviz.app.curves;
 
 import java.util.List;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
@@ -12,8 +13,14 @@ import org.pdviz.core.schedule.NoiseLevel;
  */
 public record ScheduleCurves(double[] t, List<Curve> curves) {
 
-    /** One curve; {@code values} may hold infinities where the ideal schedule diverges. */
-    public record Curve(String id, String label, double[] values) {
+    /**
+     * One curve; {@code values} may hold infinities where the ideal schedule diverges. Its name is a
+     * text ({@code labelKey}; {0} is the clipped log-SNR range, e.g. [-20, 20]).
+     */
+    public record Curve(String id, String labelKey, String range, double[] values) {
+        public String label(Texts t) {
+            return t.format(labelKey, range);
+        }
     }
 
     public static final String ALPHA = "alpha";
@@ -44,13 +51,13 @@ public record ScheduleCurves(double[] t, List<Curve> curves) {
         }
         String range = String.format("[%.0f, %.0f]", clipped.logSnrMin(), clipped.logSnrMax());
         return new ScheduleCurves(t, List.of(
-                new Curve(ALPHA, "\u03B1\u209C (signal)", alpha),
-                new Curve(SIGMA, "\u03C3\u209C (noise)", sigma),
-                new Curve(LOG_SNR_IDEAL, "log-SNR, ideal (\u00B1\u221E at t = 0, 1)", ideal),
-                new Curve(LOG_SNR_CLIPPED, "log-SNR, clipped to " + range, logSnr),
-                new Curve(SNR, "SNR = \u03B1\u00B2/\u03C3\u00B2 (eps-MSE weight)", snr),
-                new Curve(Weighting.TRUNCATED_SNR.id(), "truncated SNR = max(SNR, 1)", truncated),
-                new Curve(Weighting.SNR_PLUS_ONE.id(), "SNR + 1 (v-MSE weight)", plusOne)));
+                new Curve(ALPHA, "curves.alpha", range, alpha),
+                new Curve(SIGMA, "curves.sigma", range, sigma),
+                new Curve(LOG_SNR_IDEAL, "curves.logsnr.ideal", range, ideal),
+                new Curve(LOG_SNR_CLIPPED, "curves.logsnr.clipped", range, logSnr),
+                new Curve(SNR, "curves.snr", range, snr),
+                new Curve(Weighting.TRUNCATED_SNR.id(), "curves.truncated", range, truncated),
+                new Curve(Weighting.SNR_PLUS_ONE.id(), "curves.plus_one", range, plusOne)));
     }
 
     public Curve curve(String id) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.core.metrics.Estimate;
 import org.pdviz.runtime.card.CardJson;
 
@@ -51,8 +53,13 @@ public record ReportQuality(String metric, Estimate estimate, int samples, Strin
 
     /** E.g. "FID 3.21 [2.95, 3.60] (1000 samples)". */
     public String describe() {
-        return String.format(Locale.ROOT, "%s %s [%s, %s] (%d samples)", metric.toUpperCase(Locale.ROOT),
-                number(estimate.value()), number(estimate.lo()), number(estimate.hi()), samples);
+        return describe(Texts.of(Language.EN));
+    }
+
+    /** As {@link #describe()}, in a language. */
+    public String describe(Texts t) {
+        return t.format("eval.quality", metric.toUpperCase(Locale.ROOT), number(estimate.value()),
+                number(estimate.lo()), number(estimate.hi()), samples);
     }
 
     private static String number(double v) {

@@ -71,6 +71,16 @@ public final class Texts {
         return fill(get(key), said);
     }
 
+    /** "1 step", "512 steps" (English needs the singular; Chinese says 步 either way). */
+    public String steps(long n) {
+        return format(n == 1 ? "unit.step" : "unit.steps", n);
+    }
+
+    /** "moons-teacher, 512 steps": a model sampled with a number of steps. */
+    public String run(String name, long steps) {
+        return name + get("list.separator") + steps(steps);
+    }
+
     public String text(Message m) {
         return m.in(this);
     }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.runtime.card.ModelCard;
 
@@ -28,7 +30,11 @@ public final class ModelChoice {
     /** One sampler of a comparison: a model at a step count. */
     public record Pane(ModelEntry model, int steps) {
         public String label() {
-            return model.name() + ", " + steps + (steps == 1 ? " step" : " steps");
+            return label(Texts.of(Language.EN));
+        }
+
+        public String label(Texts t) {
+            return t.run(model.name(), steps);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.pdviz.app.player;
 
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.core.model.DataRange;
 
 /**
@@ -12,19 +13,17 @@ import org.pdviz.core.model.DataRange;
 public final class DisplayRanges {
 
     public enum Quantity {
-        Z("z_t", "z\u209C", "the noisy sample"),
-        X_HAT("x_hat", "x\u0302", "predicted data"),
-        EPS_HAT("eps_hat", "\u03B5\u0302", "predicted noise"),
-        V_HAT("v_hat", "v\u0302", "predicted velocity");
+        Z("z_t", "z\u209C"),
+        X_HAT("x_hat", "x\u0302"),
+        EPS_HAT("eps_hat", "\u03B5\u0302"),
+        V_HAT("v_hat", "v\u0302");
 
         private final String id;
         private final String symbol;
-        private final String meaning;
 
-        Quantity(String id, String symbol, String meaning) {
+        Quantity(String id, String symbol) {
             this.id = id;
             this.symbol = symbol;
-            this.meaning = meaning;
         }
 
         public String id() {
@@ -36,8 +35,13 @@ public final class DisplayRanges {
             return symbol;
         }
 
-        public String meaning() {
-            return meaning;
+        /** What it is in words ("the noisy sample"), bundle key {@code quantity.ID}. */
+        public String meaningKey() {
+            return "quantity." + id;
+        }
+
+        public String meaning(Texts t) {
+            return t.get(meaningKey());
         }
     }
 

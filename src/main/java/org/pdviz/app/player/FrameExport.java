@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.player.DisplayRanges.Quantity;
 import org.pdviz.app.render.ImageGrid;
 import org.pdviz.app.render.Png;
@@ -32,19 +33,22 @@ public final class FrameExport {
     private FrameExport() {
     }
 
-    public static void write(SampledRun run, int position, Path file) throws IOException {
-        Png.write(image(run, position), file);
+    /** Writes the frame as a PNG whose texts are in {@code t}'s language. */
+    public static void write(SampledRun run, int position, Path file, Texts t) throws IOException {
+        Png.write(image(run, position, t), file);
     }
 
-    /** A one-line caption: the run, the step and the schedule at t. */
-    public static String caption(SampledRun run, int position) {
+    /** The caption's two lines: the run, then the step and the schedule at t (symbols as symbols). */
+    public static String[] caption(SampledRun run, int position, Texts t) {
         NoiseLevel l = run.level(position);
-        return String.format("%s, seed %d, %d samples  |  position %d of %d:  t = %.4f  phi = %.4f  logSNR = %.3f"
-                        + "  alpha = %.4f  sigma = %.4f", run.spec().label(), run.spec().seed(), run.spec().count(),
-                position, run.last(), l.t(), l.phi(), l.logSnr(), l.alpha(), l.sigma());
+        return new String[] {
+            t.format("export.frame.run", run.spec().label(t), run.spec().seed(), run.spec().count()),
+            t.format("export.frame.position", position, run.last()) + String.format(
+                    "  t = %.4f  \u03C6 = %.4f  \u03BB = %.3f  \u03B1 = %.4f  \u03C3 = %.4f",
+                    l.t(), l.phi(), l.logSnr(), l.alpha(), l.sigma())};
     }
 
-    public static BufferedImage image(SampledRun run, int position) {
+    public static BufferedImage image(SampledRun run, int position, Texts t) {
         FrameData f = run.frame(position);
         DataShape shape = run.trajectory().shape();
         int count = run.spec().count();
@@ -58,20 +62,19 @@ public final class FrameExport {
             g.fillRect(0, 0, width, height);
             g.setColor(Color.DARK_GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-            String caption = caption(run, position);
-            int cut = caption.indexOf("  |  ");
-            g.drawString(caption.substring(0, cut), 12, 24);
-            g.drawString(caption.substring(cut + 5), 12, 48);
+            String[] caption = caption(run, position, t);
+            g.drawString(caption[0], 12, 24);
+            g.drawString(caption[1], 12, 48);
             for (int i = 0; i < qs.size(); i++) {
                 Quantity q = qs.get(i);
                 int x0 = (i % 2) * TILE, y0 = CAPTION + (i / 2) * (TILE + LABEL);
                 g.setColor(Color.DARK_GRAY);
                 g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-                g.drawString(q.id() + "  (" + q.meaning() + ")", x0 + 12, y0 + 20);
+                g.drawString(t.format("export.frame.quantity", q.id(), q.meaning(t)), x0 + 12, y0 + 20);
                 float[] data = values(f, q);
                 if (data == null) {
                     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-                    g.drawString("no prediction at t = 0: the final sample is x_hat", x0 + 12, y0 + LABEL + TILE / 2);
+                    g.drawString(t.get("export.frame.no_prediction"), x0 + 12, y0 + LABEL + TILE / 2);
                     continue;
                 }
                 BufferedImage tile = tile(data, count, shape, q, run.range());

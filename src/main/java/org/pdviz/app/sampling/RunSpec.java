@@ -1,5 +1,7 @@
 package org.pdviz.app.sampling;
 
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelEntry;
 
 /** One sampling run as the user set it up: a model, N steps, the noise seed, the batch, clipping. */
@@ -17,7 +19,12 @@ public record RunSpec(ModelEntry model, int steps, long seed, int count, boolean
         }
     }
 
+    /** "moons-teacher, 512 steps" in English (logs, the command line). */
     public String label() {
-        return model.name() + ", " + steps + (steps == 1 ? " step" : " steps");
+        return label(Texts.of(Language.EN));
+    }
+
+    public String label(Texts t) {
+        return t.run(model.name(), steps);
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.LocalizedException;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.i18n.Texts;
 
 /**
@@ -49,7 +51,7 @@ public final class UiExecutor implements AutoCloseable {
         try {
             pool.execute(() -> run(task));
         } catch (RejectedExecutionException e) {
-            task.finish(null, new IllegalStateException(texts.get().get("task.closing"), e));
+            task.finish(null, new LocalizedException(Message.of("task.closing"), e));
         }
         return task;
     }

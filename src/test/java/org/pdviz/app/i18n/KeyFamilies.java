@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.pdviz.app.player.DisplayRanges;
 import org.pdviz.ui.PdvizApp;
 
 /**
@@ -22,6 +23,9 @@ final class KeyFamilies {
             keys.add(v.titleKey());
             keys.add(v.aboutKey());
         }
+        for (DisplayRanges.Quantity q : DisplayRanges.Quantity.values()) {
+            keys.add(q.meaningKey());
+        }
         for (Language l : Language.values()) {
             keys.add("language." + l.tag());
         }
@@ -30,8 +34,12 @@ final class KeyFamilies {
 
     /** A literal that starts like a bundle key (its first segment is one the bundle uses). */
     static boolean looksLikeKey(String literal) {
-        return PREFIXES.contains(literal.substring(0, literal.indexOf('.')));
+        return PREFIXES.contains(literal.substring(0, literal.indexOf('.'))) && !FILE.matcher(literal).matches();
     }
+
+    /** File names ("report.json") look like keys too. */
+    private static final java.util.regex.Pattern FILE = java.util.regex.Pattern.compile(
+            ".*\\.(json|png|gif|onnx|csv|tsv|txt|npy|css|properties|md)");
 
     private static final Set<String> PREFIXES = prefixes();
 
