@@ -86,7 +86,7 @@ class TaskSlotTest {
                 throw new IllegalStateException("no such file");
             })));
             waitFor("the failure", () -> !slot.isBusy());
-            assertEquals("\u65e0\u6cd5\u5bf9 moons \u91c7\u6837\uff1ano such file", onUi(() -> slot.statusProperty().get()));
+            assertEquals("\u65e0\u6cd5\u91c7\u6837 moons\uff1ano such file", onUi(() -> slot.statusProperty().get()));
         }
     }
 
