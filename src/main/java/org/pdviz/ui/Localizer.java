@@ -95,6 +95,14 @@ public final class Localizer {
         return field;
     }
 
+    /**
+     * The font family the window's texts are drawn in (the first installed CJK family for Chinese),
+     * null for JavaFX's default family (English).
+     */
+    public String family() {
+        return Styles.family(language.get());
+    }
+
     /** Runs {@code action} after each change of language (for what a page draws itself). */
     public void onChange(Runnable action) {
         language.addListener((o, a, b) -> action.run());

@@ -210,7 +210,7 @@ final class MainWindow {
             case COMPARE -> new ComparePage(ctx);
             case CURVES -> new CurvesPage(ctx);
             case PHI -> new EmbeddedPage(view, phiView().root());
-            case LESSON -> new EmbeddedPage(view, org.pdviz.ui.lesson.LessonView.create(ctx.home, ctx.tasks));
+            case LESSON -> new EmbeddedPage(view, org.pdviz.ui.lesson.LessonView.create(ctx.home, ctx.tasks, ctx.i18n));
             case TRAINER -> new TrainerPage(ctx);
         };
     }

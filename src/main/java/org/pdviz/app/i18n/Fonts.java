@@ -31,6 +31,25 @@ public final class Fonts {
     private Fonts() {
     }
 
+    /**
+     * Whether a text has Chinese characters or full-width punctuation, which a Latin family lacks:
+     * a painter then draws the whole text in the CJK family (it has Latin glyphs too, so the line
+     * keeps one design and one baseline).
+     */
+    public static boolean needsCjk(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                    || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                    || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS) {
+                return true;
+            }
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
     /** The families that draw a language, best first. */
     public static List<String> chain(Language language) {
         return language == Language.ZH ? CJK : List.of(LATIN);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
 import org.pdviz.app.draw.Plot;
@@ -40,7 +41,7 @@ public final class LessonFigures {
     // ---- intro: the halving ladder -------------------------------------------------------------
 
     /** The time grids t = i/N of each distillation round, N = 512 down to 1, as rows of ticks. */
-    public static void halving(Painter p, int teacherSteps) {
+    public static void halving(Painter p, Texts tx, int teacherSteps) {
         double w = p.width(), h = p.height(), fs = Math.max(12, Math.min(w, h) * 0.045);
         p.clear(Palette.BACKGROUND);
         List<Integer> ns = new ArrayList<>();
@@ -50,7 +51,7 @@ public final class LessonFigures {
         double left = fs * 6.5, right = w - fs * 1.5, top = fs * 2.2, rowH = (h - top - fs * 2.5) / ns.size();
         p.font(fs, true, false);
         p.color(Palette.TEXT);
-        p.text("the sampling grid t = i / N of each round", left, fs * 1.3, Painter.Anchor.LEFT);
+        p.text(tx.get("figure.halving.title"), left, fs * 1.3, Painter.Anchor.LEFT);
         for (int r = 0; r < ns.size(); r++) {
             int n = ns.get(r);
             TimeGrid grid = new TimeGrid(n);
@@ -72,13 +73,13 @@ public final class LessonFigures {
         }
         p.font(fs * 0.85, false, false);
         p.color(Palette.MUTED);
-        p.text("t = 0  (data)", left, h - fs * 0.9, Painter.Anchor.LEFT);
-        p.text("(noise)  t = 1", right, h - fs * 0.9, Painter.Anchor.RIGHT);
+        p.text(tx.get("figure.axis.data"), left, h - fs * 0.9, Painter.Anchor.LEFT);
+        p.text(tx.get("figure.axis.noise"), right, h - fs * 0.9, Painter.Anchor.RIGHT);
     }
 
     // ---- 1. the schedule -----------------------------------------------------------------------
 
-    public static void scheduleAlphaSigma(Painter p, CosineSchedule s) {
+    public static void scheduleAlphaSigma(Painter p, Texts tx, CosineSchedule s) {
         double[] t = Plot.range(0, 1, 200);
         double[] a = new double[t.length], sg = new double[t.length], phi = new double[t.length];
         for (int i = 0; i < t.length; i++) {
@@ -87,23 +88,23 @@ public final class LessonFigures {
             sg[i] = l.sigma();
             phi[i] = l.phi() / (Math.PI / 2);
         }
-        Plot.paint(p, new Plot.Axes("signal and noise", "t", 0, 1, 0, 1, false, Double.NaN), List.of(
+        Plot.paint(p, new Plot.Axes(tx.get("figure.schedule.title"), "t", 0, 1, 0, 1, false, Double.NaN), List.of(
                 new Plot.Series("\u03b1 = cos \u03c6", Palette.X_HAT, t, a, 3, false),
                 new Plot.Series("\u03c3 = sin \u03c6", Palette.EPS_HAT, t, sg, 3, false),
                 new Plot.Series("\u03c6 / 90\u00b0", Palette.MUTED, t, phi, 2, true)));
     }
 
-    public static void scheduleLogSnr(Painter p, CosineSchedule clipped) {
+    public static void scheduleLogSnr(Painter p, Texts tx, CosineSchedule clipped) {
         double[] t = Plot.range(0, 1, 400);
         double[] ideal = new double[t.length], clip = new double[t.length];
         for (int i = 0; i < t.length; i++) {
             ideal[i] = CosineSchedule.IDEAL.logSnr(t[i]);
             clip[i] = clipped.logSnr(t[i]);
         }
-        Plot.paint(p, new Plot.Axes("log-SNR \u03bb", "t", 0, 1, -24, 24, false, Double.NaN), List.of(
-                new Plot.Series("ideal: \u22122 log tan(\u03c0t/2)", Palette.MUTED, t, ideal, 2, true),
-                new Plot.Series(String.format(Locale.ROOT, "clipped to [%.0f, %.0f]", clipped.logSnrMin(),
-                        clipped.logSnrMax()), Palette.TEACHER, t, clip, 3, false)));
+        Plot.paint(p, new Plot.Axes(tx.get("curves.axis.logsnr"), "t", 0, 1, -24, 24, false, Double.NaN), List.of(
+                new Plot.Series(tx.get("figure.logsnr.ideal"), Palette.MUTED, t, ideal, 2, true),
+                new Plot.Series(tx.format("figure.logsnr.clipped", String.format(Locale.ROOT, "[%.0f, %.0f]",
+                        clipped.logSnrMin(), clipped.logSnrMax())), Palette.TEACHER, t, clip, 3, false)));
     }
 
     // ---- 2. z_t --------------------------------------------------------------------------------
@@ -202,13 +203,13 @@ public final class LessonFigures {
         }
     }
 
-    public static void paramGrid(Painter p, ParamDemo d) {
+    public static void paramGrid(Painter p, Texts tx, ParamDemo d) {
         p.clear(Palette.BACKGROUND);
         int rows = d.params().size(), cols = d.times().length;
         double w = p.width(), h = p.height();
         double fs = Math.max(12, Math.min(w, h) * 0.042);
         p.font(fs * 1.05, true, false);
-        double labelW = p.textWidth("eps-prediction") + fs;
+        double labelW = maxWidth(p, tx, d) + fs;
         double top = fs * 1.9, rowH = (h - top) / rows;
         double cell = Math.max(10, Math.min((w - labelW) / cols * 0.82, rowH - fs * 1.9));
         double gapX = ((w - labelW) - cols * cell) / (cols + 1);
@@ -223,16 +224,17 @@ public final class LessonFigures {
             double y = top + r * rowH;
             p.font(fs * 1.05, true, false);
             p.color(r == 1 ? Palette.V : Palette.TEXT);
-            p.text(d.params().get(r).id() + "-prediction", labelW - fs * 0.4, y + cell / 2, Painter.Anchor.RIGHT);
+            p.text(tx.format("figure.param.prediction", d.params().get(r).id()), labelW - fs * 0.4, y + cell / 2,
+                    Painter.Anchor.RIGHT);
             p.font(fs * 0.8, false, false);
             p.color(Palette.MUTED);
-            p.text("x\u0302 read out", labelW - fs * 0.4, y + cell / 2 + fs * 1.2, Painter.Anchor.RIGHT);
+            p.text(tx.get("figure.param.read_out"), labelW - fs * 0.4, y + cell / 2 + fs * 1.2, Painter.Anchor.RIGHT);
             for (int c = 0; c < cols; c++) {
                 double x = labelW + gapX + c * (cell + gapX);
                 image(p, d.xHat()[r][c], d.shape(), -1, 1, x, y, cell);
                 p.font(fs * 0.8, false, false);
                 p.color(d.rmsError()[r][c] > 0.5 ? Palette.V : Palette.MUTED);
-                p.text(String.format(Locale.ROOT, "error %s", rms(d.rmsError()[r][c])), x + cell / 2, y + cell + fs * 1.05,
+                p.text(tx.format("figure.param.error", rms(d.rmsError()[r][c])), x + cell / 2, y + cell + fs * 1.05,
                         Painter.Anchor.CENTER);
             }
         }
@@ -247,7 +249,16 @@ public final class LessonFigures {
     }
 
     /** How much an output error is scaled on its way into x_hat: |d x_hat / d output|, per parameterisation. */
-    public static void amplification(Painter p, CosineSchedule s) {
+    /** The widest row label of the parameterisation grid. */
+    private static double maxWidth(Painter p, Texts tx, ParamDemo d) {
+        double w = p.textWidth(tx.get("figure.param.read_out"));
+        for (Parameterization q : d.params()) {
+            w = Math.max(w, p.textWidth(tx.format("figure.param.prediction", q.id())));
+        }
+        return w;
+    }
+
+    public static void amplification(Painter p, Texts tx, CosineSchedule s) {
         double[] t = Plot.range(0.0, 1.0, 400);
         List<Plot.Series> series = new ArrayList<>();
         int[] colors = {Palette.X_HAT, Palette.V, Palette.TEACHER};
@@ -264,7 +275,7 @@ public final class LessonFigures {
             };
             series.add(new Plot.Series(label, colors[q], t, y, 3, false));
         }
-        Plot.paint(p, new Plot.Axes("error in x\u0302 per unit of output error", "t", 0, 1, 1e-3, 1e5, true,
+        Plot.paint(p, new Plot.Axes(tx.get("figure.amplification.title"), "t", 0, 1, 1e-3, 1e5, true,
                 Double.NaN), series);
     }
 
@@ -290,7 +301,7 @@ public final class LessonFigures {
     }
 
     /** One grid per run, side by side, each titled with its steps and network evaluations. */
-    public static void stepsGrids(Painter p, StepsDemo d, String[] titles, int[] colors) {
+    public static void stepsGrids(Painter p, Texts tx, StepsDemo d, String[] titles, int[] colors) {
         p.clear(Palette.BACKGROUND);
         int n = d.steps().length;
         double w = p.width(), h = p.height(), gap = w * 0.03;
@@ -307,7 +318,7 @@ public final class LessonFigures {
                 Raster r = ImageGrid.render(d.samples().get(i), d.count(), d.shape(), -1, 1, layout);
                 p.image(r.argb(), r.width(), r.height(), x0, y0, side, side * r.height() / r.width());
             }
-            String sub = String.format(Locale.ROOT, "%d network evaluations, %.2f s", d.steps()[i], d.nanos()[i] / 1e9);
+            String sub = tx.format("figure.steps.sub", d.steps()[i], String.format(Locale.ROOT, "%.2f", d.nanos()[i] / 1e9));
             fitted(p, sub, fs * 0.85, false, side);
             p.color(Palette.MUTED);
             p.text(sub, x0 + side / 2, y0 + side + fs * 1.3, Painter.Anchor.CENTER);
@@ -378,18 +389,18 @@ public final class LessonFigures {
         }
     }
 
-    public static void target(Painter p, TargetDemo d) {
+    public static void target(Painter p, Texts tx, TargetDemo d) {
         p.clear(Palette.BACKGROUND);
         double w = p.width(), h = p.height();
-        String[] titles = {"z\u209c", "teacher x\u0302(z\u209c)", "z\u209c\u2032", "z\u209c\u2033", "target x\u0303",
-            "student: one step"};
+        String[] titles = {"z\u209c", tx.get("figure.target.teacher_x"), "z\u209c\u2032", "z\u209c\u2033",
+            tx.get("figure.target.target"), tx.get("figure.target.student")};
         String[] subs = {
             String.format(Locale.ROOT, "t = %.3f", d.times().t()),
-            "first teacher step \u2192",
+            tx.get("figure.target.first_step"),
             String.format(Locale.ROOT, "t\u2032 = %.3f", d.times().tPrime()),
             String.format(Locale.ROOT, "t\u2033 = %.3f", d.times().tDoublePrime()),
-            "what the student learns",
-            "from z\u209c with x\u0303 \u2192 t\u2033"};
+            tx.get("figure.target.learns"),
+            tx.get("figure.target.from")};
         float[][] imgs = {d.zT(), d.xHat1(), d.zPrime(), d.zDoublePrime(), d.xTilde(), d.studentStep()};
         int[] colors = {Palette.Z, Palette.TEACHER, Palette.TEACHER, Palette.TEACHER, Palette.STUDENT, Palette.STUDENT};
         int cols = 3;
@@ -412,17 +423,16 @@ public final class LessonFigures {
         }
         p.font(fs, true, false);
         p.color(d.maxDifference() < 1e-3 ? Palette.X_HAT : Palette.V);
-        p.text(String.format(Locale.ROOT, "student's one step vs teacher's two: largest difference %.1e",
-                d.maxDifference()), w / 2, h - fs * 0.8, Painter.Anchor.CENTER);
+        p.text(tx.format("figure.target.difference", String.format(Locale.ROOT, "%.1e", d.maxDifference())), w / 2, h - fs * 0.8, Painter.Anchor.CENTER);
     }
 
     // ---- 7. loss weights -----------------------------------------------------------------------
 
-    public static void weights(Painter p, CosineSchedule s) {
+    public static void weights(Painter p, Texts tx, CosineSchedule s) {
         double[] t = Plot.range(0.0, 1.0, 400);
         List<Plot.Series> series = new ArrayList<>();
         int[] colors = {Palette.V, Palette.TEACHER, Palette.STUDENT};
-        String[] labels = {"SNR (= \u03b5-MSE)", "max(SNR, 1): truncated SNR", "SNR + 1 (= v-MSE)"};
+        String[] labels = {tx.get("figure.weights.snr"), tx.get("figure.weights.truncated"), tx.get("figure.weights.plus_one")};
         Weighting[] ws = {Weighting.SNR, Weighting.TRUNCATED_SNR, Weighting.SNR_PLUS_ONE};
         for (int q = 0; q < 3; q++) {
             double[] y = new double[t.length];
@@ -431,7 +441,7 @@ public final class LessonFigures {
             }
             series.add(new Plot.Series(labels[q], colors[q], t, y, q == 0 ? 3 : 2.5, q == 2));
         }
-        Plot.paint(p, new Plot.Axes("weight w(\u03bb\u209c) on \u2016x \u2212 x\u0302\u2016\u00b2", "t", 0, 1, 1e-3, 1e4,
+        Plot.paint(p, new Plot.Axes(tx.get("figure.weights.title"), "t", 0, 1, 1e-3, 1e4,
                 true, Double.NaN), series);
     }
 

@@ -27,8 +27,10 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.pdviz.app.PdvizHome;
+import org.pdviz.app.i18n.Fonts;
 import org.pdviz.app.lesson.Formulas;
 import org.pdviz.app.lesson.Lesson;
+import org.pdviz.ui.Localizer;
 import org.pdviz.ui.task.UiExecutor;
 
 /**
@@ -39,8 +41,9 @@ import org.pdviz.ui.task.UiExecutor;
  */
 public final class LessonView implements AutoCloseable {
 
-    private final Lesson lesson;
+    private Lesson lesson;
     private final LiveViews live;
+    private final Localizer i18n;
     private final BorderPane root = new BorderPane();
     private final Label title = new Label();
     private final Label counter = new Label();
@@ -53,14 +56,25 @@ public final class LessonView implements AutoCloseable {
     private int current = -1;
     private double formulaSize = -1;
 
-    /** The standard lesson; its live views compute on {@code executor} (the window's). */
-    public static Parent create(PdvizHome home, UiExecutor executor) {
-        return new LessonView(home, Lesson.standard(), executor).root();
+    /** The standard lesson in the window's language; its live views compute on {@code executor} (the window's). */
+    public static Parent create(PdvizHome home, UiExecutor executor, Localizer i18n) {
+        return new LessonView(home, executor, i18n).root();
     }
 
-    public LessonView(PdvizHome home, Lesson lesson, UiExecutor executor) {
-        this.lesson = lesson;
-        this.live = new LiveViews(home, executor);
+    /**
+     * The standard lesson in {@code i18n}'s language. When the language changes, the slide on screen
+     * stays, its words are said again and its live view repaints (nothing is recomputed).
+     */
+    public LessonView(PdvizHome home, UiExecutor executor, Localizer i18n) {
+        this.i18n = i18n;
+        this.lesson = Lesson.standard(i18n.language());
+        this.live = new LiveViews(home, executor, i18n);
+        i18n.onChange(() -> {
+            lesson = Lesson.standard(i18n.language());
+            int step = current;
+            current = -1;
+            show(step);
+        });
         root.getStyleClass().add("lesson");
         root.getStylesheets().add(LessonView.class.getResource("lesson.css").toExternalForm());
         root.setUserData(this);
@@ -114,17 +128,18 @@ public final class LessonView implements AutoCloseable {
         right.setPadding(new Insets(0, 8, 0, 0));
         root.setCenter(new HBox(left, right));
 
-        Button back = new Button("\u25c0  back");
+        Button back = i18n.bind(new Button(), "lesson.back");
         back.setId("lesson-back");
         back.setOnAction(e -> previous());
-        back.setTooltip(new Tooltip("Previous step (Left, PageUp)"));
-        Button next = new Button("next  \u25b6");
+        back.setTooltip(tip("lesson.back.tip"));
+        Button next = i18n.bind(new Button(), "lesson.next");
         next.setId("lesson-next");
         next.setOnAction(e -> next());
-        next.setTooltip(new Tooltip("Next step (Right, PageDown, Space)"));
-        Button full = new Button("full screen");
+        next.setTooltip(tip("lesson.next.tip"));
+        Button full = i18n.bind(new Button(), "lesson.fullscreen");
+        full.setId("lesson-fullscreen");
         full.setOnAction(e -> toggleFullScreen());
-        full.setTooltip(new Tooltip("Full screen (F or F11; Esc leaves it)"));
+        full.setTooltip(tip("lesson.fullscreen.tip"));
         for (int i = 0; i < lesson.size(); i++) {
             Circle c = new Circle(5);
             c.getStyleClass().add("dot");
@@ -133,7 +148,7 @@ public final class LessonView implements AutoCloseable {
             dots.getChildren().add(c);
         }
         dots.setAlignment(Pos.CENTER);
-        Label hint = new Label("\u2192 / Space next   \u2190 back   F full screen   Esc leave it");
+        Label hint = i18n.bind(new Label(), "lesson.keys");
         hint.getStyleClass().add("hint");
         Region s1 = new Region(), s2 = new Region();
         HBox.setHgrow(s1, Priority.ALWAYS);
@@ -143,6 +158,12 @@ public final class LessonView implements AutoCloseable {
         root.setBottom(footer);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         show(0);
+    }
+
+    private Tooltip tip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(i18n.text(key));
+        return t;
     }
 
     static double fontSize(Scene scene) {
@@ -257,7 +278,7 @@ public final class LessonView implements AutoCloseable {
         flow.getStyleClass().add("paragraph");
         flow.setLineSpacing(size * 0.25);
         List<String> parts = Formulas.split(para);
-        Font font = Font.font("DejaVu Sans", size);
+        Font font = Font.font(i18n.family() == null ? Fonts.LATIN : i18n.family(), size);
         for (int k = 0; k < parts.size(); k++) {
             if (parts.get(k).isEmpty()) {
                 continue;

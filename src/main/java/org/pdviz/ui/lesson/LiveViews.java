@@ -2,7 +2,9 @@ package org.pdviz.ui.lesson;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,6 +16,7 @@ import javafx.scene.layout.VBox;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
+import org.pdviz.app.i18n.LocalizedException;
 import org.pdviz.app.i18n.Message;
 import org.pdviz.app.lesson.LessonFigures;
 import org.pdviz.app.library.ModelEntry;
@@ -29,6 +32,7 @@ import org.pdviz.core.model.Denoiser;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.ui.Localizer;
 import org.pdviz.ui.phi.CanvasPane;
 import org.pdviz.ui.phi.FxPainter;
 import org.pdviz.ui.phi.PhiView;
@@ -50,6 +54,9 @@ final class LiveViews implements AutoCloseable {
     private final Optional<ModelChoice> choice;
     private final Map<String, Node> built = new HashMap<>();
     private final UiExecutor executor;
+    private final Localizer i18n;
+    /** Every canvas built, repainted in the new language when it changes. */
+    private final List<CanvasPane> canvases = new ArrayList<>();
     private CompletableFuture<Models> models;
     private PhiView phi;
 
@@ -68,9 +75,11 @@ final class LiveViews implements AutoCloseable {
         }
     }
 
-    LiveViews(PdvizHome home, UiExecutor executor) {
+    LiveViews(PdvizHome home, UiExecutor executor, Localizer i18n) {
         this.home = home;
         this.executor = executor;
+        this.i18n = i18n;
+        i18n.onChange(() -> canvases.forEach(CanvasPane::repaint));
         this.library = ModelLibrary.scan(home.models());
         // the lesson is told with digits: an image teacher, else the exact MNIST class-means teacher
         this.choice = ModelChoice.choose(library).filter(c -> isImage(c.teacher()))
@@ -91,9 +100,9 @@ final class LiveViews implements AutoCloseable {
     private Node build(String id) {
         CosineSchedule s = CosineSchedule.CLIPPED;
         return switch (id) {
-            case "halving" -> canvas(p -> LessonFigures.halving(p, ModelChoice.TEACHER_STEPS));
-            case "schedule" -> column(canvas(p -> LessonFigures.scheduleAlphaSigma(p, s)),
-                    canvas(p -> LessonFigures.scheduleLogSnr(p, s)));
+            case "halving" -> canvas(p -> LessonFigures.halving(p, i18n.texts(), ModelChoice.TEACHER_STEPS));
+            case "schedule" -> column(canvas(p -> LessonFigures.scheduleAlphaSigma(p, i18n.texts(), s)),
+                    canvas(p -> LessonFigures.scheduleLogSnr(p, i18n.texts(), s)));
             case "zt" -> computed(() -> {
                 float[] x = digit();
                 float[] eps = StartNoise.batch(SEED, 0, 1, x.length);
@@ -105,28 +114,43 @@ final class LiveViews implements AutoCloseable {
                 float[] eps = StartNoise.batch(SEED, 0, 1, x.length);
                 float[] error = StartNoise.batch(SEED + 1, 0, 1, x.length);
                 return LessonFigures.ParamDemo.compute(m.exact(), schedule(m), x, eps, error, 0.05, 0.5, 0.9, 0.99, 1.0);
-            }, LessonFigures::paramGrid), canvas(p -> LessonFigures.amplification(p, s)));
+            }, (p, d) -> LessonFigures.paramGrid(p, i18n.texts(), d)),
+                    canvas(p -> LessonFigures.amplification(p, i18n.texts(), s)));
             case "phi" -> phiView();
             case "fewsteps" -> computed(() -> {
                 Models m = models();
                 return LessonFigures.StepsDemo.compute(m.teacher(), m.choice().teacher().name(), schedule(m), SEED, 16,
                         SamplingMonitor.NONE, 512, 16, 4, 1);
-            }, (p, d) -> LessonFigures.stepsGrids(p, d, new String[] {"512 steps", "16 steps", "4 steps", "1 step"},
+            }, (p, d) -> LessonFigures.stepsGrids(p, i18n.texts(), d, steps(d.steps()),
                     new int[] {Palette.TEACHER, Palette.AXIS, Palette.STUDENT, Palette.V}));
             case "target" -> computed(() -> {
                 Models m = models();
                 float[] x = digit();
                 float[] eps = StartNoise.batch(SEED, 0, 1, x.length);
                 return LessonFigures.TargetDemo.compute(m.teacher(), schedule(m), x, eps, 3, 4);
-            }, LessonFigures::target);
-            case "weights" -> canvas(p -> LessonFigures.weights(p, s));
-            case "result" -> computed(this::result, (p, d) -> LessonFigures.stepsGrids(p, d.demo(), d.titles(),
-                    new int[] {Palette.TEACHER, Palette.STUDENT}));
+            }, (p, d) -> LessonFigures.target(p, i18n.texts(), d));
+            case "weights" -> canvas(p -> LessonFigures.weights(p, i18n.texts(), s));
+            case "result" -> computed(this::result, (p, d) -> LessonFigures.stepsGrids(p, i18n.texts(), d.demo(),
+                    d.titles(i18n.texts()), new int[] {Palette.TEACHER, Palette.STUDENT}));
             default -> throw new IllegalArgumentException("unknown live view '" + id + "'");
         };
     }
 
-    private record Result(LessonFigures.StepsDemo demo, String[] titles) {
+    /** "512 steps", "16 steps", ... in the current language. */
+    private String[] steps(int[] counts) {
+        String[] out = new String[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            out[i] = i18n.texts().steps(counts[i]);
+        }
+        return out;
+    }
+
+    private record Result(LessonFigures.StepsDemo demo, boolean distilled) {
+        String[] titles(org.pdviz.app.i18n.Texts t) {
+            int[] steps = demo.steps();
+            return new String[] {t.format("lesson.result.teacher", t.steps(steps[0])),
+                t.format(distilled ? "lesson.result.student" : "lesson.result.plain", t.steps(steps[1]))};
+        }
     }
 
     /** Teacher with 512 steps against the distilled student (or, without one, plain DDIM with 4). */
@@ -140,16 +164,14 @@ final class LiveViews implements AutoCloseable {
                 null, SamplerSettings.Recording.FINAL), SamplingMonitor.NONE);
         Trajectory st = sampler.sample(c.student().name(), m.student(), new SamplerSettings(c.studentSteps(), SEED, 16,
                 null, SamplerSettings.Recording.FINAL), SamplingMonitor.NONE);
-        String studentTitle = c.distilled() ? "student (distilled), " + c.studentSteps() + " steps"
-                : "plain DDIM, " + c.studentSteps() + " steps (no student yet)";
         return new Result(new LessonFigures.StepsDemo(m.teacher().shape(), 16, new int[] {c.teacherSteps(),
             c.studentSteps()}, java.util.List.of(t.finalSample(), st.finalSample()), new long[] {t.nanos(), st.nanos()}),
-                new String[] {"teacher, " + c.teacherSteps() + " steps", studentTitle});
+                c.distilled());
     }
 
     private Node phiView() {
         if (choice.isEmpty()) {
-            return message("No model in the library: add a teacher under models/.");
+            return message("lesson.no_model");
         }
         phi = new PhiView(library, choice.get(), executor);
         phi.setCompact(true);
@@ -171,8 +193,7 @@ final class LiveViews implements AutoCloseable {
         if (models == null) {
             models = CompletableFuture.supplyAsync(() -> {
                 try {
-                    ModelChoice c = choice.orElseThrow(() -> new IllegalStateException(
-                            "no model in the library: add a teacher under models/"));
+                    ModelChoice c = choice.orElseThrow(() -> new LocalizedException(Message.of("lesson.no_model")));
                     OnnxDenoiser teacher = OnnxDenoiser.open(c.teacher().file());
                     OnnxDenoiser student = c.distilled() ? OnnxDenoiser.open(c.student().file()) : teacher;
                     OnnxDenoiser exact = teacher.parameterization() == Parameterization.X && isExact(c.teacher())
@@ -200,9 +221,10 @@ final class LiveViews implements AutoCloseable {
 
     // ---- building blocks -----------------------------------------------------------------------
 
-    private static CanvasPane canvas(java.util.function.Consumer<FxPainter> painter) {
+    private CanvasPane canvas(java.util.function.Consumer<FxPainter> painter) {
         CanvasPane pane = new CanvasPane(640, 480);
         pane.painter(painter);
+        canvases.add(pane);
         return pane;
     }
 
@@ -214,18 +236,19 @@ final class LiveViews implements AutoCloseable {
         return box;
     }
 
-    private static CanvasPane message(String text) {
+    /** A canvas with one line, the text for {@code key} in the current language. */
+    private CanvasPane message(String key) {
         return canvas(p -> {
             p.clear(Palette.BACKGROUND);
             p.font(Math.max(14, p.height() * 0.04), false, true);
             p.color(Palette.MUTED);
-            p.text(text, p.width() / 2, p.height() / 2, Painter.Anchor.CENTER);
+            p.text(i18n.get(key), p.width() / 2, p.height() / 2, Painter.Anchor.CENTER);
         });
     }
 
     /** A canvas that shows "computing" until the value is ready, then paints it. */
     private <T> CanvasPane computed(Callable<T> compute, BiConsumer<FxPainter, T> paint) {
-        CanvasPane pane = message("computing \u2026");
+        CanvasPane pane = message("lesson.computing");
         pane.setId("computing");
         executor.execute(BackgroundTask.of(Message.of("task.lesson.figure"), m -> compute.call())
                 .onSuccess(value -> {

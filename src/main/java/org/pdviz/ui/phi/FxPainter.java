@@ -12,6 +12,7 @@ import javafx.scene.text.FontPosture;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.pdviz.app.draw.Painter;
+import org.pdviz.app.i18n.Fonts;
 
 /** {@link Painter} on a JavaFX canvas, so the app's diagrams draw on screen crisp at any size. */
 public final class FxPainter implements Painter {
@@ -64,11 +65,30 @@ public final class FxPainter implements Painter {
 
     @Override
     public void font(double size, boolean bold, boolean italic) {
-        Font f = Font.font("DejaVu Sans", bold ? FontWeight.BOLD : FontWeight.NORMAL,
-                italic ? FontPosture.ITALIC : FontPosture.REGULAR, size);
-        g.setFont(f);
-        measure.setFont(f);
+        weight = bold ? FontWeight.BOLD : FontWeight.NORMAL;
+        posture = italic ? FontPosture.ITALIC : FontPosture.REGULAR;
+        latin = Font.font(Fonts.LATIN, weight, posture, size);
+        cjk = null;
+        g.setFont(latin);
+        measure.setFont(latin);
     }
+
+    /** The current font for a text: Chinese in the first installed CJK family (with its bold face). */
+    private Font fontFor(String s) {
+        if (!Fonts.needsCjk(s) || CJK_FAMILY == null) {
+            return latin;
+        }
+        if (cjk == null) {
+            cjk = Font.font(CJK_FAMILY, weight, posture, latin.getSize());
+        }
+        return cjk;
+    }
+
+    private static final String CJK_FAMILY = Fonts.first(Fonts.CJK, Font.getFamilies()).orElse(null);
+    private Font latin;
+    private Font cjk;
+    private FontWeight weight;
+    private FontPosture posture;
 
     @Override
     public void line(double x1, double y1, double x2, double y2) {
@@ -111,11 +131,14 @@ public final class FxPainter implements Painter {
     public void text(String s, double x, double y, Anchor anchor) {
         double w = anchor == Anchor.LEFT ? 0 : textWidth(s);
         double dx = anchor == Anchor.CENTER ? -w / 2 : anchor == Anchor.RIGHT ? -w : 0;
+        g.setFont(fontFor(s));
         g.fillText(s, x + dx, y);
+        g.setFont(latin);
     }
 
     @Override
     public double textWidth(String s) {
+        measure.setFont(fontFor(s));
         measure.setText(s);
         return measure.getLayoutBounds().getWidth();
     }

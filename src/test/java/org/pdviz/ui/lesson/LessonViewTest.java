@@ -32,7 +32,7 @@ class LessonViewTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        lesson = new LessonView(new PdvizHome(TestPaths.home()), Lesson.standard(), executor);
+        lesson = new LessonView(new PdvizHome(TestPaths.home()), executor, new org.pdviz.ui.Localizer(org.pdviz.app.i18n.Language.EN));
         stage.setScene(new Scene(lesson.root(), 1280, 720));
         stage.show();
     }
