@@ -3,6 +3,8 @@ package org.pdviz.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.export.ExportService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +55,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|zh",
+            description = "Language of the words on the slides: en (default) or zh (Simplified Chinese).")
+    String lang;
+
     @Override
     public Integer call() throws Exception {
         ExportService.What w = switch (what.toLowerCase(Locale.ROOT)) {
@@ -60,10 +66,16 @@ final class ExportCommand implements Callable<Integer> {
             case "phi" -> ExportService.What.PHI;
             default -> throw new IllegalArgumentException("--what takes sampling or phi, got '" + what + "'");
         };
+        Language language;
+        try {
+            language = Language.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--lang: " + e.getMessage());
+        }
         var err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "export");
         ExportService.Result r = new ExportService().run(new ExportService.Request(model, w, steps, seed, count, frames,
-                gif, student, studentSteps, out), err::println, (done, total) -> bar.update(done, total, null));
+                gif, student, studentSteps, out), Texts.of(language), err::println, (done, total) -> bar.update(done, total, null));
         bar.finish();
         var written = r.written();
         spec.commandLine().getOut().printf("%s: %d frames of %s in %s (%s ... %s)%s%n", r.model(), r.frames(),

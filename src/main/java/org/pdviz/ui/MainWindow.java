@@ -327,10 +327,10 @@ final class MainWindow {
         ModelEntry selected = ctx.selected.get();
         if (selected != null && selected.card() != null) {
             return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.around(ctx.library, selected),
-                    ctx.tasks);
+                    ctx.tasks, ctx.i18n);
         }
         return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.choose(ctx.library).orElse(null),
-                ctx.tasks);
+                ctx.tasks, ctx.i18n);
     }
 
     /** Every page may object to closing the window (the trainer asks before stopping a job). */

@@ -53,6 +53,27 @@ class ExportCommandTest {
     }
 
     @Test
+    void slidesSpeakTheLanguageAsked() throws Exception {
+        Path en = dir.resolve("en"), zh = dir.resolve("zh");
+        for (Path out : new Path[] {en, zh}) {
+            var r = SampleCommandTest.run("export", "--model", DIGITS.toString(), "--what", "sampling", "--steps", "2",
+                    "--count", "1", "--frames", "2", "--lang", out == en ? "en" : "zh", "--out", out.toString());
+            assertEquals(0, r.status(), r.err());
+        }
+        var english = ImageIO.read(en.resolve("sampling-0000.png").toFile());
+        var chinese = ImageIO.read(zh.resolve("sampling-0000.png").toFile());
+        assertFalse(java.util.Arrays.equals(header(english), header(chinese)), "the header's words differ");
+        var lang = SampleCommandTest.run("export", "--model", DIGITS.toString(), "--lang", "fr", "--out",
+                dir.resolve("fr").toString());
+        assertEquals(1, lang.status());
+        assertTrue(lang.err().strip().lines().count() == 1 && lang.err().contains("--lang"), lang.err());
+    }
+
+    private static int[] header(java.awt.image.BufferedImage img) {
+        return img.getRGB(0, 0, img.getWidth(), 60, null, 0, img.getWidth());
+    }
+
+    @Test
     void badInputsFailWithOneLine() {
         var what = SampleCommandTest.run("export", "--model", GAUSSIAN.toString(), "--what", "movie", "--out",
                 dir.resolve("x").toString());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.phi.ModelChoice;
 import org.pdviz.app.phi.PhiData;
 import org.pdviz.app.phi.PhiGrid;
@@ -42,7 +44,14 @@ public final class ExportService {
 
     public static final String SAMPLING_STEM = "sampling", PHI_STEM = "phi";
 
+    /** As {@link #run(Request, Texts, Consumer, Animation.Progress)} with the slides in English. */
     public Result run(Request r, Consumer<String> notices, Animation.Progress progress)
+            throws IOException, ModelFileException, DenoiserException {
+        return run(r, Texts.of(Language.EN), notices, progress);
+    }
+
+    /** Writes the frames (and the GIF); the words on the slides are in {@code texts}' language. */
+    public Result run(Request r, Texts texts, Consumer<String> notices, Animation.Progress progress)
             throws IOException, ModelFileException, DenoiserException {
         if (r.count() < 1) {
             throw new IllegalArgumentException("--count must be at least 1, got " + r.count());
@@ -54,13 +63,14 @@ public final class ExportService {
             throw new IllegalArgumentException("--steps must be at least 1, got " + r.steps());
         }
         try (OutputFolder out = OutputFolder.create(r.out())) {
-            Result result = r.what() == What.SAMPLING ? sampling(r, progress) : phi(r, notices, progress);
+            Result result = r.what() == What.SAMPLING ? sampling(r, texts, progress) : phi(r, texts, notices, progress);
             out.keep();
             return result;
         }
     }
 
-    private Result sampling(Request r, Animation.Progress progress) throws IOException, ModelFileException, DenoiserException {
+    private Result sampling(Request r, Texts texts, Animation.Progress progress)
+            throws IOException, ModelFileException, DenoiserException {
         try (OnnxDenoiser model = OnnxDenoiser.open(r.model())) {
             ModelCard card = model.card();
             int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps() : ModelChoice.TEACHER_STEPS;
@@ -68,14 +78,13 @@ public final class ExportService {
                     new SamplerSettings(steps, r.seed(), r.count(), null, SamplerSettings.Recording.ALL),
                     SamplingMonitor.NONE);
             SamplingFrames frames = new SamplingFrames(run, card.rangeValue(),
-                    String.format(Locale.ROOT, "%s: DDIM with %d steps, seed %d", card.name(), steps, r.seed()),
-                    r.frames() - 1);
+                    texts.format("export.sampling.title", card.name(), texts.steps(steps), r.seed()), r.frames() - 1, texts);
             return new Result(card.name(), What.SAMPLING, frames.count(),
                     Animation.write(frames, r.out(), SAMPLING_STEM, r.gif(), progress));
         }
     }
 
-    private Result phi(Request r, Consumer<String> notices, Animation.Progress progress)
+    private Result phi(Request r, Texts texts, Consumer<String> notices, Animation.Progress progress)
             throws IOException, ModelFileException, DenoiserException {
         var library = new org.pdviz.app.library.ModelLibrary();
         var teacher = library.add(r.model());
@@ -94,7 +103,7 @@ public final class ExportService {
             }
             try (PhiSession session = new PhiSession(models, data, PhiGrid.of(models.schedule()))) {
                 PhiFrames frames = new PhiFrames(session, sample, coordinate, PhiSession.Source.TEACHER, r.frames(),
-                        models.pairLabel());
+                        models.pairLabel(), texts);
                 return new Result(models.teacher().model(), What.PHI, frames.count(),
                         Animation.write(frames, r.out(), PHI_STEM, r.gif(), progress));
             }

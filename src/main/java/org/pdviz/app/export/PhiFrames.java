@@ -2,6 +2,7 @@ package org.pdviz.app.export;
 
 import java.awt.image.BufferedImage;
 import java.util.Locale;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Java2dPainter;
 import org.pdviz.app.phi.PhiDiagram;
 import org.pdviz.app.phi.PhiFrame;
@@ -24,9 +25,11 @@ public final class PhiFrames implements FrameSource {
     private final PhiSession.Source source;
     private final RotationPath teacher, student;
     private final String title;
+    private final Texts texts;
 
+    /** The scrub as {@code frames} slides whose words are in {@code texts}' language. */
     public PhiFrames(PhiSession session, int sample, int coordinate, PhiSession.Source source, int frames,
-                     String title) {
+                     String title, Texts texts) {
         if (frames < 2) {
             throw new IllegalArgumentException("a phi scrub needs at least 2 frames, got " + frames);
         }
@@ -37,6 +40,7 @@ public final class PhiFrames implements FrameSource {
         this.source = source;
         this.frames = frames;
         this.title = title;
+        this.texts = texts;
         this.teacher = session.teacherPath(sample);
         this.student = session.studentPath(sample);
     }
@@ -64,15 +68,15 @@ public final class PhiFrames implements FrameSource {
         PhiPoint point = session.point(index, sample, coordinate, source);
         NoiseLevel level = point.level();
         BufferedImage img = Slide.blank();
-        String sub = String.format(Locale.ROOT, "\u03c6 = %s   t = %.3f   log-SNR = %.2f   \u03b1 = %.3f   \u03c3 = %.3f"
+        String sub = String.format(Locale.ROOT, "\u03c6 = %s   t = %.3f   \u03bb = %.2f   \u03b1 = %.3f   \u03c3 = %.3f"
                         + "      %s", PhiDiagram.degrees(level.phi(), 1), level.t(), level.logSnr(),
                 level.alpha(), level.sigma(), title);
-        Java2dPainter p = Slide.header(img, "The v-trajectory: z turns on a circle, v is its tangent", sub);
+        Java2dPainter p = Slide.header(img, texts.get("export.phi.title"), sub);
         try {
             Slide.dial(p, level.phi(), Slide.WIDTH - 70, 54, 40);
             double top = Slide.HEADER + 4;
             Java2dPainter d = p.region(0, top, 760, Slide.HEIGHT - top);
-            PhiDiagram.paint(d, new PhiDiagram.Content(session.grid().schedule(), level.phi(), point, teacher, student,
+            PhiDiagram.paint(d, texts, new PhiDiagram.Content(session.grid().schedule(), level.phi(), point, teacher, student,
                     session.models().teacher().steps(), session.models().student().steps(),
                     session.models().distilled()));
             d.dispose();
@@ -80,11 +84,11 @@ public final class PhiFrames implements FrameSource {
             PhiFrame.Quantity[] qs = PhiFrame.Quantity.values();
             for (int q = 0; q < 4; q++) {
                 Java2dPainter r = p.region(px + (q % 2) * pw, top + (q / 2) * ph, pw, ph);
-                PhiFrame.panel(r, qs[q], session, index, sample, coordinate, pred);
+                PhiFrame.panel(r, texts, qs[q], session, index, sample, coordinate, pred);
                 r.dispose();
             }
             Java2dPainter t = p.region(px, top + 2 * ph, Slide.WIDTH - px - 8, Slide.HEIGHT - top - 2 * ph - 4);
-            PhiFrame.trace(t, session, sample, coordinate, level.phi());
+            PhiFrame.trace(t, texts, session, sample, coordinate, level.phi());
             t.dispose();
         } finally {
             p.dispose();

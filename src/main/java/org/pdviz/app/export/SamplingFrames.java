@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Java2dPainter;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
@@ -26,9 +27,13 @@ public final class SamplingFrames implements FrameSource {
     private final DataRange range;
     private final String title;
     private final int[] steps;
+    private final Texts texts;
 
-    /** At most {@code maxFrames} recorded steps, then the final sample (needs every frame recorded). */
-    public SamplingFrames(Trajectory run, DataRange range, String title, int maxFrames) {
+    /**
+     * At most {@code maxFrames} recorded steps, then the final sample (needs every frame recorded);
+     * the slides' words in {@code texts}' language.
+     */
+    public SamplingFrames(Trajectory run, DataRange range, String title, int maxFrames, Texts texts) {
         if (run.frames().size() != run.steps()) {
             throw new IllegalArgumentException("the run has no recorded frames to export");
         }
@@ -38,6 +43,7 @@ public final class SamplingFrames implements FrameSource {
         this.run = run;
         this.range = range;
         this.title = title;
+        this.texts = texts;
         this.steps = pick(run.steps(), maxFrames);
     }
 
@@ -65,19 +71,18 @@ public final class SamplingFrames implements FrameSource {
         boolean fin = i == steps.length;
         Frame f = fin ? null : run.frames().get(steps[i]);
         String sub = fin
-                ? String.format(Locale.ROOT, "result after %d steps (%d network evaluations per sample)", run.steps(),
-                run.evaluationsPerSample())
-                : String.format(Locale.ROOT, "step %d of %d:  t = %.3f,  \u03c6 = %s,  log-SNR = %.2f,  \u03b1 = %.3f,"
-                        + "  \u03c3 = %.3f", f.index() + 1, run.steps(), f.at().t(), PhiDiagram.degrees(f.at().phi(), 1),
-                f.at().logSnr(), f.at().alpha(), f.at().sigma());
+                ? texts.format("export.sampling.result", texts.steps(run.steps()), run.evaluationsPerSample())
+                : texts.format("export.sampling.step", f.index() + 1, run.steps()) + String.format(Locale.ROOT,
+                        "  t = %.3f,  \u03c6 = %s,  \u03bb = %.2f,  \u03b1 = %.3f,  \u03c3 = %.3f", f.at().t(),
+                        PhiDiagram.degrees(f.at().phi(), 1), f.at().logSnr(), f.at().alpha(), f.at().sigma());
         Java2dPainter p = Slide.header(img, title, sub);
         try {
             Slide.dial(p, fin ? run.schedule().phi(0) : f.at().phi(), Slide.WIDTH - 70, 54, 40);
             float[] z = fin ? run.finalSample() : f.z();
             float[] xHat = fin ? run.finalSample() : f.xHat();
             double half = (Slide.WIDTH - 48) / 2.0, top = Slide.HEADER + 8, h = Slide.HEIGHT - top - 8;
-            panel(p, 16, top, half, h, fin ? "final sample" : "z\u209c (the state)", z);
-            panel(p, 32 + half, top, half, h, fin ? "final sample" : "x\u0302 (the model's guess of the result)", xHat);
+            panel(p, 16, top, half, h, texts.get(fin ? "export.sampling.final" : "export.sampling.z"), z);
+            panel(p, 32 + half, top, half, h, texts.get(fin ? "export.sampling.final" : "export.sampling.x_hat"), xHat);
         } finally {
             p.dispose();
         }
@@ -103,7 +108,7 @@ public final class SamplingFrames implements FrameSource {
                 p.image(r.argb(), r.width(), r.height(), (w - iw) / 2, fs * 1.8, iw, ih);
             } else {
                 double lim = Math.max(2.0, Math.max(Math.abs(range.lo()), Math.abs(range.hi())) + 1);
-                SamplePanel.points(p, label, Palette.TEACHER, data, count, shape.size(), -1, -lim, lim, List.of());
+                SamplePanel.points(p, texts, label, Palette.TEACHER, data, count, shape.size(), -1, -lim, lim, List.of());
             }
         } finally {
             p.dispose();

@@ -2,6 +2,7 @@ package org.pdviz.app.phi;
 
 import java.util.List;
 import java.util.Locale;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
 import org.pdviz.core.schedule.CosineSchedule;
@@ -54,7 +55,7 @@ public final class PhiDiagram {
         return new Mapping(ox, oy, scale);
     }
 
-    public static void paint(Painter p, Content c) {
+    public static void paint(Painter p, Texts t, Content c) {
         Mapping m = mapping(p.width(), p.height());
         double u = m.scale();
         double fs = Math.max(11, u * 0.062);
@@ -62,7 +63,7 @@ public final class PhiDiagram {
         grid(p, m);
         axes(p, m, fs);
         circle(p, m);
-        teacherComb(p, m, c, fs);
+        teacherComb(p, t, m, c, fs);
         studentWedges(p, m, c, fs);
         if (c.teacher() != null) {
             path(p, m, c.teacher(), Palette.TEACHER, Math.max(1.5, u * 0.006), false);
@@ -71,7 +72,7 @@ public final class PhiDiagram {
             path(p, m, c.student(), Palette.STUDENT, Math.max(2.5, u * 0.011), true);
         }
         current(p, m, c, fs);
-        legend(p, m, c, fs);
+        legend(p, t, m, c, fs);
     }
 
     private static void grid(Painter p, Mapping m) {
@@ -130,7 +131,7 @@ public final class PhiDiagram {
     }
 
     /** The teacher's grid angles: one short tick outside the circle per step. */
-    private static void teacherComb(Painter p, Mapping m, Content c, double fs) {
+    private static void teacherComb(Painter p, Texts t, Mapping m, Content c, double fs) {
         int n = c.teacherSteps();
         p.color(Palette.alpha(Palette.TEACHER, n > 128 ? 130 : 220));
         p.lineWidth(n > 128 ? 0.5 : 1.2);
@@ -144,7 +145,7 @@ public final class PhiDiagram {
         double mid = Math.toRadians(62);
         p.font(fs * 0.85, false, false);
         p.color(Palette.TEACHER);
-        p.text(n + " steps \u00d7 " + degrees(step, 3), m.px(1.10 * Math.cos(mid)), m.py(1.10 * Math.sin(mid)),
+        p.text(t.format("phi.diagram.comb", t.steps(n), degrees(step, 3)), m.px(1.10 * Math.cos(mid)), m.py(1.10 * Math.sin(mid)),
                 Painter.Anchor.LEFT);
     }
 
@@ -298,19 +299,19 @@ public final class PhiDiagram {
         p.text(label, x, y + fs * 0.35, Painter.Anchor.CENTER);
     }
 
-    private static void legend(Painter p, Mapping m, Content c, double fs) {
+    private static void legend(Painter p, Texts t, Mapping m, Content c, double fs) {
         // bottom left: the one quadrant the arrows never reach
         double x = m.px(A_MIN + 0.04), y = m.py(0.5);
         double dy = fs * 1.35, len = fs * 2.2;
         p.font(fs * 0.85, false, false);
         int row = 0;
         row = legendLine(p, x, y + row * dy, len, Palette.TEACHER, 2, false,
-                "teacher: " + c.teacherSteps() + " small rotations", row);
+                t.format("phi.diagram.teacher", c.teacherSteps()), row);
         row = legendLine(p, x, y + row * dy, len, Palette.STUDENT, 4, false,
-                (c.distilled() ? "student: " : "plain DDIM: ") + c.studentSteps() + " big rotations", row);
-        row = legendLine(p, x, y + row * dy, len, Palette.V, 3, false, "v = d z / d\u03c6 (true tangent)", row);
+                t.format(c.distilled() ? "phi.diagram.student" : "phi.diagram.plain", c.studentSteps()), row);
+        row = legendLine(p, x, y + row * dy, len, Palette.V, 3, false, t.get("phi.diagram.tangent"), row);
         if (c.point() != null && c.point().hasPredictions()) {
-            row = legendLine(p, x, y + row * dy, len, Palette.V_HAT, 2.5, true, "model's v\u0302, x\u0302, \u03b5\u0302", row);
+            row = legendLine(p, x, y + row * dy, len, Palette.V_HAT, 2.5, true, t.get("phi.diagram.model"), row);
         }
     }
 

@@ -2,6 +2,7 @@ package org.pdviz.app.phi;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
 import org.pdviz.core.ddim.Frame;
@@ -17,21 +18,29 @@ public final class PhiFrame {
 
     /** The four quantities, in the order drawn. */
     public enum Quantity {
-        Z("z\u03c6 = cos\u03c6 x + sin\u03c6 \u03b5", Palette.Z),
-        X_HAT("x\u0302  (predicted data)", Palette.X_HAT),
-        EPS_HAT("\u03b5\u0302  (predicted noise)", Palette.EPS_HAT),
-        V_HAT("v\u0302 = cos\u03c6 \u03b5\u0302 \u2212 sin\u03c6 x\u0302", Palette.V_HAT);
+        Z("z\u03c6", "phi.quantity.z", Palette.Z),
+        X_HAT("x\u0302", "phi.quantity.x_hat", Palette.X_HAT),
+        EPS_HAT("\u03b5\u0302", "phi.quantity.eps_hat", Palette.EPS_HAT),
+        V_HAT("v\u0302", "phi.quantity.v_hat", Palette.V_HAT);
 
-        private final String title;
+        private final String symbol;
+        private final String titleKey;
         private final int color;
 
-        Quantity(String title, int color) {
-            this.title = title;
+        Quantity(String symbol, String titleKey, int color) {
+            this.symbol = symbol;
+            this.titleKey = titleKey;
             this.color = color;
         }
 
-        public String title() {
-            return title;
+        /** Its symbol ("x̂"), the same in every language. */
+        public String symbol() {
+            return symbol;
+        }
+
+        /** Its panel title: the symbol and what it is or how it is made. */
+        public String title(Texts t) {
+            return t.get(titleKey);
         }
 
         public int color() {
@@ -61,7 +70,7 @@ public final class PhiFrame {
     }
 
     /** One panel; a quantity without predictions yet shows a note instead. */
-    public static void panel(Painter p, Quantity q, PhiSession session, int index, int sample, int coordinate,
+    public static void panel(Painter p, Texts t, Quantity q, PhiSession session, int index, int sample, int coordinate,
                              PhiPredictions pred) {
         SampleSet set = session.samples();
         DataShape shape = set.shape();
@@ -70,18 +79,18 @@ public final class PhiFrame {
             p.clear(Palette.BACKGROUND);
             p.font(Math.max(11, p.height() * 0.06), false, true);
             p.color(Palette.MUTED);
-            p.text("computing " + q.title().split(" ")[0] + " \u2026", p.width() / 2, p.height() / 2,
+            p.text(t.format("phi.computing", q.symbol()), p.width() / 2, p.height() / 2,
                     Painter.Anchor.CENTER);
             return;
         }
         double lo = session.models().range().lo(), hi = session.models().range().hi();
         double[] r = range(q, lo, hi);
         if (shape.isImage()) {
-            SamplePanel.image(p, q.title(), q.color(), data, sample, shape, r[0], r[1], coordinate);
+            SamplePanel.image(p, t, q.title(t), q.color(), data, sample, shape, r[0], r[1], coordinate);
         } else {
             double lim = pointLimit(session);
             List<SamplePanel.Overlay> overlays = q == Quantity.Z ? paths(session, sample) : List.of();
-            SamplePanel.points(p, q.title(), q.color(), data, set.count(), set.dim(), sample, -lim, lim, overlays);
+            SamplePanel.points(p, t, q.title(t), q.color(), data, set.count(), set.dim(), sample, -lim, lim, overlays);
         }
     }
 
@@ -130,15 +139,15 @@ public final class PhiFrame {
     }
 
     /** The chosen coordinate's trace chart. */
-    public static void trace(Painter p, PhiSession session, int sample, int coordinate, double phi) {
+    public static void trace(Painter p, Texts t, PhiSession session, int sample, int coordinate, double phi) {
         SampleSet set = session.samples();
         int j = sample * set.dim() + coordinate;
         DataShape shape = set.shape();
         String where = shape.isImage()
-                ? "pixel (" + (coordinate % (shape.dim(1) * shape.dim(2))) / shape.dim(2) + ", "
-                + coordinate % shape.dim(2) + ")"
+                ? t.format("phi.pixel", (coordinate % (shape.dim(1) * shape.dim(2))) / shape.dim(2),
+                        coordinate % shape.dim(2))
                 : "x" + (coordinate + 1);
-        TraceChart.paint(p, where, set.x()[j], set.eps()[j],
+        TraceChart.paint(p, t, where, set.x()[j], set.eps()[j],
                 session.teacherTrace(sample, coordinate), session.studentTrace(sample, coordinate), phi);
     }
 }

@@ -1,5 +1,7 @@
 package org.pdviz.app.phi;
 
+import org.pdviz.app.i18n.Language;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.core.model.DataRange;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.model.Denoiser;
@@ -59,8 +61,23 @@ public final class PhiModels implements AutoCloseable {
 
     /** A short name for the pair, e.g. "m: 512 steps vs 4 (plain DDIM)" or "m: 512 steps vs s, 4 steps". */
     public String pairLabel() {
-        return teacher.model() + ": " + teacher.steps() + " steps vs " + (distilled
-                ? student.model() + ", " + student.steps() + " steps" : student.steps() + " (plain DDIM)");
+        return pairLabel(Texts.of(Language.EN));
+    }
+
+    public String pairLabel(Texts t) {
+        return distilled ? t.format("phi.pair.distilled", teacher.model(), t.steps(teacher.steps()), student.model(),
+                t.steps(student.steps())) : t.format("phi.pair.plain", teacher.model(), t.steps(teacher.steps()),
+                student.steps());
+    }
+
+    /** "m, 512 steps" in a language. */
+    public String teacherLabel(Texts t) {
+        return t.run(teacher.model(), teacher.steps());
+    }
+
+    /** "s, 4 steps (distilled)" or "m, 4 steps (plain DDIM)" in a language. */
+    public String studentLabel(Texts t) {
+        return t.format(distilled ? "phi.label.distilled" : "phi.label.plain", t.run(student.model(), student.steps()));
     }
 
     public Sampler teacher() {

@@ -3,6 +3,7 @@ package org.pdviz.app.phi;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
 import org.pdviz.app.render.ImageGrid;
@@ -46,7 +47,7 @@ public final class SamplePanel {
      * An image panel for sample {@code sample} of {@code data}, values in [lo, hi] shown black to
      * white; {@code pixel} (an index into one channel, or -1) is outlined.
      */
-    public static void image(Painter p, String title, int color, float[] data, int sample, DataShape shape, double lo,
+    public static void image(Painter p, Texts t, String title, int color, float[] data, int sample, DataShape shape, double lo,
                              double hi, int pixel) {
         double w = p.width(), h = p.height(), fs = fontSize(w, h);
         p.clear(Palette.BACKGROUND);
@@ -71,7 +72,7 @@ public final class SamplePanel {
         }
         p.font(fs * 0.75, false, false);
         p.color(Palette.MUTED);
-        p.text(String.format(Locale.ROOT, "black %s, white %s", trim(lo), trim(hi)), w / 2, box.y() + box.h() + fs * 1.1,
+        p.text(t.format("phi.panel.grey", trim(lo), trim(hi)), w / 2, box.y() + box.h() + fs * 1.1,
                 Painter.Anchor.CENTER);
     }
 
@@ -87,7 +88,7 @@ public final class SamplePanel {
     }
 
     /** A scatter of all points (2-D, the first two coordinates) with the chosen one marked. */
-    public static void points(Painter p, String title, int color, float[] data, int count, int dim, int chosen,
+    public static void points(Painter p, Texts t, String title, int color, float[] data, int count, int dim, int chosen,
                               double lo, double hi, List<Overlay> overlays) {
         double w = p.width(), h = p.height(), fs = fontSize(w, h);
         p.clear(Palette.BACKGROUND);
@@ -140,7 +141,7 @@ public final class SamplePanel {
         }
         p.font(fs * 0.75, false, false);
         p.color(Palette.MUTED);
-        p.text(String.format(Locale.ROOT, "%s to %s on both axes", trim(lo), trim(hi)), w / 2,
+        p.text(t.format("phi.panel.axes", trim(lo), trim(hi)), w / 2,
                 box.y() + box.h() + fs * 1.1, Painter.Anchor.CENTER);
     }
 

@@ -1,6 +1,7 @@
 package org.pdviz.app.phi;
 
 import java.util.Locale;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
 
@@ -14,7 +15,7 @@ public final class TraceChart {
     private TraceChart() {
     }
 
-    public static void paint(Painter p, String title, double x, double eps, CoordinateTrace teacher,
+    public static void paint(Painter p, Texts t, String title, double x, double eps, CoordinateTrace teacher,
                              CoordinateTrace student, double phi) {
         double w = p.width(), h = p.height();
         double fs = Math.max(10, Math.min(w * 0.035, h * 0.075));
@@ -55,7 +56,7 @@ public final class TraceChart {
         for (int d = 0; d <= 90; d += 30) {
             p.text(d + "\u00b0", X.applyAsDouble(Math.toRadians(d)), bottom + fs * 1.05, Painter.Anchor.CENTER);
         }
-        p.text("\u03c6  (sampling runs from 90\u00b0 to 0\u00b0)", right, bottom + fs * 1.95, Painter.Anchor.RIGHT);
+        p.text(t.get("phi.trace.axis"), right, bottom + fs * 1.95, Painter.Anchor.RIGHT);
         p.text(fmt(yhi), left - 4, top + fs * 0.7, Painter.Anchor.RIGHT);
         p.text(fmt(ylo), left - 4, bottom, Painter.Anchor.RIGHT);
         p.text("0", left - 4, Y.applyAsDouble(0) + fs * 0.3, Painter.Anchor.RIGHT);
@@ -80,7 +81,7 @@ public final class TraceChart {
         // legend on the title line, right-aligned: grey circle, blue teacher, orange few-step
         p.font(fs * 0.75, false, false);
         double lx = right;
-        String[] names = {"few-step", "teacher", "circle"};
+        String[] names = {t.get("phi.trace.few_step"), t.get("phi.trace.teacher"), t.get("phi.trace.circle")};
         int[] colors = {Palette.STUDENT, Palette.TEACHER, Palette.CIRCLE};
         for (int i = 0; i < 3; i++) {
             double tw = p.textWidth(names[i]);

@@ -173,7 +173,7 @@ final class LiveViews implements AutoCloseable {
         if (choice.isEmpty()) {
             return message("lesson.no_model");
         }
-        phi = new PhiView(library, choice.get(), executor);
+        phi = new PhiView(library, choice.get(), executor, i18n);
         phi.setCompact(true);
         return phi.root();
     }

@@ -1,6 +1,8 @@
 package org.pdviz.ui.phi;
 
 import java.nio.file.Path;
+import org.pdviz.app.i18n.Texts;
+import org.pdviz.app.i18n.LocalizedException;
 import org.pdviz.app.export.Animation;
 import org.pdviz.app.export.PhiFrames;
 import org.pdviz.app.export.SamplingFrames;
@@ -15,7 +17,7 @@ final class PhiExports {
 
     /** Writes {@code what} for the picture of (session, sample, coordinate, source) into {@code dir}. */
     static BackgroundTask<Animation.Written> task(PhiSession s, int sample, int coordinate, PhiSession.Source source,
-                                                   PhiModel.Export what, Path dir, boolean gif, int frames) {
+                                                   PhiModel.Export what, Path dir, boolean gif, int frames, Texts t) {
         Message name = switch (what) {
             case PHI -> Message.of("task.phi.export.phi", dir);
             case TEACHER_SAMPLING -> Message.of("task.phi.export.teacher", dir);
@@ -23,17 +25,17 @@ final class PhiExports {
         };
         return BackgroundTask.of(name, m -> {
             if (s == null) {
-                throw new IllegalStateException(Message.of("task.phi.not_loaded").toString());
+                throw new LocalizedException(Message.of("task.phi.not_loaded"));
             }
-            String pair = s.models().pairLabel();
+            String pair = s.models().pairLabel(t);
             return switch (what) {
-                case PHI -> Animation.write(new PhiFrames(s, sample, coordinate, source, frames, pair), dir, "phi",
+                case PHI -> Animation.write(new PhiFrames(s, sample, coordinate, source, frames, pair, t), dir, "phi",
                         gif, m::progress);
                 case TEACHER_SAMPLING -> Animation.write(new SamplingFrames(s.data().teacherRun(),
-                        s.models().range(), s.models().teacher().label(), frames - 1), dir, "sampling-teacher", gif,
+                        s.models().range(), s.models().teacherLabel(t), frames - 1, t), dir, "sampling-teacher", gif,
                         m::progress);
                 case STUDENT_SAMPLING -> Animation.write(new SamplingFrames(s.data().studentRun(),
-                        s.models().range(), s.models().student().label(), frames - 1), dir, "sampling-student", gif,
+                        s.models().range(), s.models().studentLabel(t), frames - 1, t), dir, "sampling-student", gif,
                         m::progress);
             };
         });

@@ -20,6 +20,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.pdviz.ui.Localizer;
+import org.pdviz.app.i18n.Texts;
+import org.pdviz.app.i18n.Language;
 import org.pdviz.app.export.Animation;
 import org.pdviz.app.i18n.Message;
 import org.pdviz.app.library.ModelEntry;
@@ -77,15 +80,19 @@ public final class PhiModel implements AutoCloseable {
 
     private final ReadOnlyDoubleWrapper phiMin = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyDoubleWrapper phiMax = new ReadOnlyDoubleWrapper(Math.PI / 2);
-    private final ReadOnlyStringWrapper studentLabel = new ReadOnlyStringWrapper("student");
+    private final ReadOnlyStringWrapper studentLabel = new ReadOnlyStringWrapper();
+    private final javafx.beans.property.BooleanProperty distilled = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    /** The status as a message (said again when the language changes) or as text already said (a task's). */
+    private final ObjectProperty<Object> statusSaid = new SimpleObjectProperty<>("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
 
     private final UiExecutor executor;
+    private final Localizer i18n;
     private final TaskSlot<Loaded> loading;
     private final TaskSlot<PhiPredictions> predicting;
     private Timeline scrub;
@@ -100,7 +107,16 @@ public final class PhiModel implements AutoCloseable {
 
     /** A model of {@code choice} (null: none in the library); its background work runs on {@code executor}. */
     public PhiModel(ModelLibrary library, ModelChoice choice, UiExecutor executor) {
+        this(library, choice, executor, new Localizer(Language.EN));
+    }
+
+    /** As above, its words in {@code i18n}'s language (the window's). */
+    public PhiModel(ModelLibrary library, ModelChoice choice, UiExecutor executor, Localizer i18n) {
         this.executor = executor;
+        this.i18n = i18n;
+        studentLabel.bind(i18n.text(x -> x.get(distilled.get() ? "phi.source.student" : "phi.source.few_step"), distilled));
+        status.bind(i18n.text(x -> statusSaid.get() instanceof Message m ? x.text(m) : String.valueOf(statusSaid.get()),
+                statusSaid));
         this.loading = executor.slot();
         this.predicting = executor.slot();
         teachers = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(library.entries()
@@ -109,9 +125,9 @@ public final class PhiModel implements AutoCloseable {
         st.add(null);
         st.addAll(library.entries().stream().filter(ModelEntry::isStudent).toList());
         students = FXCollections.unmodifiableObservableList(st);
-        loading.statusProperty().addListener((o, a, b) -> status.set(b));
+        loading.statusProperty().addListener((o, a, b) -> statusSaid.set(b));
         if (choice == null) {
-            status.set("No model in the library: add a teacher under models/ (pdviz exact --preset ...).");
+            statusSaid.set(Message.of("phi.no_model"));
         } else {
             teacher.set(choice.teacher());
             student.set(choice.distilled() ? choice.student() : null);
@@ -156,11 +172,11 @@ public final class PhiModel implements AutoCloseable {
         PhiModels reuse = choice.equals(modelsChoice) ? models : null;
         follow(loading.progressProperty());
         loading.start(BackgroundTask.<Loaded>of(Message.of("task.phi.load", choice.teacher().name(), noise), task -> {
-            task.message("opening " + choice.teacher().name() + " \u2026");
+            Texts t = i18n.texts();
+            task.message(t.format("phi.opening", choice.teacher().name()));
             PhiModels m = reuse != null ? reuse : PhiModels.open(choice);
             try {
-                task.message(String.format(Locale.ROOT, "sampling %s and %s from seed %d \u2026",
-                        m.teacher().label(), m.student().label(), noise));
+                task.message(t.format("phi.sampling", m.teacherLabel(t), m.studentLabel(t), noise));
                 int count = m.shape().isImage() ? IMAGE_COUNT : POINT_COUNT;
                 return new Loaded(choice, m, PhiData.sample(m, noise, count, task));
             } catch (Exception | Error e) {
@@ -204,15 +220,14 @@ public final class PhiModel implements AutoCloseable {
         double value = phi.get();
         phiMin.set(grid.phiMin());
         phiMax.set(grid.phiMax());
-        studentLabel.set(m.distilled() ? "student" : "few-step");
+        distilled.set(m.distilled());
         lastPredictions = null;
         paths();
         index = -1;
         phi.set(old == null ? grid.phi(grid.resolution() * 5 / 8) : Math.max(grid.phiMin(), Math.min(grid.phiMax(),
                 value)));
-        status.set(data.xFromSameNoise()
-                ? "x is the teacher's sample, \u03b5 its starting noise (seed " + data.samples().seed() + ")"
-                : "2-D data: x is a teacher's sample from independent noise; the paths are in the z panel");
+        statusSaid.set(data.xFromSameNoise() ? Message.of("phi.status.same_noise", data.samples().seed())
+                : Message.of("phi.status.points"));
         update();
         ready.set(true);
     }
@@ -365,16 +380,16 @@ public final class PhiModel implements AutoCloseable {
     /** As {@link #export(Export, Path, boolean)} with at most {@code frames} frames. */
     public BackgroundTask<Animation.Written> export(Export what, Path dir, boolean gif, int frames) {
         BackgroundTask<Animation.Written> task = PhiExports.task(session, sample, coordinate, source.get(), what, dir,
-                gif, frames);
+                gif, frames, i18n.texts());
         follow(task.progressProperty());
-        status.set("exporting to " + dir + " \u2026");
+        statusSaid.set(Message.of("phi.exporting", dir));
         task.onSuccess(w -> {
             working.set(false);
-            status.set("wrote " + w.frames().size() + " frames to " + dir
-                    + (w.gif() == null ? "" : " and " + w.gif().getFileName()));
+            statusSaid.set(w.gif() == null ? Message.of("phi.wrote", w.frames().size(), dir)
+                    : Message.of("phi.wrote.gif", w.frames().size(), dir, w.gif().getFileName()));
         }).onFailure(f -> {
             working.set(false);
-            status.set(f.message());
+            statusSaid.set(f.message());
         });
         return executor.execute(task);
     }
@@ -399,7 +414,12 @@ public final class PhiModel implements AutoCloseable {
         return phiMax.getReadOnlyProperty();
     }
 
-    /** "student" for a distilled student, "few-step" for the teacher's own plain DDIM. */
+    /** The window's language (the panes bind their words to it). */
+    Localizer i18n() {
+        return i18n;
+    }
+
+    /** "student" for a distilled student, "few-step" for the teacher's own plain DDIM, in the window's language. */
     ReadOnlyStringProperty studentLabelProperty() {
         return studentLabel.getReadOnlyProperty();
     }

@@ -11,6 +11,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.pdviz.ui.Localizer;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
 import org.pdviz.app.phi.Coordinate;
@@ -36,8 +37,11 @@ final class PhiPanels extends HBox {
     final HBox lower;
     final VBox right;
 
+    private final Localizer i18n;
+
     PhiPanels(PhiModel model) {
         this.model = model;
+        this.i18n = model.i18n();
         diagram.setId("phi-diagram");
         HBox.setHgrow(diagram, Priority.ALWAYS);
         GridPane grid4 = new GridPane();
@@ -50,14 +54,14 @@ final class PhiPanels extends HBox {
             pane.setId(ids[q]);
             PhiFrame.Quantity quantity = PhiFrame.Quantity.values()[q];
             pane.setOnMouseClicked(e -> model.pickAt(quantity, e.getX(), e.getY(), pane.getWidth(), pane.getHeight()));
-            Tooltip.install(pane, new Tooltip("Click a pixel (or a point) to follow it"));
+            Tooltip.install(pane, tip("phi.panel.tip"));
             GridPane.setHgrow(pane, Priority.ALWAYS);
             GridPane.setVgrow(pane, Priority.ALWAYS);
             grid4.add(pane, q % 2, q / 2);
         }
         strip.setId("sample-strip");
         strip.setOnMouseClicked(e -> model.pickFromStrip(e.getX(), strip.getWidth(), strip.getHeight()));
-        Tooltip.install(strip, new Tooltip("The teacher's samples from this seed: click one to follow it"));
+        Tooltip.install(strip, tip("phi.strip.tip"));
         strip.setMinHeight(40);
         strip.setPrefHeight(52);
         trace.setId("trace");
@@ -85,6 +89,13 @@ final class PhiPanels extends HBox {
         strip.painter(this::paintStrip);
         trace.painter(this::paintTrace);
         model.revisionProperty().addListener((o, a, b) -> redraw());
+        i18n.onChange(this::redraw);
+    }
+
+    private Tooltip tip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(i18n.text(key));
+        return t;
     }
 
     private void redraw() {
@@ -107,8 +118,8 @@ final class PhiPanels extends HBox {
             {"\u03b5", "eps", "epshat", "eps-hat"},
             {"v", "v", "vhat", "v-hat"}};
         t.add(head(""), 0, 0);
-        t.add(head("true"), 1, 0);
-        t.add(head("model"), 2, 0);
+        t.add(i18n.bind(head(""), "phi.values.true"), 1, 0);
+        t.add(i18n.bind(head(""), "phi.values.model"), 2, 0);
         for (int r = 0; r < rows.length; r++) {
             t.add(head(rows[r][0]), 0, r + 1);
             t.add(value("value-" + rows[r][1], r == 3 ? "v-true" : null), 1, r + 1);
@@ -144,9 +155,8 @@ final class PhiPanels extends HBox {
         var shape = model.session().samples().shape();
         int plane = shape.isImage() ? shape.dim(1) * shape.dim(2) : 1;
         pixelLabel.setText(shape.isImage()
-                ? String.format(Locale.ROOT, "sample %d, pixel (row %d, column %d)", model.sample(),
-                (c.index() % plane) / shape.dim(2), c.index() % shape.dim(2))
-                : String.format(Locale.ROOT, "point %d, coordinate x%d", model.sample(), c.index() + 1));
+                ? i18n.format("phi.values.pixel", model.sample(), (c.index() % plane) / shape.dim(2), c.index() % shape.dim(2))
+                : i18n.format("phi.values.point", model.sample(), c.index() + 1));
         set("value-z", c.z());
         set("value-x", c.x());
         set("value-eps", c.eps());
@@ -168,7 +178,7 @@ final class PhiPanels extends HBox {
             return;
         }
         boolean paths = session.data().xFromSameNoise();
-        PhiDiagram.paint(p, new PhiDiagram.Content(model.grid().schedule(), current.phi(), current,
+        PhiDiagram.paint(p, i18n.texts(), new PhiDiagram.Content(model.grid().schedule(), current.phi(), current,
                 paths ? model.teacherPath() : null, paths ? model.studentPath() : null,
                 session.models().teacher().steps(), session.models().student().steps(), session.models().distilled()));
     }
@@ -179,7 +189,7 @@ final class PhiPanels extends HBox {
             p.clear(Palette.BACKGROUND);
             return;
         }
-        PhiFrame.panel(p, q, session, model.index(), model.sample(), model.coordinate(),
+        PhiFrame.panel(p, i18n.texts(), q, session, model.index(), model.sample(), model.coordinate(),
                 q == PhiFrame.Quantity.Z ? session.cached(model.source.get(), model.index()) : model.lastPredictions());
     }
 
@@ -188,7 +198,7 @@ final class PhiPanels extends HBox {
             p.clear(Palette.BACKGROUND);
             return;
         }
-        PhiFrame.trace(p, model.session(), model.sample(), model.coordinate(), model.current().phi());
+        PhiFrame.trace(p, i18n.texts(), model.session(), model.sample(), model.coordinate(), model.current().phi());
     }
 
     /** The teacher's results, one thumbnail each (images); for points, how to pick one. */
@@ -202,7 +212,7 @@ final class PhiPanels extends HBox {
         if (!set.shape().isImage()) {
             p.font(14, false, true);
             p.color(Palette.MUTED);
-            p.text("Click a point in any panel to follow it.", 4, p.height() / 2 + 5, Painter.Anchor.LEFT);
+            p.text(i18n.get("phi.strip.points"), 4, p.height() / 2 + 5, Painter.Anchor.LEFT);
             return;
         }
         int n = set.count();

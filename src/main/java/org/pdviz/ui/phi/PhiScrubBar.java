@@ -13,6 +13,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.pdviz.ui.Localizer;
 import org.pdviz.app.phi.PhiDiagram;
 import org.pdviz.core.schedule.NoiseLevel;
 
@@ -25,7 +26,10 @@ final class PhiScrubBar extends VBox {
     final Label alphaLabel = readout("alpha-readout"), sigmaLabel = readout("sigma-readout");
     final HBox statusRow;
 
+    private final Localizer i18n;
+
     PhiScrubBar(PhiModel model) {
+        i18n = model.i18n();
         slider.setId("phi-slider");
         slider.setShowTickMarks(true);
         slider.setMajorTickUnit(Math.PI / 8);
@@ -35,29 +39,32 @@ final class PhiScrubBar extends VBox {
         slider.blockIncrementProperty().bind(model.phiMaxProperty().subtract(model.phiMinProperty()).divide(128));
         slider.valueProperty().bindBidirectional(model.phi);
         HBox.setHgrow(slider, Priority.ALWAYS);
-        slider.setTooltip(new Tooltip("The angle phi: 0 is data, 90\u00b0 is noise (arrows step, Home/End jump)"));
+        slider.setTooltip(tip("phi.slider.tip"));
         Button play = new Button();
-        play.textProperty().bind(Bindings.when(model.playingProperty()).then("\u23f8  pause").otherwise("\u25b6  scrub"));
+        play.textProperty().bind(Bindings.when(model.playingProperty()).then(i18n.text("phi.pause"))
+                .otherwise(i18n.text("phi.scrub")));
         play.setId("play");
-        play.setTooltip(new Tooltip("Scrub phi from noise to data, the way sampling runs (Space)"));
+        play.setTooltip(tip("phi.scrub.tip"));
         play.setOnAction(e -> model.togglePlay());
-        Label ends = new Label("data 0\u00b0");
+        Label ends = i18n.bind(new Label(), "phi.end.data");
         ends.getStyleClass().add("hint");
-        Label ends2 = new Label("90\u00b0 noise");
+        Label ends2 = i18n.bind(new Label(), "phi.end.noise");
         ends2.getStyleClass().add("hint");
         HBox sliderRow = new HBox(ends, slider, ends2, play);
         sliderRow.getStyleClass().add("slider-row");
         phiLabel.getStyleClass().add("phi-readout");
         HBox readouts = new HBox(phiLabel, tLabel, logSnrLabel, alphaLabel, sigmaLabel);
         readouts.getStyleClass().add("readout-row");
-        model.revisionProperty().addListener((o, a, b) -> {
+        Runnable reshow = () -> {
             if (model.current() != null) {
                 show(model.current().level());
             }
-        });
+        };
+        model.revisionProperty().addListener((o, a, b) -> reshow.run());
+        i18n.onChange(reshow);
 
         ProgressBar progress = new ProgressBar(0);
-        progress.setTooltip(new Tooltip("Sampling the teacher and the few-step sampler from the same noise"));
+        progress.setTooltip(tip("phi.progress.tip"));
         progress.setPrefWidth(160);
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.workingProperty());
@@ -66,7 +73,7 @@ final class PhiScrubBar extends VBox {
         status.textProperty().bind(model.statusProperty());
         status.setId("status");
         status.getStyleClass().add("status");
-        Label hint = new Label("\u2190 \u2192 step \u03c6    Space: scrub    click an image: pick a pixel    Ctrl+E: GIF");
+        Label hint = i18n.bind(new Label(), "phi.keys");
         hint.getStyleClass().add("hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -79,10 +86,16 @@ final class PhiScrubBar extends VBox {
     private void show(NoiseLevel level) {
         phiLabel.setText("\u03c6 = " + PhiDiagram.degrees(level.phi(), 1));
         tLabel.setText(String.format(Locale.ROOT, "t = %.3f", level.t()));
-        logSnrLabel.setText(String.format(Locale.ROOT, "log-SNR = %s", Double.isInfinite(level.logSnr())
+        logSnrLabel.setText(i18n.format("phi.readout.logsnr", Double.isInfinite(level.logSnr())
                 ? (level.logSnr() > 0 ? "+\u221e" : "\u2212\u221e") : String.format(Locale.ROOT, "%.2f", level.logSnr())));
         alphaLabel.setText(String.format(Locale.ROOT, "\u03b1 = cos \u03c6 = %.3f", level.alpha()));
         sigmaLabel.setText(String.format(Locale.ROOT, "\u03c3 = sin \u03c6 = %.3f", level.sigma()));
+    }
+
+    private Tooltip tip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(i18n.text(key));
+        return t;
     }
 
     private static Label readout(String id) {

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.pdviz.ui.Localizer;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.phi.ModelChoice;
 import org.pdviz.app.phi.PhiSession;
@@ -24,36 +25,39 @@ import org.pdviz.app.phi.PhiSession;
 /** The phi view's title row (with the export menu) and its choices: teacher, student or steps, seed, whose predictions. */
 final class PhiToolbar extends VBox {
 
+    private final Localizer i18n;
+
     PhiToolbar(PhiModel model, Consumer<PhiModel.Export> export) {
-        Label title = new Label("The v-trajectory");
+        i18n = model.i18n();
+        Label title = i18n.bind(new Label(), "phi.title");
         title.getStyleClass().add("title");
         ComboBox<ModelEntry> teacherBox = new ComboBox<>(model.teachers);
         ComboBox<ModelEntry> studentBox = new ComboBox<>(model.students);
-        teacherBox.setCellFactory(v -> entryCell("teacher"));
-        teacherBox.setButtonCell(entryCell("teacher"));
-        studentBox.setCellFactory(v -> entryCell("plain DDIM"));
-        studentBox.setButtonCell(entryCell("plain DDIM"));
+        teacherBox.setCellFactory(v -> entryCell("phi.none.teacher"));
+        teacherBox.setButtonCell(entryCell("phi.none.teacher"));
+        studentBox.setCellFactory(v -> entryCell("phi.none.student"));
+        studentBox.setButtonCell(entryCell("phi.none.student"));
         teacherBox.setId("teacher-box");
         studentBox.setId("student-box");
-        teacherBox.setTooltip(new Tooltip("The teacher, sampled with " + ModelChoice.TEACHER_STEPS + " small steps"));
-        studentBox.setTooltip(new Tooltip("A distilled student, or the teacher itself with few steps (plain DDIM)"));
+        teacherBox.setTooltip(tip("phi.teacher.tip", ModelChoice.TEACHER_STEPS));
+        studentBox.setTooltip(tip("phi.student.tip"));
         teacherBox.valueProperty().bindBidirectional(model.teacher);
         studentBox.valueProperty().bindBidirectional(model.student);
         Spinner<Integer> studentSteps = new Spinner<>(1, 256, ModelChoice.STUDENT_STEPS);
         studentSteps.setPrefWidth(78);
         studentSteps.setId("student-steps");
-        studentSteps.setTooltip(new Tooltip("Steps of the few-step sampler (plain DDIM)"));
+        studentSteps.setTooltip(tip("phi.steps.tip"));
         studentSteps.getValueFactory().valueProperty().bindBidirectional(model.studentSteps);
         studentSteps.disableProperty().bind(model.student.isNotNull());
         Spinner<Integer> seed = new Spinner<>(0, 1_000_000, 0);
         seed.setPrefWidth(96);
         seed.setEditable(true);
         seed.setId("seed");
-        seed.setTooltip(new Tooltip("Noise seed: the same seed gives the same starting noise for every model"));
+        seed.setTooltip(tip("phi.seed.tip"));
         seed.getValueFactory().valueProperty().bindBidirectional(model.seed);
 
         ToggleGroup sourceGroup = new ToggleGroup();
-        ToggleButton fromTeacher = new ToggleButton("teacher");
+        ToggleButton fromTeacher = i18n.bind(new ToggleButton(), "phi.source.teacher");
         ToggleButton fromStudent = new ToggleButton();
         fromStudent.textProperty().bind(model.studentLabelProperty());
         fromTeacher.setToggleGroup(sourceGroup);
@@ -62,8 +66,8 @@ final class PhiToolbar extends VBox {
         fromStudent.setSelected(model.source.get() == PhiSession.Source.STUDENT);
         fromTeacher.setId("source-teacher");
         fromStudent.setId("source-student");
-        fromTeacher.setTooltip(new Tooltip("Show the teacher's predictions at the slider's angle"));
-        fromStudent.setTooltip(new Tooltip("Show the student's predictions at the slider's angle"));
+        fromTeacher.setTooltip(tip("phi.source.teacher.tip"));
+        fromStudent.setTooltip(tip("phi.source.student.tip"));
         sourceGroup.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 a.setSelected(true); // one of the two is always shown
@@ -72,19 +76,18 @@ final class PhiToolbar extends VBox {
             model.source.set(b == fromStudent ? PhiSession.Source.STUDENT : PhiSession.Source.TEACHER);
         });
 
-        MenuButton exportMenu = new MenuButton("Export for slides");
+        MenuButton exportMenu = i18n.bind(new MenuButton(), "phi.export");
         exportMenu.setId("export");
-        exportMenu.setTooltip(new Tooltip("Animations for slides: PNG frames and a looping GIF (Ctrl+E: the phi scrub)"));
-        MenuItem phiGif = new MenuItem("phi scrub: GIF + PNG frames\u2026");
+        exportMenu.setTooltip(tip("phi.export.tip"));
+        MenuItem phiGif = item("phi.export.phi");
         phiGif.setAccelerator(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
         phiGif.setOnAction(e -> export.accept(PhiModel.Export.PHI));
-        MenuItem teacherRun = new MenuItem("teacher's sampling: GIF + PNG frames\u2026");
+        MenuItem teacherRun = item("phi.export.teacher");
         teacherRun.setOnAction(e -> export.accept(PhiModel.Export.TEACHER_SAMPLING));
-        MenuItem studentRun = new MenuItem("few-step sampling: GIF + PNG frames\u2026");
+        MenuItem studentRun = item("phi.export.student");
         studentRun.setOnAction(e -> export.accept(PhiModel.Export.STUDENT_SAMPLING));
         exportMenu.getItems().addAll(phiGif, teacherRun, studentRun);
-        Label subtitle = new Label("z\u03c6 = cos\u03c6 x + sin\u03c6 \u03b5 moves on a circle, v = dz/d\u03c6 is its tangent,"
-                + " and every DDIM step is a rotation");
+        Label subtitle = i18n.bind(new Label(), "phi.subtitle");
         subtitle.getStyleClass().add("subtitle");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -92,14 +95,15 @@ final class PhiToolbar extends VBox {
         top.getStyleClass().add("title-row");
         teacherBox.setPrefWidth(230);
         studentBox.setPrefWidth(190);
-        HBox controls = new HBox(fixed("teacher"), teacherBox, fixed("against"), studentBox, studentSteps,
-                fixed("steps"), gap(), fixed("seed"), seed, gap(), fixed("predictions of"), fromTeacher, fromStudent);
+        HBox controls = new HBox(fixed("phi.teacher"), teacherBox, fixed("phi.against"), studentBox, studentSteps,
+                fixed("phi.steps"), gap(), fixed("phi.seed"), seed, gap(), fixed("phi.predictions_of"), fromTeacher,
+                fromStudent);
         controls.getStyleClass().add("toolbar-row");
         getChildren().addAll(top, controls);
     }
 
-    private static Label fixed(String text) {
-        Label l = new Label(text);
+    private Label fixed(String key) {
+        Label l = i18n.bind(new Label(), key);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
@@ -110,13 +114,33 @@ final class PhiToolbar extends VBox {
         return r;
     }
 
-    private static ListCell<ModelEntry> entryCell(String nullText) {
+    /** A model's name (and a student's steps); an empty choice says {@code nullKey}'s text. */
+    private ListCell<ModelEntry> entryCell(String nullKey) {
         return new ListCell<>() {
             @Override
             protected void updateItem(ModelEntry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty ? null : e == null ? nullText : e.name() + (e.steps() == null ? "" : " (" + e.steps() + ")"));
+                textProperty().unbind();
+                if (empty) {
+                    setText(null);
+                } else if (e == null) {
+                    textProperty().bind(i18n.text(nullKey));
+                } else {
+                    setText(e.name() + (e.steps() == null ? "" : " (" + e.steps() + ")"));
+                }
             }
         };
+    }
+
+    private Tooltip tip(String key, Object... args) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(i18n.text(key, args));
+        return t;
+    }
+
+    private MenuItem item(String key) {
+        MenuItem m = new MenuItem();
+        m.textProperty().bind(i18n.text(key));
+        return m;
     }
 }

@@ -9,6 +9,8 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
+import org.pdviz.ui.Localizer;
+import org.pdviz.app.i18n.Language;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
@@ -48,7 +50,12 @@ public final class PhiView implements AutoCloseable {
 
     /** A view of {@code choice} (null: none in the library); its background work runs on {@code executor}. */
     public PhiView(ModelLibrary library, ModelChoice choice, UiExecutor executor) {
-        this.model = new PhiModel(library, choice, executor);
+        this(library, choice, executor, new Localizer(Language.EN));
+    }
+
+    /** As above, its words in {@code i18n}'s language (the window's): a change of language repaints, nothing reloads. */
+    public PhiView(ModelLibrary library, ModelChoice choice, UiExecutor executor, Localizer i18n) {
+        this.model = new PhiModel(library, choice, executor, i18n);
         this.toolbar = new PhiToolbar(model, this::chooseAndExport);
         this.panels = new PhiPanels(model);
         this.scrubBar = new PhiScrubBar(model);
@@ -82,7 +89,7 @@ public final class PhiView implements AutoCloseable {
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Folder for the frames and the GIF");
+        chooser.setTitle(model.i18n().get("phi.export.chooser"));
         if (exportDir != null) {
             chooser.setInitialDirectory(exportDir.toFile());
         }
