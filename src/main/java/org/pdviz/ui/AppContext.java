@@ -26,7 +26,6 @@ import org.pdviz.app.library.ModelImport;
 import org.pdviz.app.library.ModelLibrary;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.ui.task.BackgroundTask;
-import org.pdviz.ui.task.TaskFailure;
 import org.pdviz.ui.task.UiExecutor;
 
 /**
@@ -202,11 +201,6 @@ final class AppContext {
             pane.getStylesheets().setAll(owner.getScene().getStylesheets());
             pane.setStyle(owner.getScene().getRoot().getStyle());
         }
-    }
-
-    /** The first line of an exception's message (see {@link TaskFailure#oneLine}). */
-    static String message(Throwable e) {
-        return TaskFailure.oneLine(e);
     }
 
     void shutdown() {

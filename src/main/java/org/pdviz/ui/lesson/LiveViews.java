@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import javafx.scene.Node;
 import javafx.scene.layout.Priority;
@@ -57,7 +56,7 @@ final class LiveViews implements AutoCloseable {
     private final Localizer i18n;
     /** Every canvas built, repainted in the new language when it changes. */
     private final List<CanvasPane> canvases = new ArrayList<>();
-    private CompletableFuture<Models> models;
+    private Models models;
     private PhiView phi;
 
     /** The models the figures use, opened once. */
@@ -189,26 +188,26 @@ final class LiveViews implements AutoCloseable {
         return x;
     }
 
+    /** The models, opened by the first figure that needs them (on the executor). */
     private synchronized Models models() throws Exception {
         if (models == null) {
-            models = CompletableFuture.supplyAsync(() -> {
-                try {
-                    ModelChoice c = choice.orElseThrow(() -> new LocalizedException(Message.of("lesson.no_model")));
-                    OnnxDenoiser teacher = OnnxDenoiser.open(c.teacher().file());
-                    OnnxDenoiser student = c.distilled() ? OnnxDenoiser.open(c.student().file()) : teacher;
-                    OnnxDenoiser exact = teacher.parameterization() == Parameterization.X && isExact(c.teacher())
-                            ? teacher : OnnxDenoiser.open(exactFile());
-                    return new Models(c, teacher, student, exact);
-                } catch (Exception e) {
-                    throw new java.util.concurrent.CompletionException(e);
+            ModelChoice c = choice.orElseThrow(() -> new LocalizedException(Message.of("lesson.no_model")));
+            OnnxDenoiser teacher = OnnxDenoiser.open(c.teacher().file());
+            OnnxDenoiser student = teacher;
+            try {
+                student = c.distilled() ? OnnxDenoiser.open(c.student().file()) : teacher;
+                OnnxDenoiser exact = teacher.parameterization() == Parameterization.X && isExact(c.teacher())
+                        ? teacher : OnnxDenoiser.open(exactFile());
+                models = new Models(c, teacher, student, exact);
+            } catch (Exception | Error e) {
+                if (student != teacher) {
+                    student.close();
                 }
-            }, Runnable::run);
+                teacher.close();
+                throw e;
+            }
         }
-        try {
-            return models.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof Exception ex ? ex : e;
-        }
+        return models;
     }
 
     private static boolean isExact(ModelEntry e) {
@@ -272,8 +271,11 @@ final class LiveViews implements AutoCloseable {
         if (phi != null) {
             phi.close();
         }
-        if (models != null && models.isDone() && !models.isCompletedExceptionally()) {
-            models.join().close();
+        synchronized (this) {
+            if (models != null) {
+                models.close();
+                models = null;
+            }
         }
     }
 }
