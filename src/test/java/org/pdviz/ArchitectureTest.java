@@ -1,6 +1,7 @@
 package org.pdviz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -51,6 +52,51 @@ class ArchitectureTest {
         }
         assertTrue(layersSeen.containsAll(List.of("core", "runtime", "app", "ui", "cli")), layersSeen.toString());
         assertTrue(violations.isEmpty(), "wrong-way references:\n" + String.join("\n", violations));
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsForAndWhatItMayDependOn() throws IOException {
+        Path root = Path.of(System.getProperty("pdviz.home", ".")).resolve("src/main/java/org/pdviz");
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> dirs = Files.walk(root)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                boolean hasCode;
+                try (Stream<Path> files = Files.list(d)) {
+                    hasCode = files.anyMatch(f -> f.toString().endsWith(".java"));
+                }
+                Path info = d.resolve("package-info.java");
+                if (hasCode && !(Files.isRegularFile(info) && Files.readString(info).contains("May depend on:"))) {
+                    missing.add(root.relativize(d).toString());
+                }
+            }
+        }
+        assertTrue(Files.isRegularFile(root.resolve("core/package-info.java")), "core's notation table");
+        assertTrue(missing.isEmpty(), "packages without a package-info.java that says what they may depend on: "
+                + missing);
+    }
+
+    /** What runs work off the UI thread; in {@code ui} only {@code ui.task} may use it. */
+    static final Pattern THREADS = Pattern.compile(
+            "\\bnew\\s+Thread\\b|\\bExecutors\\s*\\.|\\bjavafx\\.concurrent\\b|\\bCompletableFuture\\b");
+
+    @Test
+    void theUiRunsBackgroundWorkOneWayThroughUiTask() throws IOException {
+        Path ui = Path.of(System.getProperty("pdviz.home", ".")).resolve("src/main/java/org/pdviz/ui");
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ui)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !p.startsWith(ui.resolve("task")))
+                    .toList()) {
+                Matcher m = THREADS.matcher(code(Files.readString(f)));
+                if (m.find()) {
+                    offenders.add(ui.relativize(f) + ": " + m.group());
+                }
+            }
+        }
+        assertTrue(offenders.isEmpty(), "threads or executors outside ui.task (use AppContext.tasks, BackgroundTask,"
+                + " TaskSlot):\n" + String.join("\n", offenders));
+        assertTrue(THREADS.matcher("Thread t = new Thread(r);").find());
+        assertTrue(THREADS.matcher("import javafx.concurrent.Task;").find());
+        assertFalse(THREADS.matcher("Thread.currentThread().interrupt();").find());
     }
 
     @Test

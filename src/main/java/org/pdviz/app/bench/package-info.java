@@ -1,0 +1,8 @@
+/**
+ * Benchmarks behind {@code pdviz bench}: sampler overhead and trainer step times, reported as
+ * medians.
+ *
+ * <p>May depend on: {@code core}, {@code runtime}, {@code train} (through {@code app.jobs} and the
+ * benchmarks), Jackson and Java2D; never JavaFX, {@code ui} or {@code cli}.
+ */
+package org.pdviz.app.bench;

@@ -1,0 +1,7 @@
+/**
+ * The schedule's and the loss weights' curves against t for the curves view.
+ *
+ * <p>May depend on: {@code core}, {@code runtime}, {@code train} (through {@code app.jobs} and the
+ * benchmarks), Jackson and Java2D; never JavaFX, {@code ui} or {@code cli}.
+ */
+package org.pdviz.app.curves;

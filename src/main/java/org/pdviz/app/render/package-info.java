@@ -1,0 +1,7 @@
+/**
+ * Rasters and pictures: image grids, scatter plots and PNG files.
+ *
+ * <p>May depend on: {@code core}, {@code runtime}, {@code train} (through {@code app.jobs} and the
+ * benchmarks), Jackson and Java2D; never JavaFX, {@code ui} or {@code cli}.
+ */
+package org.pdviz.app.render;

@@ -1,0 +1,8 @@
+/**
+ * The {@code pdviz} command line (picocli): one class per command, errors as one line and exit
+ * status 1.
+ *
+ * <p>May depend on: every layer below it, picocli, and {@code ui} only to open the window
+ * ({@code pdviz app}).
+ */
+package org.pdviz.cli;
