@@ -188,6 +188,10 @@ public final class PhiModel implements AutoCloseable {
         }).onSuccess(l -> {
             working.set(false);
             install(l);
+        }).onDiscarded(l -> {
+            if (l.models() != models) {
+                l.models().close(); // opened for a load that a newer one replaced
+            }
         }).onFailure(f -> working.set(false)).onCancelled(() -> working.set(false)));
     }
 

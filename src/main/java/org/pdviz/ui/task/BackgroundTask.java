@@ -59,6 +59,7 @@ public final class BackgroundTask<V> {
     private Consumer<? super V> onSuccess = v -> { };
     private Consumer<TaskFailure> onFailure = f -> { };
     private Runnable onCancelled = () -> { };
+    private Consumer<? super V> onDiscarded = v -> { };
     private String initialMessage;
 
     private final AtomicBoolean cancelled = new AtomicBoolean();
@@ -99,6 +100,15 @@ public final class BackgroundTask<V> {
 
     public BackgroundTask<V> onCancelled(Runnable action) {
         this.onCancelled = action;
+        return this;
+    }
+
+    /**
+     * What to do with a result that was computed but will not be delivered (the task was cancelled
+     * or superseded after its work had finished): close what it holds.
+     */
+    public BackgroundTask<V> onDiscarded(Consumer<? super V> action) {
+        this.onDiscarded = action;
         return this;
     }
 
@@ -218,6 +228,9 @@ public final class BackgroundTask<V> {
         Throwable cause = TaskFailure.unwrap(error);
         if (cancelled.get() || cause instanceof java.util.concurrent.CancellationException) {
             state.set(State.CANCELLED);
+            if (error == null && result != null) {
+                onDiscarded.accept(result);
+            }
             if (current.getAsBoolean()) {
                 onCancelled.run();
             }
@@ -233,6 +246,8 @@ public final class BackgroundTask<V> {
             state.set(State.SUCCEEDED);
             if (current.getAsBoolean()) {
                 onSuccess.accept(result);
+            } else if (result != null) {
+                onDiscarded.accept(result);
             }
         }
     }

@@ -59,7 +59,8 @@ class TaskSlotTest {
             return name;
         }).onSuccess(v -> delivered.add("success " + v))
                 .onCancelled(() -> delivered.add("cancelled " + name))
-                .onFailure(f -> delivered.add("failure " + name));
+                .onFailure(f -> delivered.add("failure " + name))
+                .onDiscarded(v -> delivered.add("discarded " + v));
     }
 
     @Test
@@ -123,7 +124,8 @@ class TaskSlotTest {
         onUi(() -> slot.queue(b));
         gateA.countDown();
         waitFor("b", () -> !slot.isBusy());
-        assertEquals(List.of("success b"), delivered);
+        assertEquals(List.of("discarded a", "success b"), delivered,
+                "the stale result is handed back to be closed, never delivered");
         assertFalse(a.isCancelled());
         assertEquals("a", a.value(), "the superseded task ran to the end (a cache may keep its result)");
     }
