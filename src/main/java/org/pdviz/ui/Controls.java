@@ -85,11 +85,6 @@ final class Controls {
         return Tips.tip(box, id, tip);
     }
 
-    /** English-only chooser for pages not yet converted (the trainer form, being split meanwhile). */
-    static ComboBox<ModelEntry> modelBox(String id, String tip) {
-        return modelBox(new Localizer(org.pdviz.app.i18n.Language.EN), id, new javafx.beans.property.SimpleStringProperty(tip));
-    }
-
     static String describe(Texts t, ModelEntry e) {
         return e.name() + "  \u00B7  " + LibraryPage.role(t, e);
     }

@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.pdviz.app.i18n.Failures;
 import org.pdviz.app.i18n.Message;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.JobHandle;
@@ -44,7 +45,6 @@ final class JobMonitor implements AutoCloseable {
 
     /** Redraws per second while a job runs: the job's events are read in batches, never one by one. */
     static final Duration TICK = Duration.millis(250);
-    static final String IDLE = "No job running";
 
     /** What happens to a job, on the UI thread. */
     interface Listener {
@@ -66,13 +66,14 @@ final class JobMonitor implements AutoCloseable {
     private final Timeline timer = new Timeline(new KeyFrame(TICK, e -> tick()));
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(IDLE);
-    private final ReadOnlyStringWrapper speed = new ReadOnlyStringWrapper("");
+    private static final Message IDLE = Message.of("trainer.idle");
+    private final SaidText title;
+    private final SaidText speed;
     private final ReadOnlyDoubleWrapper overall = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper overallText = new ReadOnlyStringWrapper("");
+    private final SaidText overallText;
     private final ReadOnlyDoubleWrapper stageProgress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper stageText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final SaidText stageText;
+    private final SaidText result;
     private final ObservableList<String> messages = FXCollections.observableArrayList();
     private final ObservableList<StageState> stages = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<List<Stage>> plan = new ReadOnlyObjectWrapper<>(List.of());
@@ -90,6 +91,11 @@ final class JobMonitor implements AutoCloseable {
 
     JobMonitor(AppContext ctx) {
         this.ctx = ctx;
+        title = new SaidText(ctx.i18n, IDLE);
+        speed = new SaidText(ctx.i18n);
+        overallText = new SaidText(ctx.i18n);
+        stageText = new SaidText(ctx.i18n);
+        result = new SaidText(ctx.i18n);
         timer.setCycleCount(Timeline.INDEFINITE);
     }
 
@@ -105,9 +111,9 @@ final class JobMonitor implements AutoCloseable {
         clear();
         running.set(true);
         cancellable.set(true);
-        title.set(from == null ? "Preparing\u2026" : from.damaged()
-                ? ctx.i18n.format("trainer.restarting", Runs.runName(from))
-                : "Resuming " + Runs.runName(from) + "\u2026");
+        title.set(from == null ? Message.of("trainer.preparing") : from.damaged()
+                ? Message.of("trainer.restarting", Runs.runName(from))
+                : Message.of("trainer.resuming", Runs.runName(from)));
         Path runs = ctx.runs.get();
         ctx.tasks.execute(BackgroundTask.of(Message.of("task.plan"), m -> {
             if (from == null) {
@@ -121,7 +127,7 @@ final class JobMonitor implements AutoCloseable {
                 handle = from == null ? Jobs.start(job, log) : from.damaged() ? Jobs.restart(from.folder(), log)
                         : Jobs.resume(from.folder(), log);
             } catch (Exception ex) {
-                notStarted("dialog.job.cannot_start", TaskFailure.oneLine(ex));
+                notStarted("dialog.job.cannot_start", Failures.describe(ex, ctx.i18n.texts()));
                 return;
             }
             began(job, stages, log, from);
@@ -145,7 +151,7 @@ final class JobMonitor implements AutoCloseable {
         }
         List<StageState> states = new ArrayList<>();
         for (Stage s : planned) {
-            StageState st = new StageState(s);
+            StageState st = new StageState(s, ctx.i18n);
             if (from != null && s.index() < from.round() && Files.exists(s.file())) {
                 st.finishedEarlier();
                 lastStudent.set(s.file());
@@ -155,10 +161,10 @@ final class JobMonitor implements AutoCloseable {
         losses.clear();
         plan.set(List.copyOf(planned));
         stages.setAll(states);
-        String what = job instanceof TrainJob t ? "Training a teacher on " + t.data()
-                : "Distilling " + teacherName((DistillJob) job);
-        title.set(what + (from != null ? " (resumed)" : ""));
-        log.message("run folder: " + runFolder(job));
+        Message what = job instanceof TrainJob t ? Message.of("trainer.title.train", t.data())
+                : Message.of("trainer.title.distill", teacherName((DistillJob) job));
+        title.set(from != null ? Message.of("trainer.title.resumed", what) : what);
+        log.message(ctx.i18n.format("trainer.run_folder", runFolder(job)));
         listeners.forEach(l -> l.started(job));
         timer.playFromStart();
     }
@@ -182,7 +188,7 @@ final class JobMonitor implements AutoCloseable {
     void cancel() {
         if (handle != null) {
             handle.cancel();
-            title.set(title.get() + ": stopping after this iteration\u2026");
+            title.set(Message.of("trainer.title.stopping", title.said()));
             cancellable.set(false);
         }
     }
@@ -206,13 +212,17 @@ final class JobMonitor implements AutoCloseable {
             long done = offsets[p.round()] + p.iteration();
             long total = offsets[stages.size()];
             overall.set(total == 0 ? 0 : (double) done / total);
-            overallText.set(String.format("stage %d of %d, iteration %,d of %,d", p.round() + 1, p.rounds(),
-                    done, total));
+            overallText.set(Message.of("trainer.overall.text", p.round() + 1, p.rounds(), String.format("%,d", done),
+                    String.format("%,d", total)));
             stageProgress.set(p.iterations() == 0 ? 0 : (double) p.iteration() / p.iterations());
-            stageText.set(String.format("%s: iteration %,d of %,d, loss %s", p.label().replace("->",
-                    " \u2192 "), p.iteration(), p.iterations(), TrainerText.compact(p.loss())));
-            speed.set(Double.isFinite(p.stepsPerSecond()) ? String.format("%,.0f it/s   ETA %s",
-                    p.stepsPerSecond(), TrainerText.duration(p.etaSeconds())) : "");
+            stageText.set(Message.of("trainer.stage.text", StageRow.label(p.label()), String.format("%,d", p.iteration()),
+                    String.format("%,d", p.iterations()), TrainerText.compact(p.loss())));
+            if (Double.isFinite(p.stepsPerSecond())) {
+                speed.set(Message.of("trainer.speed", String.format("%,.0f", p.stepsPerSecond()),
+                        TrainerText.duration(p.etaSeconds())));
+            } else {
+                speed.set("");
+            }
             stages.get(p.round()).running(p.iteration(), p.loss());
         }
         for (RoundSummary r : u.finished()) {
@@ -237,21 +247,22 @@ final class JobMonitor implements AutoCloseable {
         try {
             r = h.await();
             if (r.cancelled()) {
-                title.set("Cancelled");
-                result.set(String.format("Stopped after %s. %s The state is saved: resume it on the left.",
-                        TrainerText.duration(r.seconds()), r.rounds().isEmpty() ? "No stage had finished."
-                                : "Kept: " + String.join(", ", r.rounds().stream()
-                                .map(s -> s.file().getFileName().toString()).toList()) + "."));
+                title.set(Message.of("trainer.cancelled"));
+                result.set(Message.of("trainer.result.cancelled", TrainerText.duration(r.seconds()),
+                        r.rounds().isEmpty() ? Message.of("trainer.result.none_kept") : Message.of("trainer.result.kept",
+                                String.join(", ", r.rounds().stream().map(s -> s.file().getFileName().toString())
+                                        .toList()))));
             } else {
-                title.set("Finished");
+                title.set(Message.of("trainer.finished"));
                 overall.set(1);
                 result.set(summary(r));
-                messages.add((r.spec() instanceof TrainJob ? "teacher: " : "student: ") + r.network());
+                messages.add(ctx.i18n.format(r.spec() instanceof TrainJob ? "trainer.network.teacher"
+                        : "trainer.network.student", r.network()));
             }
         } catch (Exception e) {
-            title.set("Failed");
-            result.set(TaskFailure.oneLine(e));
-            ctx.error("dialog.job.failed", TaskFailure.oneLine(e));
+            title.set(Message.of("trainer.failed"));
+            result.set(Failures.describe(e, ctx.i18n.texts()));
+            ctx.error("dialog.job.failed", Failures.describe(e, ctx.i18n.texts()));
         }
         comparable.set(lastStudent.get() != null && spec instanceof DistillJob);
         JobSpec job = spec;
@@ -259,21 +270,19 @@ final class JobMonitor implements AutoCloseable {
         listeners.forEach(l -> l.ended(job, outcome));
     }
 
-    private static String summary(JobResult r) {
+    private static Message summary(JobResult r) {
         if (r.spec() instanceof TrainJob t) {
-            return String.format("Trained on %s: %,d iterations in %s on %s. It is now the teacher: press Start"
-                    + " distillation.", t.data(), r.iterations(), TrainerText.duration(r.seconds()),
-                    TrainerText.deviceName(r.device()));
+            return Message.of("trainer.result.trained", t.data(), String.format("%,d", r.iterations()),
+                    TrainerText.duration(r.seconds()), TrainerText.deviceName(r.device()));
         }
-        String s = String.format("Done: %d stages in %s on %s.", r.rounds().size(), TrainerText.duration(r.seconds()),
+        Message done = Message.of("trainer.result.done", r.rounds().size(), TrainerText.duration(r.seconds()),
                 TrainerText.deviceName(r.device()));
         var e = r.evaluation();
-        if (e != null) {
-            s += String.format(" Same noise, %d samples: student-%d is %.1fx closer to the teacher's %d-step samples"
-                            + " than the teacher's own %d-step DDIM (RMSE %.4f vs %.4f).", e.count(), e.steps(),
-                    e.improvement(), e.referenceSteps(), e.steps(), e.student(), e.teacherDdim());
+        if (e == null) {
+            return done;
         }
-        return s;
+        return Message.of("trainer.result.evaluated", done, e.count(), e.steps(), String.format("%.1f", e.improvement()),
+                e.referenceSteps(), String.format("%.4f", e.student()), String.format("%.4f", e.teacherDdim()));
     }
 
     /** Forgets the last job's picture (a new one starts). */
@@ -314,12 +323,12 @@ final class JobMonitor implements AutoCloseable {
     }
 
     ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+        return title.textProperty();
     }
 
     /** Iterations per second and the time left. */
     ReadOnlyStringProperty speedProperty() {
-        return speed.getReadOnlyProperty();
+        return speed.textProperty();
     }
 
     /** The whole job: iterations of all stages, in [0, 1]. */
@@ -328,7 +337,7 @@ final class JobMonitor implements AutoCloseable {
     }
 
     ReadOnlyStringProperty overallTextProperty() {
-        return overallText.getReadOnlyProperty();
+        return overallText.textProperty();
     }
 
     ReadOnlyDoubleProperty stageProgressProperty() {
@@ -336,12 +345,12 @@ final class JobMonitor implements AutoCloseable {
     }
 
     ReadOnlyStringProperty stageTextProperty() {
-        return stageText.getReadOnlyProperty();
+        return stageText.textProperty();
     }
 
     /** How the last job ended, in a sentence or two. */
     ReadOnlyStringProperty resultProperty() {
-        return result.getReadOnlyProperty();
+        return result.textProperty();
     }
 
     /** What the trainer said: device, engine, resume points, stages written. */

@@ -26,12 +26,14 @@ import org.pdviz.app.jobs.ProgressLog;
  */
 final class JobMonitorPane extends VBox {
 
-    final LossChart chart = new LossChart();
+    final LossChart chart;
     final PreviewPane preview;
 
     JobMonitorPane(TrainerModel model) {
         super(8);
         JobMonitor job = model.job;
+        Localizer t = model.ctx.i18n;
+        this.chart = new LossChart(t);
         this.preview = new PreviewPane(model.ctx, model.previews);
         Label title = new Label();
         title.textProperty().bind(job.titleProperty());
@@ -54,12 +56,14 @@ final class JobMonitorPane extends VBox {
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
         bars.getColumnConstraints().addAll(new ColumnConstraints(), grow);
-        ProgressBar overall = Tips.tip(new ProgressBar(0), "trainer-overall", "The whole job: iterations of all stages");
+        ProgressBar overall = Tips.tip(new ProgressBar(0), "trainer-overall", t.text("trainer.overall.tip"));
         overall.progressProperty().bind(job.overallProperty());
-        ProgressBar stage = Tips.tip(new ProgressBar(0), "trainer-stage-progress", "The current stage's iterations");
+        ProgressBar stage = Tips.tip(new ProgressBar(0), "trainer-stage-progress", t.text("trainer.stage.tip"));
         stage.progressProperty().bind(job.stageProgressProperty());
-        progressRow(bars, 0, "Overall", overall, label("trainer-overall-text", job.overallTextProperty()));
-        progressRow(bars, 1, "Stage", stage, label("trainer-stage-text", job.stageTextProperty()));
+        progressRow(bars, 0, TrainerForm.label(t, "trainer.overall"), overall, label("trainer-overall-text",
+                job.overallTextProperty()));
+        progressRow(bars, 1, TrainerForm.label(t, "trainer.stage"), stage, label("trainer-stage-text",
+                job.stageTextProperty()));
 
         job.planProperty().addListener((o, a, b) -> chart.reset(b));
         job.losses().addListener((ListChangeListener<ProgressLog.LossPoint>) c -> {
@@ -69,7 +73,7 @@ final class JobMonitorPane extends VBox {
                 }
             }
         });
-        getChildren().addAll(head, bars, middle(), resultRow(model), bottom(model));
+        getChildren().addAll(head, bars, middle(t), resultRow(model, t), bottom(model, t));
         setPadding(new Insets(10, 12, 10, 10));
         setMinWidth(500);
     }
@@ -81,19 +85,19 @@ final class JobMonitorPane extends VBox {
         return l;
     }
 
-    private static void progressRow(GridPane grid, int row, String name, ProgressBar bar, Label text) {
+    private static void progressRow(GridPane grid, int row, Label name, ProgressBar bar, Label text) {
         bar.setMaxWidth(Double.MAX_VALUE);
         bar.setPrefWidth(300);
         bar.setMinWidth(80);
         text.setMinWidth(Region.USE_PREF_SIZE);
         text.getStyleClass().add("progress-text");
-        grid.addRow(row, TrainerForm.label(name), bar, text);
+        grid.addRow(row, name, bar, text);
     }
 
     /** The loss chart and the preview; the preview's two squares get a little more room. */
-    private GridPane middle() {
+    private GridPane middle(Localizer t) {
         preview.setMinWidth(320);
-        Label hint = new Label("The loss of each stage appears here while a job runs");
+        Label hint = t.bind(new Label(), "trainer.chart.hint");
         hint.getStyleClass().add("placeholder");
         hint.setWrapText(true);
         hint.setMouseTransparent(true);
@@ -116,7 +120,7 @@ final class JobMonitorPane extends VBox {
         return middle;
     }
 
-    private static HBox resultRow(TrainerModel model) {
+    private static HBox resultRow(TrainerModel model, Localizer t) {
         Label result = new Label();
         result.textProperty().bind(model.job.resultProperty());
         result.setId("trainer-result");
@@ -125,9 +129,8 @@ final class JobMonitorPane extends VBox {
         result.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(result, Priority.ALWAYS);
         result.setMinHeight(Region.USE_PREF_SIZE);
-        Button compare = Tips.tip(new Button("Compare the newest student"), "trainer-compare-final",
-                "Open the job's newest student in the compare view: the teacher at 512 steps, the student, and the"
-                        + " teacher's plain DDIM with as few steps, from the same noise");
+        Button compare = Tips.tip(t.bind(new Button(), "trainer.compare_newest"), "trainer-compare-final",
+                t.text("trainer.compare_newest.tip"));
         compare.setOnAction(e -> model.openIn(model.job.lastStudentProperty().get(), PdvizApp.View.COMPARE));
         compare.disableProperty().bind(model.job.comparableProperty().not());
         compare.setMinWidth(Region.USE_PREF_SIZE);
@@ -137,18 +140,17 @@ final class JobMonitorPane extends VBox {
     }
 
     /** The stages (a row each, with Compare and Player once done) beside the trainer's messages. */
-    private static HBox bottom(TrainerModel model) {
+    private static HBox bottom(TrainerModel model, Localizer t) {
         VBox rows = new VBox(4);
         rows.setId("trainer-stages");
-        Label empty = new Label("The stages of a job appear here: each finished one writes a checkpoint that joins"
-                + " the library.");
+        Label empty = t.bind(new Label(), "trainer.stages.empty");
         empty.getStyleClass().add("hint");
         empty.setWrapText(true);
         Runnable fill = () -> {
             if (model.job.stages().isEmpty()) {
                 rows.getChildren().setAll(empty);
             } else {
-                rows.getChildren().setAll(model.job.stages().stream().map(s -> new StageRow(s,
+                rows.getChildren().setAll(model.job.stages().stream().map(s -> new StageRow(s, t,
                         () -> model.openIn(s.stage.file(), PdvizApp.View.COMPARE),
                         () -> model.openIn(s.stage.file(), PdvizApp.View.PLAYER))).toList());
             }
@@ -158,14 +160,13 @@ final class JobMonitorPane extends VBox {
         ScrollPane stagesScroll = new ScrollPane(rows);
         stagesScroll.setFitToWidth(true);
         stagesScroll.getStyleClass().add("stages-scroll");
-        Label stagesTitle = new Label("Stages");
+        Label stagesTitle = t.bind(new Label(), "trainer.stages");
         stagesTitle.getStyleClass().add("section-title");
         VBox stagesBox = new VBox(4, stagesTitle, stagesScroll);
         VBox.setVgrow(stagesScroll, Priority.ALWAYS);
         HBox.setHgrow(stagesBox, Priority.ALWAYS);
 
-        ListView<String> log = Tips.tip(new ListView<>(model.job.messages()), "trainer-log",
-                "What the trainer said: device, engine, resume points, stages written");
+        ListView<String> log = Tips.tip(new ListView<>(model.job.messages()), "trainer-log", t.text("trainer.log.tip"));
         log.setPrefWidth(320);
         log.setMinWidth(260);
         log.setCellFactory(v -> new ListCell<>() {
@@ -187,7 +188,7 @@ final class JobMonitorPane extends VBox {
                 log.scrollTo(log.getItems().size() - 1);
             }
         }));
-        Label logTitle = new Label("Messages");
+        Label logTitle = t.bind(new Label(), "trainer.messages");
         logTitle.getStyleClass().add("section-title");
         VBox logBox = new VBox(4, logTitle, log);
         VBox.setVgrow(log, Priority.ALWAYS);

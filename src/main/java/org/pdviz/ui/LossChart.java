@@ -2,6 +2,7 @@ package org.pdviz.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -21,14 +22,17 @@ final class LossChart extends LineChart<Number, Number> {
     private long[] offsets = new long[0];
     private int points;
     private final javafx.beans.property.BooleanProperty empty = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty single = new javafx.beans.property.SimpleBooleanProperty(false);
 
-    LossChart() {
+    LossChart(Localizer t) {
         super(new NumberAxis(), new NumberAxis());
         NumberAxis x = (NumberAxis) getXAxis();
         NumberAxis y = (NumberAxis) getYAxis();
-        x.setLabel("iteration (all stages)");
+        x.labelProperty().bind(t.text("trainer.chart.x"));
         x.setForceZeroInRange(true);
-        y.setLabel("loss (log scale)");
+        y.labelProperty().bind(t.text("trainer.chart.y"));
+        titleProperty().bind(Bindings.when(single).then(t.text("trainer.chart.title.one"))
+                .otherwise(t.text("trainer.chart.title.stages")));
         y.setForceZeroInRange(false);
         y.setTickLabelFormatter(new StringConverter<>() {
             @Override
@@ -91,7 +95,7 @@ final class LossChart extends LineChart<Number, Number> {
         x.setLowerBound(0);
         x.setUpperBound(Math.max(1, offsets[stages.size()]));
         x.setTickUnit(niceTick(offsets[stages.size()]));
-        setTitle(stages.size() == 1 ? "Training loss" : "Loss per stage");
+        single.set(stages.size() == 1);
     }
 
     void add(List<? extends ProgressLog.LossPoint> losses) {

@@ -7,6 +7,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.pdviz.app.i18n.Message;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.jobs.RoundPreview;
 import org.pdviz.app.player.DisplayRanges;
 import org.pdviz.core.model.DataRange;
@@ -20,16 +22,25 @@ final class PreviewPane extends VBox {
 
     final FramePanel student = new FramePanel("trainer-preview-student");
     final FramePanel teacher = new FramePanel("trainer-preview-teacher");
-    private final Label caption = new Label("Preview");
+    private final Label caption = new Label();
     private final Label studentTitle = new Label();
     private final Label teacherTitle = new Label();
     private final Label note = new Label();
     private final AppContext ctx;
     private RoundPreview.View view;
+    private Message what;
+    private Message placeholder;
 
     PreviewPane(AppContext ctx, StagePreviews previews) {
         super(4);
         this.ctx = ctx;
+        ctx.i18n.onChange(() -> {
+            if (view != null) {
+                show(view, what);
+            } else if (placeholder != null) {
+                clear(placeholder);
+            }
+        });
         previews.shownProperty().addListener((o, a, b) -> {
             if (b != null) {
                 show(b.view(), b.what());
@@ -69,32 +80,35 @@ final class PreviewPane extends VBox {
         clear(previews.placeholderProperty().get());
     }
 
-    void clear(String text) {
+    void clear(Message text) {
+        Texts t = ctx.i18n.texts();
         view = null;
-        caption.setText("Preview");
-        studentTitle.setText("newest student");
-        teacherTitle.setText("teacher, plain DDIM");
+        placeholder = text;
+        caption.setText(t.get("trainer.preview"));
+        studentTitle.setText(t.get("trainer.preview.student"));
+        teacherTitle.setText(t.get("trainer.preview.teacher"));
         student.rangeNote("");
         teacher.rangeNote("");
         note.setText("");
         student.usePoints(false);
         teacher.usePoints(false);
-        student.grid.clear(text);
+        student.grid.clear(t.text(text));
         teacher.grid.clear("");
     }
 
-    void show(RoundPreview.View v, String what) {
+    void show(RoundPreview.View v, Message shown) {
+        Texts x = ctx.i18n.texts();
         view = v;
-        caption.setText("Preview: " + what);
+        what = shown;
+        caption.setText(x.format("trainer.preview.of", shown));
         RoundPreview.Samples m = v.model();
         RoundPreview.Samples t = v.teacherDdim();
-        studentTitle.setText(m.label());
-        teacherTitle.setText("teacher, " + t.steps() + "-step DDIM");
+        studentTitle.setText(x.run(m.model(), m.steps()));
+        teacherTitle.setText(x.format("trainer.preview.teacher.steps", x.steps(t.steps())));
         student.rangeNote(String.format("RMSE %.3f", m.rmse()));
         teacher.rangeNote(String.format("RMSE %.3f", t.rmse()));
-        note.setText(String.format("Same noise (seed 0, %d samples). RMSE to the teacher's %d-step samples%s:"
-                + " smaller is better.", m.count(), v.reference().steps(), m.shape().isPoints()
-                ? " (grey, joined to their partners)" : ""));
+        note.setText(x.format(m.shape().isPoints() ? "trainer.preview.note.points" : "trainer.preview.note",
+                m.count(), x.steps(v.reference().steps())));
         draw(student, m);
         draw(teacher, t);
     }

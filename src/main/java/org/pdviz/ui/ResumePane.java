@@ -9,6 +9,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.pdviz.app.i18n.Message;
+import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.Jobs;
 import org.pdviz.app.jobs.Runs;
 import org.pdviz.app.jobs.TrainJob;
@@ -33,24 +35,24 @@ final class ResumePane extends VBox {
 
     private void fill() {
         getChildren().clear();
-        Label head = new Label(model.interrupted().size() == 1 ? "An interrupted job: resume it?"
-                : "Interrupted jobs: resume one?");
+        Localizer t = model.ctx.i18n;
+        Label head = t.bind(new Label(), model.interrupted().size() == 1 ? "trainer.resume.one" : "trainer.resume.many");
         head.getStyleClass().add("section-title");
         getChildren().add(head);
         int i = 0;
         for (Jobs.Interrupted job : model.interrupted()) {
-            Label what = new Label(Runs.runName(job) + "\n" + (job.spec() instanceof TrainJob ? "teacher training"
-                    : "distillation") + ", stopped at " + job.where());
+            Label what = t.bind(new Label(), "trainer.resume.what", Runs.runName(job), t.text(job.spec() instanceof TrainJob
+                    ? "trainer.resume.training" : "trainer.resume.distillation"), t.text(where(job)));
             what.setWrapText(true);
             what.setMinWidth(0);
             what.setMinHeight(Region.USE_PREF_SIZE);
             what.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(what, Priority.ALWAYS);
             Button resume = job.damaged()
-                    ? Tips.tip(new Button(model.ctx.i18n.get("trainer.restart")), "trainer-resume-" + i,
-                    model.ctx.i18n.format("trainer.restart.tip", job.damage()))
-                    : Tips.tip(new Button("Resume"), "trainer-resume-" + i,
-                    "Continue this job from its last saved state (" + job.folder() + ")");
+                    ? Tips.tip(t.bind(new Button(), "trainer.restart"), "trainer-resume-" + i,
+                    t.text("trainer.restart.tip", job.damage()))
+                    : Tips.tip(t.bind(new Button(), "trainer.resume"), "trainer-resume-" + i,
+                    t.text("trainer.resume.tip", job.folder()));
             resume.setMinWidth(Region.USE_PREF_SIZE);
             resume.setOnAction(e -> model.resume(job));
             HBox row = new HBox(8, what, resume);
@@ -59,11 +61,21 @@ final class ResumePane extends VBox {
             i++;
         }
         for (String p : model.unreadable()) {
-            Label l = new Label("unreadable job: " + p);
+            Label l = t.bind(new Label(), "trainer.resume.unreadable", p);
             l.getStyleClass().add("hint");
             l.setWrapText(true);
             getChildren().add(l);
         }
         setVisible(!model.interrupted().isEmpty() || !model.unreadable().isEmpty());
+    }
+
+    /** Where an interrupted job stopped, as {@link Jobs.Interrupted#where()} says it in English. */
+    private static Message where(Jobs.Interrupted job) {
+        if (job.damaged()) {
+            return Message.of("trainer.where.damaged");
+        }
+        String it = String.format("%,d", job.iteration());
+        return job.spec() instanceof DistillJob ? Message.of("trainer.where.stage", job.round() + 1, it)
+                : Message.of("trainer.where.iteration", it);
     }
 }

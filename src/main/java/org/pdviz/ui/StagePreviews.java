@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.pdviz.app.i18n.Message;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.RoundPreview;
@@ -31,7 +29,7 @@ final class StagePreviews implements AutoCloseable {
     static final int FEW_STEPS = 4;
 
     /** What the preview shows: a stage's picture and what it is ("stage 2 of 3, the 4-step student"). */
-    record Shown(RoundPreview.View view, String what) {
+    record Shown(RoundPreview.View view, Message what) {
     }
 
     /** The teacher's reference a job's stages are compared with. */
@@ -42,7 +40,7 @@ final class StagePreviews implements AutoCloseable {
     private final Consumer<String> log;
     private final TaskSlot<Shown> slot;
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Message> placeholder = new ReadOnlyObjectWrapper<>(Message.of("text.as_is", ""));
     /** The job's reference (set on the UI thread, read by the preview tasks). */
     private volatile Reference wanted;
     /** Touched by one preview task at a time, under this object's lock. */
@@ -61,12 +59,12 @@ final class StagePreviews implements AutoCloseable {
         return shown.getReadOnlyProperty();
     }
 
-    ReadOnlyStringProperty placeholderProperty() {
+    ReadOnlyObjectProperty<Message> placeholderProperty() {
         return placeholder.getReadOnlyProperty();
     }
 
     /** Nothing on show; {@code text} says what will be. */
-    void clear(String text) {
+    void clear(Message text) {
         slot.clear();
         shown.set(null);
         placeholder.set(text);
@@ -84,7 +82,7 @@ final class StagePreviews implements AutoCloseable {
         slot.queue(BackgroundTask.<Shown>of(Message.of("task.preview.reference"), m -> {
             reference(wanted);
             return null;
-        }).onFailure(f -> log.accept("no preview: " + f.reason())));
+        }).onFailure(f -> log.accept(ctx.i18n.format("trainer.preview.failed", f.reason()))));
     }
 
     /** A teacher training starts: its stage is previewed against its own few-step DDIM. */
@@ -101,7 +99,8 @@ final class StagePreviews implements AutoCloseable {
                         shown.set(s);
                     }
                 })
-                .onFailure(f -> log.accept("no preview of " + r.file().getFileName() + ": " + f.reason())));
+                .onFailure(f -> log.accept(ctx.i18n.format("trainer.preview.failed.of", r.file().getFileName(),
+                        f.reason()))));
     }
 
     private Shown preview(RoundSummary r, boolean teacherTraining, Reference ref) throws Exception {
@@ -111,7 +110,7 @@ final class StagePreviews implements AutoCloseable {
             synchronized (this) {
                 RoundPreview.View few = p.of(r.file(), FEW_STEPS);
                 return new Shown(new RoundPreview.View(few.reference(), few.reference(), few.teacherDdim()),
-                        "the new teacher");
+                        Message.of("trainer.preview.new_teacher"));
             }
         }
         if (ref == null) {
@@ -120,8 +119,8 @@ final class StagePreviews implements AutoCloseable {
         synchronized (this) {
             RoundPreview p = reference(ref);
             int steps = r.steps() != null ? r.steps() : p.reference().steps();
-            String what = r.steps() == null ? "the copy of the teacher" : "stage " + (r.round() + 1) + " of "
-                    + r.rounds() + ", the " + r.steps() + "-step student";
+            Message what = r.steps() == null ? Message.of("trainer.preview.copy")
+                    : Message.of("trainer.preview.stage", r.round() + 1, r.rounds(), r.steps());
             return new Shown(p.of(r.file(), steps), what);
         }
     }

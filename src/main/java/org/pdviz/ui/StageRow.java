@@ -7,6 +7,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
+import org.pdviz.app.i18n.Message;
 /** One stage of a job on screen: what it does, its progress, and when finished its loss, time and model (compare, play). */
 final class StageRow extends HBox {
 
@@ -14,7 +15,7 @@ final class StageRow extends HBox {
     final Button compare;
     final Button play;
 
-    StageRow(StageState state, Runnable onCompare, Runnable onPlay) {
+    StageRow(StageState state, Localizer t, Runnable onCompare, Runnable onPlay) {
         super(8);
         this.state = state;
         var stage = state.stage;
@@ -25,7 +26,7 @@ final class StageRow extends HBox {
         mark.textProperty().bind(state.markProperty());
         mark.getStyleClass().add("stage-mark");
         mark.setMinWidth(USE_PREF_SIZE);
-        Label name = new Label((stage.index() + 1) + ". " + stage.label().replace("->", " \u2192 "));
+        Label name = t.bind(new Label(), "trainer.stage.name", stage.index() + 1, t.text(label(stage.label())));
         name.getStyleClass().add("stage-name");
         name.setMinWidth(USE_PREF_SIZE);
         Label info = new Label();
@@ -37,13 +38,12 @@ final class StageRow extends HBox {
         info.setMinWidth(0);
         info.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(info, Priority.ALWAYS);
-        String what = stage.studentSteps() == null ? "this model (a copy of the teacher)"
-                : "the " + stage.studentSteps() + "-step student";
-        compare = Tips.tip(new Button("Compare"), "trainer-compare-" + stage.index(), "Open " + what
-                + " in the compare view: the teacher at 512 steps, the student, the teacher's plain DDIM with as few"
-                + " steps, from the same noise");
-        play = Tips.tip(new Button("Player"), "trainer-play-" + stage.index(), "Sample " + what
-                + " step by step in the player");
+        Message what = stage.studentSteps() == null ? Message.of("trainer.stage.copy")
+                : Message.of("trainer.stage.student", stage.studentSteps());
+        compare = Tips.tip(t.bind(new Button(), "library.compare"), "trainer-compare-" + stage.index(),
+                t.text(Message.of("trainer.stage.compare.tip", what)));
+        play = Tips.tip(t.bind(new Button(), "view.player"), "trainer-play-" + stage.index(),
+                t.text(Message.of("trainer.stage.play.tip", what)));
         compare.setOnAction(e -> onCompare.run());
         play.setOnAction(e -> onPlay.run());
         compare.setMinWidth(USE_PREF_SIZE);
@@ -51,5 +51,18 @@ final class StageRow extends HBox {
         compare.disableProperty().bind(state.doneProperty().not());
         play.disableProperty().bind(state.doneProperty().not());
         getChildren().addAll(mark, name, info, compare, play);
+    }
+
+    /** A stage's label from the jobs ("training", "copying the teacher", "512->256 steps") as a text. */
+    static Message label(String raw) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)->(\\d+) steps").matcher(raw);
+        if (m.matches()) {
+            return Message.of("trainer.stage.halving", m.group(1), m.group(2));
+        }
+        return switch (raw) {
+            case "training" -> Message.of("trainer.stage.training");
+            case "copying the teacher" -> Message.of("trainer.stage.copying");
+            default -> Message.of("text.as_is", raw);
+        };
     }
 }

@@ -5,6 +5,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.pdviz.app.i18n.Message;
 import org.pdviz.app.jobs.RoundSummary;
 import org.pdviz.app.jobs.Stage;
 
@@ -13,14 +14,15 @@ final class StageState {
 
     final Stage stage;
     private final ReadOnlyStringWrapper mark = new ReadOnlyStringWrapper("\u00B7");
-    private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("waiting");
-    private final ReadOnlyStringWrapper detail;
+    private final SaidText info;
+    private final SaidText detail;
     private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper(false);
     private double progress;
 
-    StageState(Stage stage) {
+    StageState(Stage stage, Localizer i18n) {
         this.stage = stage;
-        this.detail = new ReadOnlyStringWrapper(String.format("%,d iterations", stage.iterations()));
+        this.info = new SaidText(i18n, Message.of("trainer.stage.waiting"));
+        this.detail = new SaidText(i18n, Message.of("trainer.stage.iterations", String.format("%,d", stage.iterations())));
     }
 
     void running(long iteration, double loss) {
@@ -29,25 +31,26 @@ final class StageState {
         }
         mark.set("\u25B6");
         progress = stage.iterations() == 0 ? 0 : (double) iteration / stage.iterations();
-        info.set(String.format("%,d / %,d, loss %s", iteration, stage.iterations(), TrainerText.compact(loss)));
+        info.set(Message.of("trainer.stage.running", String.format("%,d", iteration), String.format("%,d", stage.iterations()),
+                TrainerText.compact(loss)));
     }
 
     void finished(RoundSummary r) {
-        info.set("loss " + TrainerText.compact(r.finalLoss()) + (Double.isNaN(r.seconds()) ? ""
-                : ", " + TrainerText.duration(r.seconds())));
+        info.set(Double.isNaN(r.seconds()) ? Message.of("trainer.stage.loss", TrainerText.compact(r.finalLoss()))
+                : Message.of("trainer.stage.loss.time", TrainerText.compact(r.finalLoss()), TrainerText.duration(r.seconds())));
         written(r.file());
     }
 
     /** Finished in an earlier session (a resumed job). */
     void finishedEarlier() {
-        info.set("finished earlier");
+        info.set(Message.of("trainer.stage.earlier"));
         written(stage.file());
     }
 
     private void written(Path file) {
         mark.set("\u2713");
         progress = 1;
-        detail.set("Wrote " + file + "; final loss: mean of the last 100 iterations");
+        detail.set(Message.of("trainer.stage.wrote", file));
         done.set(true);
     }
 
@@ -55,7 +58,7 @@ final class StageState {
     void stopped() {
         if (!done.get()) {
             mark.set("\u25A0");
-            info.set(progress > 0 ? info.get() + " (stopped)" : "not started");
+            info.set(progress > 0 ? Message.of("trainer.stage.stopped", info.said()) : Message.of("trainer.stage.not_started"));
         }
     }
 
@@ -65,12 +68,12 @@ final class StageState {
 
     /** The progress line: iterations and loss, then the final loss and time. */
     ReadOnlyStringProperty infoProperty() {
-        return info.getReadOnlyProperty();
+        return info.textProperty();
     }
 
     /** More about it (a tooltip): its iterations, then the file it wrote. */
     ReadOnlyStringProperty detailProperty() {
-        return detail.getReadOnlyProperty();
+        return detail.textProperty();
     }
 
     ReadOnlyBooleanProperty doneProperty() {

@@ -8,6 +8,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.pdviz.app.i18n.LocalizedException;
+import org.pdviz.app.i18n.Failures;
 import org.pdviz.app.i18n.Message;
 import org.pdviz.app.jobs.Devices;
 import org.pdviz.app.jobs.DistillJob;
@@ -77,13 +79,15 @@ final class TrainerModel implements AutoCloseable {
         }
     };
 
+    private static final Message PLACEHOLDER = Message.of("trainer.preview.placeholder");
+
     TrainerModel(AppContext ctx) {
         this.ctx = ctx;
         this.settings = new TrainerSettings(ctx.models.filtered(e -> e.card() != null
-                && !"unknown".equals(e.dataset())));
+                && !"unknown".equals(e.dataset())), ctx.i18n);
         this.job = new JobMonitor(ctx);
         this.previews = new StagePreviews(ctx, job::note);
-        previews.clear("Each finished stage is sampled here");
+        previews.clear(PLACEHOLDER);
         // a library refresh replaces the teachers, which clears the one picked: pick the same file again
         ctx.models.addListener((ListChangeListener<ModelEntry>) c -> Platform.runLater(settings::keepTeacher));
         ctx.runs.addListener((o, a, b) -> refreshInterrupted());
@@ -109,8 +113,8 @@ final class TrainerModel implements AutoCloseable {
         });
         ctx.tasks.execute(BackgroundTask.of(Message.of("task.gpu"), m -> Devices.cuda())
                 .onSuccess(settings::devices)
-                .onFailure(f -> settings.devices(new Devices.Availability(false, "the trainer could not start ("
-                        + f.reason() + ")"))));
+                .onFailure(f -> settings.devices(new Devices.Availability(false, ctx.i18n.format(
+                        "trainer.device.failed", f.reason())))));
         refreshInterrupted();
     }
 
@@ -124,11 +128,11 @@ final class TrainerModel implements AutoCloseable {
         JobSpec spec;
         try {
             spec = source.job(Runs.newRun(ctx.runs.get(), source.runName()));
-        } catch (IllegalArgumentException e) {
-            ctx.error(source.refusal(), e.getMessage());
+        } catch (IllegalArgumentException | LocalizedException e) {
+            ctx.error(source.refusal(), Failures.describe(e, ctx.i18n.texts()));
             return;
         }
-        previews.clear("Each finished stage is sampled here");
+        previews.clear(PLACEHOLDER);
         job.launch(spec, null);
     }
 
@@ -148,7 +152,7 @@ final class TrainerModel implements AutoCloseable {
         // the offer goes while a job runs; it is looked for again when the job ends
         interrupted.clear();
         unreadable.clear();
-        previews.clear("Each finished stage is sampled here");
+        previews.clear(PLACEHOLDER);
         job.launch(from.spec(), from);
     }
 
@@ -166,7 +170,7 @@ final class TrainerModel implements AutoCloseable {
                         settings.select(entry.file());
                     }
                 })
-                .onFailure(f -> job.note("cannot add " + r.file() + ": " + f.reason())));
+                .onFailure(f -> job.note(ctx.i18n.format("trainer.join.failed", r.file(), f.reason()))));
         previews.stageWritten(r, spec instanceof TrainJob);
     }
 

@@ -30,16 +30,16 @@ final class TrainerPage implements Page {
     final TrainerModel model;
     final TrainerForm form;
     final JobMonitorPane monitor;
-    final Button start = Tips.tip(new Button("Start distillation"), "trainer-start",
-            "Distil the teacher round by round with these settings; each finished student joins the library");
-    final Button cancel = Tips.tip(new Button("Cancel"), "trainer-cancel",
-            "Stop after the current iteration: the finished stages stay, the state is saved, and the job can be"
-                    + " resumed later");
+    final Button start = new Button();
+    final Button cancel = new Button();
     private final SplitPane root;
     private final AppContext ctx;
 
     TrainerPage(AppContext ctx) {
         this.ctx = ctx;
+        Localizer t = ctx.i18n;
+        Tips.tip(t.bind(start, "trainer.start"), "trainer-start", t.text("trainer.start.tip"));
+        Tips.tip(t.bind(cancel, "player.cancel"), "trainer-cancel", t.text("trainer.cancel.tip"));
         this.model = new TrainerModel(ctx);
         this.form = new TrainerForm(model);
         this.monitor = new JobMonitorPane(model);
@@ -74,7 +74,7 @@ final class TrainerPage implements Page {
 
     private void chooseRunsFolder() {
         DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Folder for training runs");
+        dc.setTitle(ctx.i18n.get("trainer.runs.chooser"));
         File current = ctx.runs.get().toFile();
         if (current.isDirectory()) {
             dc.setInitialDirectory(current);
@@ -118,12 +118,12 @@ final class TrainerPage implements Page {
         if (!model.job.isRunning()) {
             return true;
         }
-        ButtonType stop = new ButtonType("Stop the job and close", ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType("Keep training", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Closing the window stops it after the current iteration."
-                + " Its finished stages stay, and its state is saved: resume it later from the trainer.", stop, keep);
-        a.setTitle("pdviz");
-        a.setHeaderText("A training job is running");
+        Localizer t = ctx.i18n;
+        ButtonType stop = new ButtonType(t.get("trainer.close.stop"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(t.get("trainer.close.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, t.get("trainer.close.text"), stop, keep);
+        a.setTitle(t.get("app.name"));
+        a.setHeaderText(t.get("trainer.close.header"));
         a.getDialogPane().setId("trainer-close-dialog");
         a.getDialogPane().setMinWidth(520);
         if (root.getScene() != null) {

@@ -15,6 +15,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.pdviz.app.i18n.Message;
+import org.pdviz.app.i18n.LocalizedException;
+import org.pdviz.app.i18n.Language;
 import org.pdviz.app.jobs.Defaults;
 import org.pdviz.app.jobs.Devices;
 import org.pdviz.app.jobs.DistillJob;
@@ -40,7 +43,7 @@ final class TrainerSettings {
     // the teacher from the library, and a fresh mlp student when it is not one of ours
     final ObservableList<ModelEntry> teachers;
     final ObjectProperty<ModelEntry> teacher = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper teacherNote = new ReadOnlyStringWrapper();
+    private final SaidText teacherNote;
     private final ReadOnlyBooleanWrapper freshMlp = new ReadOnlyBooleanWrapper(false);
     final ObjectProperty<Integer> width = new SimpleObjectProperty<>(256);
     final ObjectProperty<Integer> depth = new SimpleObjectProperty<>(3);
@@ -70,13 +73,20 @@ final class TrainerSettings {
     private final ObservableList<String> devices = FXCollections.observableArrayList(CPU);
     private final ObservableList<String> devicesView = FXCollections.unmodifiableObservableList(devices);
     final ObjectProperty<String> device = new SimpleObjectProperty<>(CPU);
-    private final ReadOnlyStringWrapper deviceNote = new ReadOnlyStringWrapper("checking whether a GPU is usable\u2026");
+    private final SaidText deviceNote;
     final ObjectProperty<Integer> threads = new SimpleObjectProperty<>(defaultThreads());
     final StringProperty runName = new SimpleStringProperty("");
 
     private Path teacherFile;
 
     TrainerSettings(ObservableList<ModelEntry> teachers) {
+        this(teachers, new Localizer(Language.EN));
+    }
+
+    /** The settings for {@code teachers}; their notes are said in {@code i18n}'s language. */
+    TrainerSettings(ObservableList<ModelEntry> teachers, Localizer i18n) {
+        teacherNote = new SaidText(i18n);
+        deviceNote = new SaidText(i18n, Message.of("trainer.device.checking"));
         this.teachers = teachers;
         List<Integer> powers = new ArrayList<>();
         for (int p = 2; p <= 4096; p *= 2) {
@@ -107,7 +117,7 @@ final class TrainerSettings {
 
     /** What the settings say about the teacher: how its student starts. */
     ReadOnlyStringProperty teacherNoteProperty() {
-        return teacherNote.getReadOnlyProperty();
+        return teacherNote.textProperty();
     }
 
     /** True when the student is a fresh mlp (its width and depth are settings). */
@@ -125,7 +135,7 @@ final class TrainerSettings {
     }
 
     ReadOnlyStringProperty deviceNoteProperty() {
-        return deviceNote.getReadOnlyProperty();
+        return deviceNote.textProperty();
     }
 
     /** The user picked a teacher: a different one than before resets the settings that depend on it. */
@@ -197,7 +207,7 @@ final class TrainerSettings {
     /** Sets the defaults that depend on the teacher, and says how its student starts. */
     private void teacherChanged(ModelEntry e) {
         if (e == null || e.card() == null) {
-            teacherNote.set("Pick a teacher from the library, or train one below.");
+            teacherNote.set(Message.of("trainer.note.pick"));
             freshMlp.set(false);
             return;
         }
@@ -206,13 +216,11 @@ final class TrainerSettings {
         boolean fresh = !trainable(e);
         freshMlp.set(fresh && "mlp".equals(family));
         if (fresh) {
-            teacherNote.set(e.name() + " (" + c.dataset() + ", " + c.parameterization() + ") is not one of our"
-                    + " networks: a fresh " + family + " first learns to copy it (4 rounds' worth of iterations),"
-                    + " then the halving rounds start.");
+            teacherNote.set(Message.of("trainer.note.fresh", e.name(), c.dataset(), c.parameterization(), family));
         } else {
-            teacherNote.set(e.name() + " (" + c.dataset() + ", " + family + ", " + c.parameterization() + (e
-                    .isStudent() ? ", " + e.steps() + "-step student" : "") + "): the student starts from its weights,"
-                    + " as in the paper.");
+            teacherNote.set(e.isStudent()
+                    ? Message.of("trainer.note.ours.student", e.name(), c.dataset(), family, c.parameterization(), e.steps())
+                    : Message.of("trainer.note.ours", e.name(), c.dataset(), family, c.parameterization()));
         }
         from.set(e.isStudent() && e.steps() >= 2 && Integer.bitCount(e.steps()) == 1 ? e.steps() : 512);
         fillTo();
@@ -236,11 +244,11 @@ final class TrainerSettings {
                 devices.add(GPU);
             }
             device.set(GPU);
-            deviceNote.set("GPU: " + cuda.note() + ".");
+            deviceNote.set(Message.of("trainer.device.gpu_note", cuda.note()));
         } else {
             devices.setAll(CPU);
             device.set(CPU);
-            deviceNote.set("Training runs on the CPU; the GPU is not offered: " + cuda.note() + ".");
+            deviceNote.set(Message.of("trainer.device.cpu_note", cuda.note()));
         }
     }
 
@@ -253,10 +261,10 @@ final class TrainerSettings {
         try {
             v = Double.parseDouble(lr.get().trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the learning rate '" + lr.get() + "' is not a number (e.g. 3e-4)");
+            throw new LocalizedException(Message.of("trainer.error.lr", lr.get()));
         }
         if (!(v > 0) || !Double.isFinite(v)) {
-            throw new IllegalArgumentException("the learning rate must be positive, got " + lr.get());
+            throw new LocalizedException(Message.of("trainer.error.lr.positive", lr.get()));
         }
         return v;
     }
@@ -265,10 +273,10 @@ final class TrainerSettings {
     DistillJob distillJob(Path out, double checkpointSeconds) {
         ModelEntry e = teacher.get();
         if (e == null || e.card() == null) {
-            throw new IllegalArgumentException("pick a teacher first (or train one)");
+            throw new LocalizedException(Message.of("trainer.error.teacher"));
         }
         if (from.get() == null || to.get() == null) {
-            throw new IllegalArgumentException("choose the steps to distil from and to");
+            throw new LocalizedException(Message.of("trainer.error.steps"));
         }
         boolean fresh = !trainable(e);
         String family = fresh ? studentFamily(e) : null;

@@ -2,6 +2,8 @@ package org.pdviz.ui;
 
 import java.util.Locale;
 
+import org.pdviz.app.i18n.Message;
+
 /** How the trainer panel writes its numbers: rates, losses, durations and devices, as people write them. */
 final class TrainerText {
     private TrainerText() {
@@ -33,9 +35,11 @@ final class TrainerText {
     }
 
     /** DJL's device names (cpu(), gpu(0)) in words. */
-    static String deviceName(String djl) {
-        return djl == null ? "?" : djl.startsWith("cpu") ? "the CPU" : djl.startsWith("gpu") ? "GPU "
-                + djl.replaceAll("\\D", "") : djl;
+    /** A device as people say it: "the CPU", "GPU 0" (DJL says "cpu()", "gpu(0)"). */
+    static Message deviceName(String djl) {
+        return djl == null ? Message.of("text.as_is", "?") : djl.startsWith("cpu") ? Message.of("trainer.device.cpu")
+                : djl.startsWith("gpu") ? Message.of("trainer.device.gpu", djl.replaceAll("\\D", ""))
+                : Message.of("text.as_is", djl);
     }
 
     static String duration(double seconds) {

@@ -263,8 +263,9 @@ class TrainerPageTest {
         assertEquals("0.5", TrainerText.compact(0.5));
         assertEquals("0.4 s", TrainerText.duration(0.42));
         assertEquals("1m 05s", TrainerText.duration(65));
-        assertEquals("the CPU", TrainerText.deviceName("cpu()"));
-        assertEquals("GPU 0", TrainerText.deviceName("gpu(0)"));
+        assertEquals("the CPU", TrainerText.deviceName("cpu()").toString());
+        assertEquals("GPU 0", TrainerText.deviceName("gpu(0)").toString());
+        assertEquals("CPU", TrainerText.deviceName("cpu()").in(org.pdviz.app.i18n.Texts.of(org.pdviz.app.i18n.Language.ZH)));
     }
 
     private TrainerSettings settings() {

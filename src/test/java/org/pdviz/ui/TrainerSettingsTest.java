@@ -86,15 +86,15 @@ class TrainerSettingsTest {
         TrainerSettings none = settings();
         assertNull(none.teacher.get());
         assertEquals("Pick a teacher from the library, or train one below.", none.teacherNoteProperty().get());
-        assertEquals("pick a teacher first (or train one)", assertThrows(IllegalArgumentException.class,
+        assertEquals("pick a teacher first (or train one)", assertThrows(org.pdviz.app.i18n.LocalizedException.class,
                 () -> none.distillJob(Path.of("/tmp/run"), 15)).getMessage());
 
         TrainerSettings s = settings(shipped("gaussians8/teacher.onnx"));
         s.lr.set("fast");
         assertEquals("the learning rate 'fast' is not a number (e.g. 3e-4)", assertThrows(
-                IllegalArgumentException.class, () -> s.distillJob(Path.of("/tmp/run"), 15)).getMessage());
+                org.pdviz.app.i18n.LocalizedException.class, () -> s.distillJob(Path.of("/tmp/run"), 15)).getMessage());
         s.lr.set("0");
-        assertEquals("the learning rate must be positive, got 0", assertThrows(IllegalArgumentException.class,
+        assertEquals("the learning rate must be positive, got 0", assertThrows(org.pdviz.app.i18n.LocalizedException.class,
                 () -> s.distillJob(Path.of("/tmp/run"), 15)).getMessage());
     }
 

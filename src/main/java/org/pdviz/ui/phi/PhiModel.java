@@ -21,6 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
 import org.pdviz.ui.Localizer;
+import org.pdviz.ui.SaidText;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.i18n.Language;
 import org.pdviz.app.export.Animation;
@@ -84,9 +85,7 @@ public final class PhiModel implements AutoCloseable {
     private final javafx.beans.property.BooleanProperty distilled = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    /** The status as a message (said again when the language changes) or as text already said (a task's). */
-    private final ObjectProperty<Object> statusSaid = new SimpleObjectProperty<>("");
+    private final SaidText status;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyLongWrapper revision = new ReadOnlyLongWrapper();
@@ -115,8 +114,7 @@ public final class PhiModel implements AutoCloseable {
         this.executor = executor;
         this.i18n = i18n;
         studentLabel.bind(i18n.text(x -> x.get(distilled.get() ? "phi.source.student" : "phi.source.few_step"), distilled));
-        status.bind(i18n.text(x -> statusSaid.get() instanceof Message m ? x.text(m) : String.valueOf(statusSaid.get()),
-                statusSaid));
+        this.status = new SaidText(i18n);
         this.loading = executor.slot();
         this.predicting = executor.slot();
         teachers = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(library.entries()
@@ -125,9 +123,9 @@ public final class PhiModel implements AutoCloseable {
         st.add(null);
         st.addAll(library.entries().stream().filter(ModelEntry::isStudent).toList());
         students = FXCollections.unmodifiableObservableList(st);
-        loading.statusProperty().addListener((o, a, b) -> statusSaid.set(b));
+        loading.statusProperty().addListener((o, a, b) -> status.set(b));
         if (choice == null) {
-            statusSaid.set(Message.of("phi.no_model"));
+            status.set(Message.of("phi.no_model"));
         } else {
             teacher.set(choice.teacher());
             student.set(choice.distilled() ? choice.student() : null);
@@ -230,7 +228,7 @@ public final class PhiModel implements AutoCloseable {
         index = -1;
         phi.set(old == null ? grid.phi(grid.resolution() * 5 / 8) : Math.max(grid.phiMin(), Math.min(grid.phiMax(),
                 value)));
-        statusSaid.set(data.xFromSameNoise() ? Message.of("phi.status.same_noise", data.samples().seed())
+        status.set(data.xFromSameNoise() ? Message.of("phi.status.same_noise", data.samples().seed())
                 : Message.of("phi.status.points"));
         update();
         ready.set(true);
@@ -386,14 +384,14 @@ public final class PhiModel implements AutoCloseable {
         BackgroundTask<Animation.Written> task = PhiExports.task(session, sample, coordinate, source.get(), what, dir,
                 gif, frames, i18n.texts());
         follow(task.progressProperty());
-        statusSaid.set(Message.of("phi.exporting", dir));
+        status.set(Message.of("phi.exporting", dir));
         task.onSuccess(w -> {
             working.set(false);
-            statusSaid.set(w.gif() == null ? Message.of("phi.wrote", w.frames().size(), dir)
+            status.set(w.gif() == null ? Message.of("phi.wrote", w.frames().size(), dir)
                     : Message.of("phi.wrote.gif", w.frames().size(), dir, w.gif().getFileName()));
         }).onFailure(f -> {
             working.set(false);
-            statusSaid.set(f.message());
+            status.set(f.message());
         });
         return executor.execute(task);
     }
@@ -434,7 +432,7 @@ public final class PhiModel implements AutoCloseable {
 
     /** What the view is doing or did last: loading, the pair shown, an export, a failure in the task's words. */
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.textProperty();
     }
 
     /** The loading's or the export's progress, while {@link #workingProperty} holds. */

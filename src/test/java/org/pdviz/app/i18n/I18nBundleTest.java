@@ -32,7 +32,7 @@ class I18nBundleTest {
     static final String DIR = "/org/pdviz/i18n/";
     /** Texts that are the same in both languages by design: symbols, names, the language names. */
     static final Pattern SAME_BY_DESIGN = Pattern.compile(
-            "app\\.name|language\\..*|top\\.(smaller|larger)|readout\\.t|phi\\.diagram\\.comb|phi\\.quantity\\.(z|v_hat)");
+            "app\\.name|language\\..*|top\\.(smaller|larger)|readout\\.t|phi\\.diagram\\.comb|text\\.as_is|trainer\\.stage\\.name|trainer\\.device\\.gpu|phi\\.quantity\\.(z|v_hat)");
     static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
     static final Pattern KEY_LITERAL = Pattern.compile("\"([a-z][a-z0-9_]*(?:\\.[a-z0-9_]+)+)\"");
 
