@@ -227,6 +227,37 @@ class CliFaultsTest {
                 "1000000000 samples", "needs about", "GB of memory", "--count", "-Xmx");
         assertTrue((System.nanoTime() - t0) / 1e9 < 20, "refused before sampling: " + line);
         assertAbsent(out);
+        assertOneLine(cli("eval", "--teacher", G8.toString(), "--samples", "1000000000", "--out", out.toString()), 1,
+                "evaluating 1000000000 samples", "GB of memory", "--samples");
+        assertOneLine(cli("export", "--model", DIGITS.toString(), "--what", "sampling", "--steps", "512", "--count",
+                "100000", "--out", out.toString()), 1, "recording 512 steps of 100000 samples", "GB of memory",
+                "--count");
+        assertOneLine(cli("compare", "--model", G8.toString(), "--count", "2000000000"), 1, "GB of memory",
+                "smaller batch");
+        assertAbsent(out);
+    }
+
+    /**
+     * A batch fixed inside the graph (a Reshape to [1, 2]) while the inputs say B: the engine's shape
+     * inference shows it in the output's signature, which is read, so the model is run one sample at a time.
+     */
+    @Test
+    void aBatchFixedInsideTheGraphIsReadFromItsSignature() throws Exception {
+        org.pdviz.runtime.onnx.OnnxGraph g = new org.pdviz.runtime.onnx.OnnxGraph("hidden");
+        g.input("z", "B", 2);
+        g.input("t", "B");
+        g.opNamed("out", "Reshape", Map.of(), "z", g.axes("shape", 1, 2));
+        g.output("out", "B", 2);
+        Path m = dir.resolve("hidden.onnx");
+        org.pdviz.runtime.onnx.OnnxGraph.write(g.model("test", Map.of(org.pdviz.runtime.card.ModelCard.METADATA_KEY,
+                CraftedModels.pointsCard("hidden", null, null, null))), m);
+        assertEquals(1, org.pdviz.runtime.Contract.fixedBatch(org.pdviz.runtime.OnnxDenoiser.inspect(m).signature()));
+        assertEquals(6, finalOf(m, "3").length);
+        // ONNX Runtime's own multi-line messages are kept whole, in one line
+        assertEquals("Got invalid dimensions for input: z for the following indices index: 0 Got: 64 Expected: 1"
+                + " Please fix either the inputs/outputs or the model.", org.pdviz.runtime.ModelFileException.oneLine(
+                "Got invalid dimensions for input: z for the following indices\n index: 0 Got: 64 Expected: 1\n"
+                + " Please fix either the inputs/outputs or the model."));
     }
 
     /** Frames that would not fit on the disk (a million steps recorded) are refused with the numbers. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.pdviz.app.Capacity;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.core.data.Mnist;
 import org.pdviz.core.ddim.DdimSampler;
@@ -107,6 +108,11 @@ public final class EvalService {
             ModelCard card = teacher.card();
             DataShape shape = teacher.shape();
             List<Integer> steps = r.steps().stream().distinct().sorted().toList();
+            // kept at once: the teacher's set at every step count, the reference and its independent draw, the
+            // run being sampled and its working arrays (z, next, x_hat, the output), and a resampled copy
+            long perSample = 4L * shape.size() * (steps.size() + 4 + 4 + teacher.parameterization().outputFactor());
+            Capacity.requireMemory(perSample * r.samples(), "evaluating " + r.samples() + " samples of " + shape
+                    + " at " + steps.size() + " step counts", "use fewer --samples or --steps");
             List<Student> students = findStudents(r, card, note);
             Path exactFile = isExact(card) ? null : findExact(r.exact(), card, note);
             ReferenceData ref = r.data() != null ? ReferenceData.fromFile(r.data(), card, shape, r.samples(), r.seed())

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.pdviz.app.Capacity;
 import org.pdviz.app.i18n.Language;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.phi.ModelChoice;
@@ -74,6 +75,10 @@ public final class ExportService {
         try (OnnxDenoiser model = OnnxDenoiser.open(r.model())) {
             ModelCard card = model.card();
             int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps() : ModelChoice.TEACHER_STEPS;
+            // every frame is drawn from the recorded run: z, x_hat, eps_hat and v_hat of every step are kept
+            Capacity.requireMemory(Trajectory.recordedBytes(model.shape().size(), r.count(), steps), "recording "
+                    + steps + " steps of " + r.count() + " samples of " + model.shape(), "use a smaller --count or fewer"
+                    + " --steps");
             Trajectory run = new DdimSampler(card.scheduleValue()).sample(card.name(), model,
                     new SamplerSettings(steps, r.seed(), r.count(), null, SamplerSettings.Recording.ALL),
                     SamplingMonitor.NONE);

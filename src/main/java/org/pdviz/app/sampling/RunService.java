@@ -10,10 +10,12 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.pdviz.app.Capacity;
 import org.pdviz.app.library.ModelImport;
 import org.pdviz.core.ddim.DdimSampler;
 import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.SamplingMonitor;
+import org.pdviz.core.ddim.Trajectory;
 import org.pdviz.core.model.DenoiserException;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
@@ -47,17 +49,14 @@ public final class RunService {
     public static long recordedBytes(RunSpec spec) {
         ModelCard card = spec.model().card();
         long dim = card == null ? 0 : card.shapeValue().size();
-        return 4L * Float.BYTES * dim * spec.count() * (spec.steps() + 1L);
+        return Trajectory.recordedBytes(dim, spec.count(), spec.steps());
     }
 
-    /** Refuses runs whose recorded frames would not fit in the memory this JVM may use. */
-    static void checkMemory(List<RunSpec> specs, long maxBytes) {
+    /** Refuses runs whose recorded frames would not fit in the memory this JVM may still use. */
+    static void checkMemory(List<RunSpec> specs) {
         long need = specs.stream().mapToLong(RunService::recordedBytes).sum();
-        if (need > maxBytes) {
-            throw new IllegalArgumentException(String.format("recording every frame needs %.1f GB but Java may use"
-                    + " only %.1f GB here: use fewer steps or a smaller batch (or start Java with a larger -Xmx)",
-                    need / 1e9, maxBytes / 1e9));
-        }
+        Capacity.requireMemory(need, "recording every frame of " + (specs.size() == 1 ? specs.get(0).label()
+                : specs.size() + " runs"), "use fewer steps or a smaller batch");
     }
 
     /** Warm-up calls per model and batch size before anything is timed. */
@@ -71,7 +70,7 @@ public final class RunService {
     /** Samples the runs in order, then times them; throws {@link CancellationException} when cancelled. */
     public List<SampledRun> runAll(List<RunSpec> specs, Timing timing, Progress progress, BooleanSupplier cancelled,
                                    Consumer<String> notices) throws ModelFileException, DenoiserException {
-        checkMemory(specs, (long) (Runtime.getRuntime().maxMemory() * 0.6));
+        checkMemory(specs);
         long total = specs.stream().mapToLong(RunSpec::steps).sum();
         Map<Path, OnnxDenoiser> open = new HashMap<>();
         Set<String> warmed = new HashSet<>();

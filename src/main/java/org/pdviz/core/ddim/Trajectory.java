@@ -17,6 +17,11 @@ public record Trajectory(String model, Parameterization parameterization, Sample
         frames = List.copyOf(frames);
     }
 
+    /** Bytes a run with every frame recorded holds: z, x_hat, eps_hat and v_hat of each step, and the final state. */
+    public static long recordedBytes(long dim, long count, long steps) {
+        return 4L * Float.BYTES * dim * count * (steps + 1);
+    }
+
     public int count() {
         return settings.count();
     }
