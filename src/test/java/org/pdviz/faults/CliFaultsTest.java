@@ -215,6 +215,9 @@ class CliFaultsTest {
                 "--out", out.toString()), 1, "'summary.onnx'", "not a valid ONNX model");
         assertOneLine(cli("train", "--init", png.toString(), "--iterations", "1", "--out",
                 out.resolve("t.onnx").toString()), 1, "picture.onnx");
+        Path nocard = CraftedModels.points(dir.resolve("nocard.onnx"), null);
+        assertOneLine(cli("train", "--init", nocard.toString(), "--iterations", "1", "--out",
+                out.resolve("t.onnx").toString()), 1, "nocard.onnx");
         assertAbsent(out);
     }
 

@@ -116,7 +116,7 @@ class KilledDistillationTest {
     @Test
     void aProcessKilledWithSigkillResumesToTheSameStudents() throws Exception {
         Path teacher = TinyJobs.teacher(dir.resolve("teacher.onnx"));
-        long k = 200;
+        long k = 600;
         Path expected = straight(teacher, k);
         Path out = dir.resolve("killed");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -133,7 +133,7 @@ class KilledDistillationTest {
             Thread.sleep(20);
         }
         assertTrue(p.isAlive(), "the child ended before it could be killed: " + Files.readString(dir.resolve("child.log")));
-        Thread.sleep(150);
+        Thread.sleep(50);
         p.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertTrue(Jobs.interrupted(Jobs.distillFolder(out)).isPresent(), "the killed job can be resumed");

@@ -267,7 +267,12 @@ public final class Jobs {
         if (spec instanceof TrainJob j) {
             String name = j.data();
             if (name == null && j.init() != null) {
-                name = org.pdviz.runtime.OnnxDenoiser.inspect(j.init()).card().dataset();
+                var card = org.pdviz.runtime.OnnxDenoiser.inspect(j.init()).card();
+                if (card == null || card.dataset() == null) {
+                    throw new IllegalArgumentException("--init " + j.init().getFileName() + " has no card naming its"
+                            + " data set: give --data");
+                }
+                name = card.dataset();
             }
             return TrainingData.resolve(name, j.normalize(), mnist);
         }
