@@ -180,9 +180,9 @@ final class CompareColumn extends VBox {
                 .map(q -> "\n" + t.format("compare.stats.quality", q.describe(t))).orElse("");
         Cost cost = Cost.of(r), refCost = Cost.of(ref);
         stats.setText(t.format("compare.stats.evaluations", cost.evaluations())
-                + (isRef ? t.get("compare.stats.reference") : t.format("compare.stats.fewer", Cost.times(cost.fewerEvaluations(refCost))))
+                + (isRef ? t.get("compare.stats.reference") : t.format("compare.stats.fewer", Cost.number(cost.fewerEvaluations(refCost))))
                 + "\n" + t.format("compare.stats.time", r.wall().text(), r.spec().count())
-                + (isRef ? "" : t.format("compare.stats.faster", Cost.times(cost.faster(refCost))))
+                + (isRef ? "" : t.format("compare.stats.faster", Cost.number(cost.faster(refCost))))
                 + t.format(r.wall().runs() == 1 ? "compare.stats.runs.one" : "compare.stats.runs", r.wall().runs()) + "\n"
                 + (isRef ? t.get("compare.stats.rmse.reference") : t.format("compare.stats.rmse", String.format("%.4f", rmse)))
                 + quality);

@@ -7,7 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
@@ -43,7 +43,7 @@ final class ComparePage implements Page {
     final Spinner<Integer> seed;
     final Spinner<Integer> batch;
     final CheckBox clip = new CheckBox();
-    final ChoiceBox<Quantity> show = new ChoiceBox<>();
+    final ComboBox<Quantity> show = new ComboBox<>();
     final Button add = new Button();
     final Button defaults = new Button();
     final Button runButton = new Button();
@@ -65,6 +65,8 @@ final class ComparePage implements Page {
         Localizer t = ctx.i18n;
         seed = Controls.intSpinner("compare-seed", 0, Integer.MAX_VALUE, 0, t.text("compare.seed.tip"), 4);
         batch = Controls.intSpinner("compare-batch", 1, 1024, 16, t.text("compare.batch.tip"), 4);
+        clip.setGraphic(Controls.symbol("x\u0302"));
+        clip.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         Tips.tip(t.bind(clip, "player.clip"), "compare-clip", t.text("compare.clip.tip"));
         Tips.tip(show, "compare-show", t.text("compare.show.tip"));
         Tips.tip(t.bind(add, "compare.add"), "compare-add", t.text("compare.add.tip"));
@@ -75,17 +77,8 @@ final class ComparePage implements Page {
         transport = new TransportBar(t);
         show.getItems().setAll(Quantity.values());
         show.setValue(Quantity.Z);
-        show.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Quantity q) {
-                return q == null ? "" : q.symbol() + "  " + q.meaning(t.texts());
-            }
-
-            @Override
-            public Quantity fromString(String s) {
-                return null;
-            }
-        });
+        show.setCellFactory(v -> quantityCell(t));
+        show.setButtonCell(quantityCell(t));
         show.valueProperty().addListener((o, a, b) -> render(transport.position().get()));
         runButton.setDefaultButton(true);
         runButton.getStyleClass().add("accent");
@@ -126,14 +119,28 @@ final class ComparePage implements Page {
         root.getStyleClass().add("page");
         useDefaults(null);
         t.onChange(() -> {
-            // a ChoiceBox shows its converter's text again only when its items change
-            Quantity q = show.getValue();
-            show.getItems().setAll(Quantity.values());
-            show.setValue(q);
             if (!runs.isEmpty()) {
                 describe();
             }
         });
+    }
+
+    /** A quantity as its symbol (Latin family) and what it is (the window's language). */
+    private static javafx.scene.control.ListCell<Quantity> quantityCell(Localizer t) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(Quantity q, boolean empty) {
+                super.updateItem(q, empty);
+                textProperty().unbind();
+                if (empty || q == null) {
+                    setGraphic(null);
+                    setText(null);
+                } else {
+                    setGraphic(Controls.symbol(q.symbol()));
+                    textProperty().bind(t.text(q.meaningKey()));
+                }
+            }
+        };
     }
 
     /** The default panes from the library's cards, around {@code focus} when given. */

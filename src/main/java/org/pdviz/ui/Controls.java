@@ -76,6 +76,17 @@ final class Controls {
         return s;
     }
 
+    /**
+     * A symbol (x̂, ε̂, z_t) as its own label in the Latin family (style class {@code symbol}): CJK
+     * families lack the combining accents, so a symbol never shares a label with Chinese words.
+     */
+    static Label symbol(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("symbol");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
     /** A model chooser whose items read "name · role" in the window's language. */
     static ComboBox<ModelEntry> modelBox(Localizer t, String id, ObservableValue<String> tip) {
         ComboBox<ModelEntry> box = new ComboBox<>();

@@ -39,11 +39,17 @@ final class FramePanel extends BorderPane {
 
     void title(String text) {
         title.textProperty().unbind();
+        title.setGraphic(null);
         title.setText(text);
     }
 
+    /** The quantity's symbol (its own label, see {@link Controls#symbol}) and what it is, in the window's language. */
     void title(Localizer t, DisplayRanges.Quantity q) {
-        title.textProperty().bind(t.text(x -> q.symbol() + "  " + q.meaning(x)));
+        Label symbol = Controls.symbol(q.symbol());
+        symbol.getStyleClass().add("panel-title");
+        title.setGraphic(symbol);
+        title.setGraphicTextGap(8);
+        title.textProperty().bind(t.text(q.meaningKey()));
     }
 
     void rangeNote(String text) {

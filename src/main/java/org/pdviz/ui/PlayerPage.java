@@ -78,6 +78,8 @@ final class PlayerPage implements Page {
         steps = Controls.intSpinner("player-steps", 1, 4096, ModelChoice.TEACHER_STEPS, t.text("player.steps.tip"), 4);
         seed = Controls.intSpinner("player-seed", 0, Integer.MAX_VALUE, 0, t.text("player.seed.tip"), 4);
         batch = Controls.intSpinner("player-batch", 1, 1024, 16, t.text("player.batch.tip"), 4);
+        clip.setGraphic(Controls.symbol("x\u0302"));
+        clip.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         Tips.tip(t.bind(clip, "player.clip"), "player-clip", t.text("player.clip.tip"));
         Tips.tip(t.bind(sample, "player.sample"), "player-sample", t.text("player.sample.tip"));
         Tips.tip(t.bind(cancel, "player.cancel"), "player-cancel", t.text("player.cancel.tip"));

@@ -296,7 +296,7 @@ final class TrainerSettings {
             cmd.append(" --family ").append(family);
             net.forEach((k, v) -> cmd.append(" --net ").append(k).append('=').append(v));
         }
-        cmd.append(" --out ").append(out).append("  (trainer panel)");
+        cmd.append(" --out ").append(out).append("  (trainer panel)"); // i18n: not text (the card records the command)
         return new DistillJob(e.file(), null, family, net, null, null, from.get(), to.get(),
                 iterations.get(), batch.get(), rate, weighting.get(), Defaults.CLIP, seed.get(),
                 deviceId(), threads.get(), "auto", -1, checkpointSeconds, out, cmd.toString(), null, null);
@@ -306,7 +306,7 @@ final class TrainerSettings {
     TrainJob teacherJob(Path out, double checkpointSeconds) {
         String cmd = "pdviz train --data " + data.get() + " --family mlp --iterations "
                 + teacherIterations.get() + " --seed " + seed.get() + " --device " + deviceId()
-                + " --threads " + threads.get() + " --out " + out + "  (trainer panel)";
+                + " --threads " + threads.get() + " --out " + out + "  (trainer panel)"; // i18n: not text (the command)
         return new TrainJob(data.get(), "mlp", Map.of(), Defaults.PARAMETERIZATION, Defaults.WEIGHTING,
                 (long) teacherIterations.get(), null, null, Defaults.EMA, Defaults.CLIP, seed.get(),
                 deviceId(), threads.get(), checkpointSeconds, out, cmd, null);

@@ -26,6 +26,11 @@ public record Cost(int evaluations, long nanos) {
 
     /** A ratio as "128x", "12x", "1.5x", "0.97x". */
     public static String times(double ratio) {
-        return String.format(Locale.ROOT, ratio >= 9.95 ? "%.0fx" : ratio >= 0.995 ? "%.1fx" : "%.2fx", ratio);
+        return number(ratio) + "x";
+    }
+
+    /** The number of {@link #times}: "128", "12", "1.5", "0.97" (a language may say "times" in words). */
+    public static String number(double ratio) {
+        return String.format(Locale.ROOT, ratio >= 9.95 ? "%.0f" : ratio >= 0.995 ? "%.1f" : "%.2f", ratio);
     }
 }

@@ -96,7 +96,10 @@ public final class Java2dPainter implements Painter {
      * first installed family of {@link Fonts#CJK}: Java2D does not fall back from a named font.
      */
     private Font fontFor(String s) {
-        Font f = g.getFont();
+        return fontFor(g.getFont(), s);
+    }
+
+    private static Font fontFor(Font f, String s) {
         if (f.canDisplayUpTo(s) < 0) {
             return f;
         }
@@ -165,14 +168,23 @@ public final class Java2dPainter implements Painter {
         double w = anchor == Anchor.LEFT ? 0 : textWidth(s);
         double dx = anchor == Anchor.CENTER ? -w / 2 : anchor == Anchor.RIGHT ? -w : 0;
         Font current = g.getFont();
-        g.setFont(fontFor(s));
-        g.drawString(s, (float) (x + dx), (float) y);
+        double at = x + dx;
+        // run by run: Chinese in the CJK family, symbols (with their combining accents) in the Latin one
+        for (String run : Fonts.runs(s)) {
+            g.setFont(fontFor(current, run));
+            g.drawString(run, (float) at, (float) y);
+            at += g.getFont().getStringBounds(run, g.getFontRenderContext()).getWidth();
+        }
         g.setFont(current);
     }
 
     @Override
     public double textWidth(String s) {
-        return fontFor(s).getStringBounds(s, g.getFontRenderContext()).getWidth();
+        double w = 0;
+        for (String run : Fonts.runs(s)) {
+            w += fontFor(run).getStringBounds(run, g.getFontRenderContext()).getWidth();
+        }
+        return w;
     }
 
     @Override

@@ -37,17 +37,45 @@ public final class Fonts {
      * keeps one design and one baseline).
      */
     public static boolean needsCjk(String s) {
+        return s.codePoints().anyMatch(Fonts::cjk);
+    }
+
+    private static boolean cjk(int c) {
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS;
+    }
+
+    /**
+     * A text cut into runs that are all CJK or all not, for painters that draw each run in its own
+     * family: the CJK families lack the combining accents of x&#770; and &#949;&#770;, which must stay in the
+     * Latin family with the letter they sit on. Marks and spaces stay in the run they follow.
+     */
+    public static java.util.List<String> runs(String s) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        StringBuilder run = new StringBuilder();
+        Boolean inCjk = null;
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
-            Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                    || b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                    || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS) {
-                return true;
+            int type = Character.getType(c);
+            boolean attached = type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || Character.isWhitespace(c);
+            boolean k = cjk(c);
+            if (!attached && inCjk != null && k != inCjk) {
+                out.add(run.toString());
+                run.setLength(0);
             }
+            if (!attached) {
+                inCjk = k;
+            }
+            run.appendCodePoint(c);
             i += Character.charCount(c);
         }
-        return false;
+        if (run.length() > 0) {
+            out.add(run.toString());
+        }
+        return out;
     }
 
     /** The families that draw a language, best first. */

@@ -131,15 +131,35 @@ public final class FxPainter implements Painter {
     public void text(String s, double x, double y, Anchor anchor) {
         double w = anchor == Anchor.LEFT ? 0 : textWidth(s);
         double dx = anchor == Anchor.CENTER ? -w / 2 : anchor == Anchor.RIGHT ? -w : 0;
-        g.setFont(fontFor(s));
-        g.fillText(s, x + dx, y);
+        if (!Fonts.needsCjk(s)) {
+            g.fillText(s, x + dx, y);
+            return;
+        }
+        // run by run: Chinese in the CJK family, symbols (with their combining accents) in the Latin one
+        double at = x + dx;
+        for (String run : Fonts.runs(s)) {
+            g.setFont(fontFor(run));
+            g.fillText(run, at, y);
+            at += width(run);
+        }
         g.setFont(latin);
     }
 
     @Override
     public double textWidth(String s) {
-        measure.setFont(fontFor(s));
-        measure.setText(s);
+        if (!Fonts.needsCjk(s)) {
+            return width(s);
+        }
+        double w = 0;
+        for (String run : Fonts.runs(s)) {
+            w += width(run);
+        }
+        return w;
+    }
+
+    private double width(String run) {
+        measure.setFont(fontFor(run));
+        measure.setText(run);
         return measure.getLayoutBounds().getWidth();
     }
 
