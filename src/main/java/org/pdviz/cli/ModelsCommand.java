@@ -4,13 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pdviz.app.library.DatasetNames;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
+import org.pdviz.runtime.card.CardNames;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "models", description = "List the model library (default: the shipped models/ folder).")
+@Command(name = "models", description = {"List the model library (default: the shipped models/ folder).",
+    "With --prefix-names, first give the models there data-set-prefixed names as new runs get them",
+    "(student-4 of moons -> moons-student-4, lineage parents to match), changing nothing else in the files."})
 final class ModelsCommand implements Callable<Integer> {
 
     @Spec
@@ -19,13 +24,24 @@ final class ModelsCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder to scan.")
     Path dir;
 
+    @Option(names = "--prefix-names", description = "Rename the models' cards in place: <data set>-<name>.")
+    boolean prefixNames;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         var o = spec.commandLine().getOut();
         if (dir != null && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("'" + dir + "' is not a folder");
         }
-        ModelLibrary lib = ModelLibrary.scan(dir != null ? dir : Home.get().models());
+        Path folder = dir != null ? dir : Home.get().models();
+        if (prefixNames) {
+            for (CardNames.Change c : DatasetNames.apply(folder)) {
+                o.printf("renamed %s -> %s%s  (%s)%n", c.oldName(), c.newName(), c.newParent() == null
+                        || c.newParent().equals(c.oldParent()) ? "" : ", parent " + c.oldParent() + " -> " + c.newParent(),
+                        c.file());
+            }
+        }
+        ModelLibrary lib = ModelLibrary.scan(folder);
         for (Map.Entry<String, List<ModelEntry>> g : lib.byDataset().entrySet()) {
             o.println(g.getKey() + ":");
             for (ModelEntry e : g.getValue()) {

@@ -4,19 +4,23 @@ import java.time.Instant;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.runtime.card.ModelNames;
 import org.pdviz.train.family.Family;
 
-/** The cards the trainer writes into its checkpoints. */
+/** The cards the trainer writes into its checkpoints, named after their data set ({@link ModelNames}). */
 public final class Cards {
 
     private Cards() {
     }
 
-    /** @param data the data file it learned from (null for a built-in data set) */
+    /**
+     * @param name the file's name; the card says it after the data set ({@link ModelNames#withDataset})
+     * @param data the data file it learned from (null for a built-in data set)
+     */
     public static ModelCard teacher(String name, String dataset, Family family, Parameterization p,
                                     CosineSchedule schedule, long iterations, long seed, double finalLoss,
                                     String command, String parent, ModelCard.DataOrigin data) {
-        return new ModelCard(ModelCard.FORMAT, name, dataset, p.id(), ModelCard.Schedule.of(schedule),
+        return new ModelCard(ModelCard.FORMAT, ModelNames.withDataset(dataset, name), dataset, p.id(), ModelCard.Schedule.of(schedule),
                 family.dataShape().dims(), new double[] {-1, 1}, null, family.card(),
                 new ModelCard.Lineage(parent, null, iterations, seed, Instant.now().toString(), finite(finalLoss),
                         command, data),
@@ -28,7 +32,7 @@ public final class Cards {
     public static ModelCard student(int steps, int round, String parent, ModelCard teacher, Family family,
                                     Parameterization p, long iterations, long seed, double finalLoss,
                                     String command, ModelCard.DataOrigin data) {
-        return new ModelCard(ModelCard.FORMAT, "student-" + steps, teacher.dataset(), p.id(), teacher.schedule(),
+        return new ModelCard(ModelCard.FORMAT, ModelNames.student(teacher.dataset(), steps), teacher.dataset(), p.id(), teacher.schedule(),
                 family.dataShape().dims(), teacher.dataRange(), steps, family.card(),
                 new ModelCard.Lineage(parent, round, iterations, seed, Instant.now().toString(), finite(finalLoss),
                         command, data(teacher, data)),
@@ -39,7 +43,8 @@ public final class Cards {
     /** A fresh network made a copy of a (foreign) teacher: a teacher itself, usable with any step count. */
     public static ModelCard copy(ModelCard teacher, Family family, Parameterization p, long iterations, long seed,
                                  double finalLoss, String command, ModelCard.DataOrigin data) {
-        return new ModelCard(ModelCard.FORMAT, "teacher-copy", teacher.dataset(), p.id(), teacher.schedule(),
+        return new ModelCard(ModelCard.FORMAT, ModelNames.withDataset(teacher.dataset(), "teacher-copy"),
+                teacher.dataset(), p.id(), teacher.schedule(),
                 family.dataShape().dims(), teacher.dataRange(), null, family.card(),
                 new ModelCard.Lineage(teacher.name(), 0, iterations, seed, Instant.now().toString(), finite(finalLoss),
                         command, data(teacher, data)),

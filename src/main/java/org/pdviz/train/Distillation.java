@@ -19,6 +19,7 @@ import org.pdviz.runtime.ModelFileException;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.runtime.card.ModelNames;
 import org.pdviz.train.data.TrainingData;
 import org.pdviz.train.djl.DjlDenoiser;
 import org.pdviz.train.djl.Network;
@@ -346,8 +347,9 @@ public final class Distillation {
                 ? Cards.copy(plan.teacherCard(), plan.studentFamily(), plan.studentParameterization(),
                 iterations, c.seed(), finalLoss, c.command(), source.origin())
                 : Cards.student(plan.studentSteps(stage), round + 1, round == 0 ? plan.teacherCard().name()
-                        : "student-" + plan.teacherSteps(stage), plan.teacherCard(), plan.studentFamily(),
-                plan.studentParameterization(), iterations, c.seed(), finalLoss, c.command(), source.origin());
+                        : ModelNames.student(plan.teacherCard().dataset(), plan.teacherSteps(stage)),
+                plan.teacherCard(), plan.studentFamily(), plan.studentParameterization(), iterations, c.seed(),
+                finalLoss, c.command(), source.origin());
         FamilyOnnx.write(plan.studentFamily(), s.network.weights(), card, out);
         RoundResult r = new RoundResult(stage, plan.stages(), plan.studentSteps(stage), out, iterations, finalLoss,
                 seconds);

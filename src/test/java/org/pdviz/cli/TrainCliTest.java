@@ -46,7 +46,7 @@ class TrainCliTest {
                 "--out", more.toString());
         assertEquals(0, m.status(), m.err());
         try (OnnxDenoiser d = OnnxDenoiser.open(more)) {
-            assertEquals("teacher", d.card().lineage().parent());
+            assertEquals("moons-teacher", d.card().lineage().parent(), "named after its data set");
             assertEquals("moons", d.card().dataset());
             assertEquals(16, ((Number) d.card().family().params().get("width")).intValue());
         }

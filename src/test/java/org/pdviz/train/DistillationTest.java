@@ -178,7 +178,9 @@ class DistillationTest {
         assertEquals("exact-gaussian-2d", c4.lineage().parent(), "round 1 learns from the original teacher");
         assertEquals(2, c2.steps());
         assertEquals(2, c2.lineage().round());
-        assertEquals("student-4", c2.lineage().parent());
+        assertEquals("gaussian-2d-student-4", c2.lineage().parent());
+        assertEquals("gaussian-2d-student-2", c2.name(), "students are named after their data set");
+        assertEquals("gaussian-2d-teacher-copy", copy.name());
         assertEquals(300L, c2.lineage().iterations());
         assertEquals("pdviz distill (test)", c2.lineage().command());
         assertEquals(rounds.get(2).finalLoss(), c2.lineage().finalLoss(), 1e-12);

@@ -89,7 +89,7 @@ class TrainerPageTest {
     @Test
     void aShortDistillationRunsLiveAndItsStudentsJoinTheLibraryAndSample(FxRobot robot) throws Exception {
         Set<Path> shippedBefore = files(UiTestSupport.home().models());
-        assertEquals("tiny-teacher", fx(() -> settings().teacher.get().name()));
+        assertEquals("gaussians8-tiny-teacher", fx(() -> settings().teacher.get().name()));
         assertTrue(fx(() -> settings().teacherNoteProperty().get()).contains("starts from its weights"));
         assertTrue(fx(() -> settings().devices()).contains(TrainerSettings.CPU));
         waitFor("the GPU check", () -> !settings().deviceNoteProperty().get().startsWith("checking"));
@@ -123,15 +123,15 @@ class TrainerPageTest {
         ModelEntry s8 = entry(run.resolve("student-8.onnx"));
         assertNotNull(s8);
         assertEquals(4, s4.steps());
-        assertEquals("student-8", s4.card().lineage().parent());
-        assertEquals("tiny-teacher", s8.card().lineage().parent());
-        assertEquals("tiny-teacher", ModelChoice.rootTeacher(window.context().models, s4).orElseThrow().name());
+        assertEquals("gaussians8-student-8", s4.card().lineage().parent());
+        assertEquals("gaussians8-tiny-teacher", s8.card().lineage().parent());
+        assertEquals("gaussians8-tiny-teacher", ModelChoice.rootTeacher(window.context().models, s4).orElseThrow().name());
 
         // the preview sampled the newest student beside the teacher's own 4-step DDIM
         waitFor("the preview", () -> preview() != null && preview().model().steps() == 4);
         var view = preview();
         assertTrue(fx(() -> page.monitor.preview.view()) == view, "the preview pane shows the model's preview");
-        assertEquals("student-4", view.model().model());
+        assertEquals("gaussians8-student-4", view.model().model());
         assertEquals(16, view.reference().steps());
         assertTrue(view.model().rmse() > 0 && view.teacherDdim().rmse() > 0);
         UiTestSupport.screenshot(window.scene().getRoot(), "trainer");
@@ -142,7 +142,7 @@ class TrainerPageTest {
         ComparePage compare = window.page(PdvizApp.View.COMPARE);
         waitFor("the comparison", () -> !compare.busy() && compare.runs().size() == 3);
         List<SampledRun> panes = compare.runs();
-        assertEquals("tiny-teacher", panes.get(0).spec().model().name());
+        assertEquals("gaussians8-tiny-teacher", panes.get(0).spec().model().name());
         assertEquals(s4.file(), panes.get(1).spec().model().file());
         assertEquals(4, panes.get(1).steps());
         float[] samples = panes.get(1).trajectory().finalSample();

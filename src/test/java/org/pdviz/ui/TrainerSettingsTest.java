@@ -43,7 +43,7 @@ class TrainerSettingsTest {
         assertEquals(List.of(1, 2, 4, 8, 16, 32, 64, 128, 256), List.copyOf(s.toChoices()));
         assertEquals("3e-4", s.lr.get());
         assertEquals(1000, s.iterations.get());
-        assertEquals("teacher-512to4", s.runName.get());
+        assertEquals("gaussians8-teacher-512to4", s.runName.get());
         assertTrue(s.teacherNoteProperty().get().contains("starts from its weights"));
 
         s.teacher.set(unet);
@@ -56,9 +56,9 @@ class TrainerSettingsTest {
         assertEquals(8, s.from.get());
         assertEquals(List.of(1, 2, 4), List.copyOf(s.toChoices()));
         assertEquals(4, s.to.get());
-        assertEquals("student-8-8to4", s.runName.get());
+        assertEquals("gaussians8-student-8-8to4", s.runName.get());
         s.to.set(2);
-        assertEquals("student-8-8to2", s.runName.get());
+        assertEquals("gaussians8-student-8-8to2", s.runName.get());
     }
 
     @Test

@@ -33,7 +33,12 @@ public record ReportQuality(String metric, Estimate estimate, int samples, Strin
         }
     }
 
-    /** The measured quality of {@code model} (its card name) sampled with {@code steps} steps. */
+    /**
+     * The measured quality of {@code modelFile} sampled with {@code steps} steps: the report's run of
+     * that file (by file name, the report lying beside it), or of a model with the card name
+     * {@code model} (reports that name no file). By file first, so that a model renamed since it was
+     * evaluated (the shipped ones were given data-set-prefixed names) keeps its numbers.
+     */
     public static Optional<ReportQuality> find(Path modelFile, String model, int steps) {
         return reportFor(modelFile).flatMap(r -> {
             List<EvalReport.Run> runs = new ArrayList<>(r.teacherRuns());
@@ -42,13 +47,19 @@ public record ReportQuality(String metric, Estimate estimate, int samples, Strin
                 runs.add(r.exact());
             }
             return runs.stream()
-                    .filter(run -> run.model().equals(model) && run.steps() == steps
+                    .filter(run -> (run.file() != null ? sameFileName(run.file(), modelFile)
+                            : run.model().equals(model)) && run.steps() == steps
                             && run.metrics().containsKey(r.primaryMetric()))
                     .findFirst()
                     .map(run -> new ReportQuality(r.primaryMetric(), run.metrics().get(r.primaryMetric()),
                             r.settings().samples(), r.reference() == null ? "" : r.reference().name(),
                             modelFile.toAbsolutePath().getParent().resolve(EvalService.JSON)));
         });
+    }
+
+    private static boolean sameFileName(String reported, Path modelFile) {
+        Path name = Path.of(reported).getFileName();
+        return name != null && name.equals(modelFile.getFileName());
     }
 
     /** E.g. "FID 3.21 [2.95, 3.60] (1000 samples)". */

@@ -133,6 +133,17 @@ public final class OnnxGraph {
         AtomicFiles.write(file, (OutputStream os) -> model.writeTo(os));
     }
 
+    /** The same model with {@code key} set to {@code value} in its metadata (other entries and the graph kept). */
+    public static OnnxMl.ModelProto withMetadata(OnnxMl.ModelProto model, String key, String value) {
+        OnnxMl.ModelProto.Builder b = model.toBuilder().clearMetadataProps();
+        for (OnnxMl.StringStringEntryProto e : model.getMetadataPropsList()) {
+            if (!e.getKey().equals(key)) {
+                b.addMetadataProps(e);
+            }
+        }
+        return b.addMetadataProps(OnnxMl.StringStringEntryProto.newBuilder().setKey(key).setValue(value)).build();
+    }
+
     public static OnnxMl.ModelProto read(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
             return OnnxMl.ModelProto.parseFrom(in);
