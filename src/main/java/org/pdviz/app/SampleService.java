@@ -46,7 +46,10 @@ public final class SampleService {
     /** The most values one Java array holds, with room for the VM's header words. */
     static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
 
-    /** @param steps null: a student's own step count, else {@link #TEACHER_STEPS} */
+    /**
+     * @param steps null: a student's own step count, else {@link #TEACHER_STEPS} (or a discrete
+     *              schedule's T, if fewer)
+     */
     public record Request(Path model, CardOverrides overrides, Device device, Integer steps, long seed, int count,
                           boolean clip, SamplerSettings.Recording recording, Path out) {
     }
@@ -113,7 +116,8 @@ public final class SampleService {
         }
         try (OnnxDenoiser model = OnnxDenoiser.open(r.model(), r.overrides(), r.device(), notices)) {
             ModelCard card = model.card();
-            int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps() : TEACHER_STEPS;
+            int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps()
+                    : org.pdviz.app.library.ModelChoice.teacherSteps(card);
             boolean frames = r.recording() != SamplerSettings.Recording.FINAL;
             Plan plan = plan(r.count(), steps, model.shape(), model.parameterization().outputFactor(), frames,
                     model.maxBatch(), chunkBytes);

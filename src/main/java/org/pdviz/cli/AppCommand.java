@@ -21,6 +21,10 @@ final class AppCommand implements Callable<Integer> {
             + " player samples it, the comparison and the phi view are built around it).")
     Path model;
 
+    @Option(names = "--card", paramLabel = "FILE.json", description = "A side card for --model (a card for a file"
+            + " without one, or fields over its card).")
+    Path card;
+
     @Option(names = "--runs", paramLabel = "DIR", description = "Where the trainer writes its runs (default:"
             + " -Dpdviz.runs, else $PDVIZ_RUNS, else ~/.pdviz/runs); the models there join the library.")
     Path runs;
@@ -48,6 +52,17 @@ final class AppCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("no such model file: " + model);
             }
             args.add("--model=" + model.toAbsolutePath());
+        }
+        if (card != null) {
+            if (model == null) {
+                throw new IllegalArgumentException("--card describes the --model file: give --model FILE too");
+            }
+            try {
+                org.pdviz.runtime.card.CardJson.readFile(card); // one clear line now, not a failed window later
+            } catch (org.pdviz.runtime.card.CardException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            args.add("--card=" + card.toAbsolutePath());
         }
         if (runs != null) {
             if (Files.exists(runs) && !Files.isDirectory(runs)) {

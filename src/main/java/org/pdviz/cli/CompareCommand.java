@@ -9,6 +9,7 @@ import org.pdviz.app.compare.SameNoise;
 import org.pdviz.app.eval.ReportQuality;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
+import org.pdviz.app.library.ModelImport;
 import org.pdviz.app.library.ModelLibrary;
 import org.pdviz.app.sampling.RunService;
 import org.pdviz.app.sampling.RunSpec;
@@ -16,6 +17,7 @@ import org.pdviz.app.sampling.Timing;
 import org.pdviz.app.sampling.SampledRun;
 import org.pdviz.core.model.DataShape;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,10 +47,16 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--clip", description = "Clip x_hat to the data range at every step.")
     boolean clip;
 
+    @Mixin
+    CardOptions card = new CardOptions();
+
     @Override
     public Integer call() throws Exception {
         ModelLibrary lib = ModelLibrary.scan(models != null ? models : Home.get().models());
-        ModelEntry focus = model == null ? null : lib.add(model);
+        ModelEntry focus = model == null ? null : ModelImport.complete(model, card.overrides());
+        if (focus != null) {
+            lib.add(focus);
+        }
         List<ModelEntry> usable = lib.entries().stream().filter(e -> e.card() != null).toList();
         List<ModelChoice.Pane> panes = ModelChoice.comparison(usable, focus);
         if (panes.isEmpty()) {

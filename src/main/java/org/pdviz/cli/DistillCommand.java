@@ -60,6 +60,10 @@ final class DistillCommand implements Callable<Integer> {
             description = "The teacher's parameterization, for a teacher without a card.")
     String teacherParameterization;
 
+    @Option(names = "--card", paramLabel = "FILE.json",
+            description = "A side card for the teacher (a card for a file without one, or fields over its card).")
+    Path teacherCard;
+
     @Option(names = "--student-parameterization", paramLabel = "x|v|both",
             description = "A fresh student's parameterization (default: the teacher's; v instead of eps).")
     String studentParameterization;
@@ -107,7 +111,7 @@ final class DistillCommand implements Callable<Integer> {
         DistillJob job = new DistillJob(teacher, teacherParameterization, family, net, studentParameterization, data,
                 from, to, iterationsPerRound, common.batch, lr, common.weighting, common.clip, common.run.seed, common.run.device, common.run.threads, teacherEngine,
                 evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
-                copyLr, normalize, teacherSamples);
+                copyLr, normalize, teacherSamples, teacherCard == null ? null : teacherCard.toAbsolutePath());
         return TrainCommand.exit(console.run(job, Jobs.Start.FRESH));
     }
 }

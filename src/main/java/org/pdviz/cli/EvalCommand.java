@@ -12,6 +12,7 @@ import org.pdviz.app.eval.EvalService;
 import org.pdviz.core.metrics.Estimate;
 import org.pdviz.runtime.Device;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -71,6 +72,9 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda", description = "Where models run.")
     String device;
 
+    @Mixin
+    CardOptions teacherCard = new CardOptions();
+
     @Override
     public Integer call() throws Exception {
         EvalService.Clip clipMode = switch (clip.toLowerCase(Locale.ROOT)) {
@@ -109,7 +113,7 @@ final class EvalCommand implements Callable<Integer> {
                 + " --out " + out;
         EvalService.Result result = new EvalService(Home.get()).run(new EvalService.Request(teacher, students,
                 Arrays.stream(steps).boxed().toList(), samples, seed, out, features, clipMode, bootstrap, exact,
-                Device.parse(device), command, data), monitor);
+                Device.parse(device), command, data, teacherCard.overrides()), monitor);
         if (bar[0] != null) {
             bar[0].finish();
         }

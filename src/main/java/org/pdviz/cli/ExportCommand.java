@@ -7,6 +7,7 @@ import org.pdviz.app.i18n.Language;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.export.ExportService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -59,6 +60,9 @@ final class ExportCommand implements Callable<Integer> {
             description = "Language of the words on the slides: en (default) or zh (Simplified Chinese).")
     String lang;
 
+    @Mixin
+    CardOptions card = new CardOptions();
+
     @Override
     public Integer call() throws Exception {
         ExportService.What w = switch (what.toLowerCase(Locale.ROOT)) {
@@ -75,7 +79,7 @@ final class ExportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "export");
         ExportService.Result r = new ExportService().run(new ExportService.Request(model, w, steps, seed, count, frames,
-                gif, student, studentSteps, out), Texts.of(language), err::println, (done, total) -> bar.update(done, total, null));
+                gif, student, studentSteps, out, card.overrides()), Texts.of(language), err::println, (done, total) -> bar.update(done, total, null));
         bar.finish();
         var written = r.written();
         spec.commandLine().getOut().printf("%s: %d frames of %s in %s (%s ... %s)%s%n", r.model(), r.frames(),

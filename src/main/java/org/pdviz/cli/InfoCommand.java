@@ -9,7 +9,10 @@ import org.pdviz.runtime.card.CardJson;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.runtime.features.ClassifierCard;
 import org.pdviz.runtime.features.OnnxClassifier;
+import org.pdviz.app.library.ModelImport;
+import org.pdviz.runtime.card.CardOverrides;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,9 +31,18 @@ final class InfoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON: {\"file\", \"card\", \"inputs\", \"outputs\"}.")
     boolean json;
 
+    @Mixin
+    CardOptions cardOptions = new CardOptions();
+
     @Override
     public Integer call() throws Exception {
         OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(file);
+        CardOverrides overrides = cardOptions.overrides();
+        if (!overrides.isEmpty()) {
+            // the card the model opens with: merged, completed and checked against the graph
+            info = new OnnxDenoiser.Inspection(file, ModelImport.complete(file, overrides).card(), info.signature(),
+                    info.bytes(), java.util.List.of());
+        }
         var out = spec.commandLine().getOut();
         ClassifierCard classifier = null;
         boolean isClassifier = info.card() == null && OnnxClassifier.matches(info.signature());
@@ -70,8 +82,12 @@ final class InfoCommand implements Callable<Integer> {
         }
         ModelCard c = info.card();
         if (c == null) {
-            out.println(info.usable() ? "card:    none (sample it with --parameterization x|eps|v|both)"
-                    : "card:    none readable");
+            out.println(info.usable() ? "card:    none (give one with --card FILE.json, or --parameterization"
+                    + " x|eps|v|both; pdviz card writes it into a copy)" : "card:    none readable");
+            if (info.usable() && (info.signature().input("z") == null || info.signature().input("t") == null)) {
+                out.println("inputs:  not named 'z' and 't' (the contract); name them in a card: --card FILE.json with "
+                        + CardOverrides.inputsHint(info.signature()));
+            }
             return problems(info, status);
         }
         out.println("name:    " + c.name());
@@ -79,10 +95,9 @@ final class InfoCommand implements Callable<Integer> {
         out.println("param:   " + c.parameterization());
         out.println("shape:   " + java.util.Arrays.toString(c.dataShape()) + ", range "
                 + java.util.Arrays.toString(c.dataRange()));
-        if (c.schedule() != null) {
-            out.println("schedule: " + c.schedule().name() + ", log-SNR in [" + c.schedule().logSnrMin() + ", "
-                    + c.schedule().logSnrMax() + "]");
-        }
+        out.println("schedule: " + (c.schedule() == null ? "cosine (default)" : c.schedule().describe()));
+        out.println("time:    input '" + c.inputsValue().t() + "' takes " + c.timeInputValue().id() + "; sample input '"
+                + c.inputsValue().z() + "'");
         out.println("steps:   " + (c.steps() == null ? "teacher (any number of steps)" : c.steps() + " (student)"));
         if (c.family() != null) {
             out.println("family:  " + c.family().name() + " " + c.family().params());

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             AppCommand.class,
             InfoCommand.class,
+            CardCommand.class,
             SampleCommand.class,
             CompareCommand.class,
             ExactCommand.class,

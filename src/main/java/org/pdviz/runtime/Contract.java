@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.pdviz.core.model.DataShape;
+import org.pdviz.core.model.TimeInput;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.runtime.card.ModelCard;
 
 /**
- * The model contract, checked against a file's signature: inputs {@code z} [B, ...data shape] and
- * {@code t} [B], float; exactly one float output shaped like z (twice the channels for "both").
- * The batch dimension may be symbolic or fixed; a fixed one is run in chunks of its size.
- * Every problem is one phrase that names the tensor and what is wrong.
+ * The model contract, checked against a file's signature: two inputs, the sample (the card's
+ * {@code inputs.z}, default {@code z}: float [B, ...data shape]) and the time ({@code inputs.t},
+ * default {@code t}: [B], or one value for the whole batch as [1] or a scalar; float, or int64 for a
+ * timestep index); exactly one float output of any name shaped like the sample (twice the channels
+ * for "both"). The batch dimension may be symbolic or fixed; a fixed one is run in chunks of its
+ * size. Every problem is one phrase that names the tensor and what is wrong.
  */
 public final class Contract {
 
@@ -24,35 +27,51 @@ public final class Contract {
     private Contract() {
     }
 
-    /** The first check, before any card field is asked for: the inputs the contract names. */
-    public static List<String> inputNameProblems(Signature sig) {
-        List<String> names = sig.inputs().stream().map(Signature.Tensor::name).toList();
-        if (sig.inputs().size() != 2 || sig.input("z") == null || sig.input("t") == null) {
-            return List.of("expected exactly two inputs named 'z' and 't' (the pdviz contract), found " + names);
+    /** The first check: the inputs the card names (the contract's z and t by default) are there. */
+    public static List<String> inputNameProblems(Signature sig, ModelCard.Inputs names) {
+        List<String> found = sig.inputs().stream().map(Signature.Tensor::name).toList();
+        if (sig.inputs().size() != 2 || sig.input(names.z()) == null || sig.input(names.t()) == null) {
+            return List.of("expected exactly two inputs named '" + names.z() + "' and '" + names.t() + "' ("
+                    + (names.equals(ModelCard.Inputs.CONTRACT) ? "the pdviz contract; other names go in the card's"
+                    + " inputs, e.g. --card FILE.json with {\"inputs\": {\"z\": .., \"t\": ..}}" : "the card's inputs")
+                    + "), found " + found);
         }
         return List.of();
     }
 
+    /** Whether the time input takes one value for the whole batch: a scalar or shape [1]. */
+    public static boolean sharedTime(Signature.Tensor t) {
+        return t.rank() == 0 || (t.rank() == 1 && t.shape()[0] == 1);
+    }
+
     /** Every way {@code sig} breaks the contract for a (completed) card; empty when it follows it. */
     public static List<String> problems(Signature sig, ModelCard card) {
-        List<String> out = new ArrayList<>(inputNameProblems(sig));
+        ModelCard.Inputs names = card.inputsValue();
+        List<String> out = new ArrayList<>(inputNameProblems(sig, names));
         if (!out.isEmpty()) {
             return out;
         }
         DataShape shape = card.shapeValue();
         Parameterization p = card.parameterizationValue();
-        Signature.Tensor z = sig.input("z"), t = sig.input("t");
-        if (!z.type().equals("float") || !t.type().equals("float")) {
-            out.add("inputs must be float tensors, found " + z.describe() + " and " + t.describe());
+        TimeInput ti = card.timeInputValue();
+        Signature.Tensor z = sig.input(names.z()), t = sig.input(names.t());
+        String zq = "input '" + names.z() + "'", tq = "input '" + names.t() + "'";
+        if (!z.type().equals("float")) {
+            out.add(zq + " must be a float tensor, found " + z.describe());
+        }
+        boolean index = ti == TimeInput.INDEX && (t.type().equals("int64") || t.type().equals("float"));
+        if (!index && !t.type().equals("float")) {
+            out.add(tq + " must be " + (ti == TimeInput.INDEX ? "int64 or float" : "float") + " for time input '"
+                    + ti.id() + "', found " + t.describe());
         }
         if (z.rank() != shape.rank() + 1) {
-            out.add("input 'z' must have rank " + (shape.rank() + 1) + " ([B] + data shape " + shape + "), found "
+            out.add(zq + " must have rank " + (shape.rank() + 1) + " ([B] + data shape " + shape + "), found "
                     + z.describe());
         } else {
-            dims(z, shape, "input 'z'", out);
+            dims(z, shape, zq, out);
         }
-        if (t.rank() != 1) {
-            out.add("input 't' must have rank 1 ([B]), found " + t.describe());
+        if (t.rank() > 1) {
+            out.add(tq + " must have shape [B], [1] or be a scalar, found " + t.describe());
         }
         if (sig.outputs().size() != 1) {
             out.add("expected exactly one output, found " + sig.outputs().size() + " " + sig.outputs().stream()
@@ -66,14 +85,19 @@ public final class Contract {
                         + p.id() + ")", out);
             }
         }
-        batch(sig, out);
+        batch(sig, names, out);
         return out;
     }
 
-    /** The batch size the graph fixes (the same in z, t and the output), or 0 when it is free. */
+    /** The batch size a graph with the contract's input names fixes, or 0 when free. */
     public static int fixedBatch(Signature sig) {
+        return fixedBatch(sig, ModelCard.Inputs.CONTRACT);
+    }
+
+    /** The batch size the graph fixes (the same in the sample, a per-sample time and the output), or 0 when free. */
+    public static int fixedBatch(Signature sig, ModelCard.Inputs names) {
         long fixed = 0;
-        for (Signature.Tensor s : tensors(sig)) {
+        for (Signature.Tensor s : batched(sig, names)) {
             if (s.rank() > 0 && s.shape()[0] > 0) {
                 fixed = Math.max(fixed, s.shape()[0]);
             }
@@ -81,30 +105,33 @@ public final class Contract {
         return (int) Math.min(fixed, Integer.MAX_VALUE);
     }
 
-    private static void batch(Signature sig, List<String> out) {
+    private static void batch(Signature sig, ModelCard.Inputs names, List<String> out) {
         long seen = 0;
-        for (Signature.Tensor s : tensors(sig)) {
+        for (Signature.Tensor s : batched(sig, names)) {
             long b = s.rank() > 0 ? s.shape()[0] : 0;
             if (b > 0 && seen > 0 && b != seen) {
-                out.add("the batch dimension is fixed to different sizes: " + tensors(sig).stream()
+                out.add("the batch dimension is fixed to different sizes: " + batched(sig, names).stream()
                         .map(Signature.Tensor::describe).toList());
                 return;
             }
             seen = b > 0 ? b : seen;
         }
         if (seen > MAX_FIXED_BATCH) {
-            out.add("input 'z' fixes the batch at " + seen + " samples; every call would compute all of them, and"
-                    + " pdviz takes at most " + MAX_FIXED_BATCH + " (export the model with a dynamic batch dimension)");
+            out.add("input '" + names.z() + "' fixes the batch at " + seen + " samples; every call would compute all of"
+                    + " them, and pdviz takes at most " + MAX_FIXED_BATCH + " (export the model with a dynamic batch"
+                    + " dimension)");
         }
     }
 
-    private static List<Signature.Tensor> tensors(Signature sig) {
+    /** The tensors whose first dimension is the batch: the sample, the output, and the time unless shared. */
+    private static List<Signature.Tensor> batched(Signature sig, ModelCard.Inputs names) {
         List<Signature.Tensor> all = new ArrayList<>();
-        if (sig.input("z") != null) {
-            all.add(sig.input("z"));
+        if (sig.input(names.z()) != null) {
+            all.add(sig.input(names.z()));
         }
-        if (sig.input("t") != null) {
-            all.add(sig.input("t"));
+        Signature.Tensor t = sig.input(names.t());
+        if (t != null && !sharedTime(t)) {
+            all.add(t);
         }
         all.addAll(sig.outputs());
         return all;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,9 @@ import java.util.function.Consumer;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.model.Denoiser;
 import org.pdviz.core.model.DenoiserException;
+import org.pdviz.core.model.TimeInput;
 import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.schedule.Schedule;
 import org.pdviz.runtime.card.CardCheck;
 import org.pdviz.runtime.card.CardException;
 import org.pdviz.runtime.card.CardJson;
@@ -29,10 +32,12 @@ import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
 
 /**
- * A model file run by ONNX Runtime. Opening validates it against the contract (inputs {@code z}
- * [B, ...data shape] and {@code t} [B], float; one float output shaped like z, with twice the
- * channels for "both") and reads its card. Inputs and outputs go through direct, native-order
- * buffers bound once per batch size, so a call costs two copies on top of the engine.
+ * A model file run by ONNX Runtime. Opening reads its card and checks the graph against it
+ * ({@link Contract}): the sample input and the time input the card names (default {@code z} and
+ * {@code t}; the time per sample [B] or one for the whole batch, float, or int64 for a timestep
+ * index), one float output of any name. The sampler's positions become the card's
+ * {@link TimeInput} here. Inputs and outputs go through direct, native-order buffers bound once per
+ * batch size, so a call costs two copies on top of the engine.
  */
 public final class OnnxDenoiser implements Denoiser {
 
@@ -48,7 +53,12 @@ public final class OnnxDenoiser implements Denoiser {
     private final String outputName;
     /** The batch size the graph fixes, or 0: calls then go in chunks of exactly this many, the last padded. */
     private final int fixedBatch;
+    private final Schedule schedule;
+    private final TimeInput timeInput;
+    private final TimeTensor time;
     private final Map<Integer, Binding> bindings = new LinkedHashMap<>();
+    private float lastPosition = Float.NaN;
+    private double lastTimeValue;
 
     private OnnxDenoiser(Path file, ModelCard card, boolean hasCard, Signature signature, Device device,
                          OrtEnvironment env, OrtSession session) {
@@ -62,7 +72,23 @@ public final class OnnxDenoiser implements Denoiser {
         this.shape = card.shapeValue();
         this.parameterization = card.parameterizationValue();
         this.outputName = signature.outputs().get(0).name();
-        this.fixedBatch = Contract.fixedBatch(signature);
+        this.fixedBatch = Contract.fixedBatch(signature, card.inputsValue());
+        this.schedule = card.scheduleValue();
+        this.timeInput = card.timeInputValue();
+        this.time = TimeTensor.of(signature, card.inputsValue());
+    }
+
+    /** How the graph takes time: its input names, element type, and the shape of one value for the whole batch. */
+    private record TimeTensor(String zName, String tName, boolean int64, long[] sharedShape) {
+        static TimeTensor of(Signature sig, ModelCard.Inputs names) {
+            Signature.Tensor t = sig.input(names.t());
+            return new TimeTensor(names.z(), names.t(), t.type().equals("int64"),
+                    Contract.sharedTime(t) ? t.shape() : null);
+        }
+
+        boolean shared() {
+            return sharedShape != null;
+        }
     }
 
     /** Opens on the CPU with the card as stored. */
@@ -104,7 +130,6 @@ public final class OnnxDenoiser implements Denoiser {
             if (stored != null) {
                 CardCheck.require(stored, "its card");
             }
-            require(file, Contract.inputNameProblems(signature));
             ModelCard card = overrides.complete(stored, signature, file);
             CardCheck.require(card, "the card completed from the options");
             require(file, Contract.problems(signature, card));
@@ -153,7 +178,9 @@ public final class OnnxDenoiser implements Denoiser {
             } catch (CardException e) {
                 problems.add(e.getMessage());
             }
-            problems.addAll(Contract.inputNameProblems(signature));
+            if (problems.isEmpty() && card != null) {
+                problems.addAll(Contract.inputNameProblems(signature, card.inputsValue()));
+            }
             if (problems.isEmpty() && CardOverrides.missingFields(card, CardOverrides.NONE, signature).isEmpty()) {
                 try {
                     problems.addAll(Contract.problems(signature, CardOverrides.NONE.complete(card, signature, file)));
@@ -273,40 +300,86 @@ public final class OnnxDenoiser implements Denoiser {
         return fixedBatch > 0 ? fixedBatch : 256;
     }
 
+    /** The schedule the card names (the positions this denoiser is called at belong to it). */
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    public TimeInput timeInput() {
+        return timeInput;
+    }
+
+    /** Runs the graph; one whose time serves the whole batch runs once per run of equal positions. */
     @Override
-    public synchronized void predict(float[] z, float[] t, int from, int batch, float[] out) throws DenoiserException {
-        int dim = shape.size();
-        int outDim = dim * parameterization.outputFactor();
+    public synchronized void predict(float[] z, float[] position, int from, int batch, float[] out)
+            throws DenoiserException {
         try {
-            if (fixedBatch == 0) {
-                Binding b = binding(batch);
-                b.z.put(0, z, from * dim, batch * dim);
-                b.t.put(0, t, from, batch);
-                try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
-                    b.out.get(0, out, from * outDim, batch * outDim);
-                }
+            if (!time.shared()) {
+                run(z, position, from, batch, out);
                 return;
             }
-            Binding b = binding(fixedBatch);
-            for (int b0 = 0; b0 < batch; b0 += fixedBatch) {
-                int n = Math.min(fixedBatch, batch - b0);
-                b.z.put(0, z, (from + b0) * dim, n * dim);
-                b.t.put(0, t, from + b0, n);
-                for (int i = n; i < fixedBatch; i++) {
-                    // padding: zeros at the last real time, so the engine computes finite values it throws away
-                    b.t.put(i, t[from + b0 + n - 1]);
-                    for (int j = 0; j < dim; j++) {
-                        b.z.put(i * dim + j, 0f);
-                    }
+            for (int i = from, end = from + batch; i < end; ) {
+                int j = i + 1;
+                while (j < end && position[j] == position[i]) {
+                    j++;
                 }
-                try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
-                    b.out.get(0, out, (from + b0) * outDim, n * outDim);
-                }
+                run(z, position, i, j - i, out);
+                i = j;
             }
-        } catch (OrtException e) {
+        } catch (OrtException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new DenoiserException("ONNX Runtime failed on '" + file.getFileName() + "': "
                     + ModelFileException.oneLine(e.getMessage()), e);
         }
+    }
+
+    private void run(float[] z, float[] position, int from, int batch, float[] out) throws OrtException {
+        int dim = shape.size();
+        int outDim = dim * parameterization.outputFactor();
+        if (fixedBatch == 0) {
+            Binding b = binding(batch);
+            b.z.put(0, z, from * dim, batch * dim);
+            putTime(b, position, from, batch, batch);
+            try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
+                b.out.get(0, out, from * outDim, batch * outDim);
+            }
+            return;
+        }
+        Binding b = binding(fixedBatch);
+        for (int b0 = 0; b0 < batch; b0 += fixedBatch) {
+            int n = Math.min(fixedBatch, batch - b0);
+            b.z.put(0, z, (from + b0) * dim, n * dim);
+            // padding: zeros at the last real time, so the engine computes finite values it throws away
+            for (int i = n; i < fixedBatch; i++) {
+                for (int j = 0; j < dim; j++) {
+                    b.z.put(i * dim + j, 0f);
+                }
+            }
+            putTime(b, position, from + b0, n, fixedBatch);
+            try (OrtSession.Result ignored = session.run(b.inputs, b.outputs)) {
+                b.out.get(0, out, (from + b0) * outDim, n * outDim);
+            }
+        }
+    }
+
+    /** The time input for {@code n} samples from {@code from}, padded to {@code size} with the last one. */
+    private void putTime(Binding b, float[] position, int from, int n, int size) {
+        for (int i = 0, m = time.shared() ? 1 : size; i < m; i++) {
+            double v = timeValue(position[from + Math.min(i, n - 1)]);
+            if (b.tLong != null) {
+                b.tLong.put(i, Math.round(v));
+            } else {
+                b.t.put(i, (float) v);
+            }
+        }
+    }
+
+    /** The graph's time input at a position (the last one is remembered: a batch shares its position). */
+    private double timeValue(float position) {
+        if (Float.compare(position, lastPosition) != 0) {
+            lastTimeValue = timeInput.value(schedule, position);
+            lastPosition = position;
+        }
+        return lastTimeValue;
     }
 
     /**
@@ -320,9 +393,9 @@ public final class OnnxDenoiser implements Denoiser {
             for (int i = 0; i < b.z.capacity(); i++) {
                 b.z.put(i, (float) rng.nextGaussian());
             }
-            for (int i = 0; i < batch; i++) {
-                b.t.put(i, t);
-            }
+            float[] position = new float[batch];
+            java.util.Arrays.fill(position, t);
+            putTime(b, position, 0, batch, batch);
             long[] nanos = new long[repeats];
             for (int r = 0; r < repeats; r++) {
                 long t0 = System.nanoTime();
@@ -344,7 +417,8 @@ public final class OnnxDenoiser implements Denoiser {
                 oldest.getValue().close();
                 bindings.remove(oldest.getKey());
             }
-            b = new Binding(env, batch, shape, shape.withChannelFactor(parameterization.outputFactor()), outputName);
+            b = new Binding(env, batch, shape, shape.withChannelFactor(parameterization.outputFactor()), outputName,
+                    time);
             bindings.put(batch, b);
         }
         return b;
@@ -353,18 +427,28 @@ public final class OnnxDenoiser implements Denoiser {
     /** Direct buffers and the tensors that share their memory, for one batch size. */
     private static final class Binding implements AutoCloseable {
         final FloatBuffer z, t, out;
+        final LongBuffer tLong;
         final OnnxTensor zTensor, tTensor, outTensor;
         final Map<String, OnnxTensor> inputs, outputs;
 
-        Binding(OrtEnvironment env, int batch, DataShape in, DataShape outShape, String outputName)
+        Binding(OrtEnvironment env, int batch, DataShape in, DataShape outShape, String outputName, TimeTensor time)
                 throws OrtException {
             z = direct(batch * in.size());
-            t = direct(batch);
             out = direct(batch * outShape.size());
+            long[] tShape = time.shared() ? time.sharedShape() : new long[] {batch};
+            int tSize = time.shared() ? 1 : batch;
+            if (time.int64()) {
+                t = null;
+                tLong = ByteBuffer.allocateDirect(tSize * Long.BYTES).order(ByteOrder.nativeOrder()).asLongBuffer();
+                tTensor = OnnxTensor.createTensor(env, tLong, tShape);
+            } else {
+                t = direct(tSize);
+                tLong = null;
+                tTensor = OnnxTensor.createTensor(env, t, tShape);
+            }
             zTensor = OnnxTensor.createTensor(env, z, in.batched(batch));
-            tTensor = OnnxTensor.createTensor(env, t, new long[] {batch});
             outTensor = OnnxTensor.createTensor(env, out, outShape.batched(batch));
-            inputs = Map.of("z", zTensor, "t", tTensor);
+            inputs = Map.of(time.zName(), zTensor, time.tName(), tTensor);
             outputs = Map.of(outputName, outTensor);
         }
 

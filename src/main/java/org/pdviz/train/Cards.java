@@ -20,7 +20,8 @@ public final class Cards {
     public static ModelCard teacher(String name, String dataset, Family family, Parameterization p,
                                     CosineSchedule schedule, long iterations, long seed, double finalLoss,
                                     String command, String parent, ModelCard.DataOrigin data) {
-        return new ModelCard(ModelCard.FORMAT, ModelNames.withDataset(dataset, name), dataset, p.id(), ModelCard.Schedule.of(schedule),
+        return new ModelCard(ModelCard.FORMAT, ModelNames.withDataset(dataset, name), dataset, p.id(),
+                ModelCard.ScheduleSpec.of(schedule),
                 family.dataShape().dims(), new double[] {-1, 1}, null, family.card(),
                 new ModelCard.Lineage(parent, null, iterations, seed, Instant.now().toString(), finite(finalLoss),
                         command, data),

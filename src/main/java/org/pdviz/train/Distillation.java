@@ -152,6 +152,7 @@ public final class Distillation {
         try (OnnxDenoiser t = OnnxDenoiser.open(c.teacher(), c.teacherOverrides(), Device.CPU, line -> { })) {
             card = t.card();
         }
+        card.cosineSchedule("distillation");
         Integer from = c.from() != null ? c.from() : card.steps();
         if (from == null) {
             throw new IllegalArgumentException("give --from N, the teacher's number of sampling steps (its card does"
@@ -225,7 +226,7 @@ public final class Distillation {
         Plan plan = plan(c);
         TrainingData.Source source = source(c, plan, monitor);
         Dataset data = source.dataset();
-        CosineSchedule schedule = plan.teacherCard().scheduleValue();
+        CosineSchedule schedule = plan.teacherCard().cosineSchedule("distillation");
         Weights initial = plan.startFromTeacher() ? Checkpoint.read(c.teacher()).weights()
                 : Weights.initialize(plan.studentFamily(), c.seed());
         List<RoundResult> results = new ArrayList<>();

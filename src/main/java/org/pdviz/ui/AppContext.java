@@ -24,6 +24,9 @@ import org.pdviz.app.i18n.Message;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelImport;
 import org.pdviz.app.library.ModelLibrary;
+import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.core.schedule.SamplingGrid;
+import org.pdviz.core.schedule.Schedule;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.ui.task.BackgroundTask;
 import org.pdviz.ui.task.UiExecutor;
@@ -36,12 +39,18 @@ import org.pdviz.ui.task.UiExecutor;
  */
 final class AppContext {
 
-    /** A sampler's time grid, shown on the curves: who runs it, a label, N. */
-    record GridMark(String source, String label, int steps) {
+    /** A sampler's time grid, shown on the curves: who runs it, a label, N, the grid and its schedule. */
+    record GridMark(String source, String label, int steps, Schedule schedule, SamplingGrid grid) {
+        static GridMark of(String source, String label, org.pdviz.core.ddim.Trajectory tr) {
+            return new GridMark(source, label, tr.steps(), tr.schedule(), tr.grid());
+        }
     }
 
-    /** The frame on screen: its time, who shows it, a description, and how to move that view to another t. */
-    record Cursor(double t, String source, String detail, DoubleConsumer seek) {
+    /**
+     * The frame on screen: its time and noise level, who shows it, a description, and how to move that
+     * view to another t.
+     */
+    record Cursor(double t, NoiseLevel level, String source, String detail, DoubleConsumer seek) {
     }
 
     static final double FONT_BASE_PX = 15;
@@ -143,16 +152,21 @@ final class AppContext {
      * and is not added; a file without a card asks for its missing fields first.
      */
     void openModels(List<Path> files, Consumer<ModelEntry> added, Runnable failed) {
+        openModels(files, CardOverrides.NONE, added, failed);
+    }
+
+    /** As above, with card fields for every file (a side card: {@code pdviz app --model F --card C}). */
+    void openModels(List<Path> files, CardOverrides given, Consumer<ModelEntry> added, Runnable failed) {
         for (Path f : files) {
             importing.set(true);
-            tasks.execute(BackgroundTask.of(Message.of("task.add_model", f.getFileName()), m -> ModelImport.check(f))
+            tasks.execute(BackgroundTask.of(Message.of("task.add_model", f.getFileName()), m -> ModelImport.check(f, given))
                     .onSuccess(outcome -> {
                         importing.set(false);
                         if (outcome instanceof ModelImport.Ready ready) {
                             add(ready.entry(), added);
                         } else if (outcome instanceof ModelImport.NeedsFields needs) {
-                            MissingFieldsDialog.ask(this, owner, needs, fields -> complete(f, fields, added, failed),
-                                    failed);
+                            MissingFieldsDialog.ask(this, owner, needs,
+                                    fields -> complete(f, fields.over(given), added, failed), failed);
                         }
                     })
                     .onFailure(e -> {

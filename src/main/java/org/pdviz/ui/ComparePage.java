@@ -277,7 +277,7 @@ final class ComparePage implements Page {
         SampledRun ref = runs.get(0);
         List<AppContext.GridMark> marks = new ArrayList<>();
         for (SampledRun r : runs) {
-            marks.add(new AppContext.GridMark(SOURCE, t.format("compare.grid", r.spec().label(t)), r.steps()));
+            marks.add(AppContext.GridMark.of(SOURCE, t.format("compare.grid", r.spec().label(t)), r.trajectory()));
         }
         ctx.setGrids(SOURCE, marks);
         caption.setText(t.format("compare.caption", ref.spec().seed(), ref.spec().count()));
@@ -294,7 +294,7 @@ final class ComparePage implements Page {
             c.showAt(t, show.getValue());
         }
         if (visible) {
-            ctx.cursor.set(new AppContext.Cursor(t, SOURCE, ctx.i18n.format("compare.cursor", position, ref.last()),
+            ctx.cursor.set(new AppContext.Cursor(t, ref.level(position), SOURCE, ctx.i18n.format("compare.cursor", position, ref.last()),
                     tt -> transport.seek(org.pdviz.app.compare.TimeAlignment.position(ref.steps(), tt))));
         }
     }

@@ -47,6 +47,15 @@ final class CurvesCanvas extends Region {
         setMinSize(300, 300);
     }
 
+    void setCurves(ScheduleCurves c) {
+        curves = c;
+        draw();
+    }
+
+    ScheduleCurves curves() {
+        return curves;
+    }
+
     void update(List<AppContext.GridMark> marks, double t, Palette p, double fontScale, DoubleConsumer onSeek) {
         grids = List.copyOf(marks);
         cursorT = t;
@@ -130,10 +139,21 @@ final class CurvesCanvas extends Region {
             int n = m.steps();
             // few steps: bold ticks that read from the back of the room
             g.setLineWidth(n <= 64 ? 2.5 * scale : 1);
-            for (int k = 0; k <= n; k++) {
-                double px = x((double) k / n);
-                g.strokeLine(px, cy - rowH * 0.35, px, cy + rowH * 0.35);
+            List<org.pdviz.core.schedule.NoiseLevel> levels = m.grid().levels();
+            boolean label = curves.timesteps() > 0 && n <= 12;
+            g.setFont(Font.font(fs * 0.8));
+            for (org.pdviz.core.schedule.NoiseLevel l : levels) {
+                double px = x(l.t());
+                g.strokeLine(px, cy - rowH * 0.35, px, cy + (label ? 0 : rowH * 0.35));
+                if (label) {
+                    // a discrete schedule's sampler: the timestep each tick stands for
+                    g.setFill(palette.muted());
+                    g.setTextAlign(TextAlignment.CENTER);
+                    g.fillText(l.position() < 0 ? "\u03B1\u0304=1" : Long.toString((long) l.position()), px,
+                            cy + rowH * 0.3);
+                }
             }
+            g.setFont(Font.font(fs));
             g.setFill(palette.text());
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText(m.label(), left + plotWidth + fs, cy);
@@ -152,7 +172,8 @@ final class CurvesCanvas extends Region {
             }
         }
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(i18n.get("curves.axis.t"), left + plotWidth + 2 * fs, axisY + 0.4 * fs);
+        g.fillText(curves.timesteps() > 0 ? i18n.format("curves.axis.timesteps", curves.timesteps())
+                : i18n.get("curves.axis.t"), left + plotWidth + 2 * fs, axisY + 0.4 * fs);
         // the cursor
         if (!Double.isNaN(cursorT)) {
             double px = x(cursorT);
@@ -216,6 +237,14 @@ final class CurvesCanvas extends Region {
             g.setLineWidth(line.dashed() ? 1.6 * scale : 2.4 * scale);
             g.setLineDashes(line.dashed() ? new double[] {7 * scale, 5 * scale} : null);
             g.strokePolyline(xs, ys, t.length);
+            if (curves.timesteps() > 0 && curves.timesteps() <= 100 && !line.dashed()) {
+                // few timesteps: each one a dot, so the schedule reads as discrete
+                g.setFill(col);
+                double r = 2.6 * scale;
+                for (int i = 0; i < t.length; i++) {
+                    g.fillOval(xs[i] - r, ys[i] - r, 2 * r, 2 * r);
+                }
+            }
         }
         g.setLineDashes(null);
         g.restore();

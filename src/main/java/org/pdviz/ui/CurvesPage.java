@@ -9,11 +9,15 @@ import javafx.scene.layout.VBox;
 import org.pdviz.app.curves.ScheduleCurves;
 import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.core.schedule.DiscreteSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.core.schedule.Schedule;
 
 /**
  * The schedule's curves with the time grids of the samplers on screen and a cursor that follows
- * the frame shown by the player (or the comparison); clicking the curves moves that view.
+ * the frame shown by the player (or the comparison); clicking the curves moves that view. The
+ * schedule is that of the first sampler on screen (a discrete one with its timesteps), else the
+ * clipped cosine schedule.
  */
 final class CurvesPage implements Page {
 
@@ -24,7 +28,7 @@ final class CurvesPage implements Page {
     private final Label readout = new Label();
     private final Label source = new Label();
     private final BorderPane root = new BorderPane();
-    private final CosineSchedule schedule = CosineSchedule.CLIPPED;
+    private Schedule schedule = CosineSchedule.CLIPPED;
 
     CurvesPage(AppContext ctx) {
         this.ctx = ctx;
@@ -47,6 +51,11 @@ final class CurvesPage implements Page {
     }
 
     private void refresh() {
+        Schedule shown = ctx.grids.isEmpty() ? CosineSchedule.CLIPPED : ctx.grids.get(0).schedule();
+        if (!shown.equals(schedule)) {
+            schedule = shown;
+            canvas.setCurves(ScheduleCurves.of(schedule, POINTS));
+        }
         AppContext.Cursor c = ctx.cursor.get();
         double t = c == null ? Double.NaN : c.t();
         canvas.update(ctx.grids, t, ctx.palette(), ctx.fontScale.get(), c == null ? x -> { } : c.seek());
@@ -54,12 +63,18 @@ final class CurvesPage implements Page {
             readout.setText(ctx.i18n.get("curves.no_frame"));
             source.setText("");
         } else {
-            NoiseLevel l = schedule.at(t);
-            readout.setText(String.format("t = %.4f   \u03B1 = %.4f   \u03C3 = %.4f   \u03BB = %+.3f   SNR = %.3g   "
-                            + "max(SNR, 1) = %.3g   SNR + 1 = %.3g", t, l.alpha(), l.sigma(), l.logSnr(), l.snr(),
+            NoiseLevel l = c.level() != null ? c.level() : schedule.at(t);
+            String step = schedule instanceof DiscreteSchedule ? Readouts.timestep(ctx.i18n, l) : "";
+            readout.setText(String.format("t = %.4f%s   \u03B1 = %.4f   \u03C3 = %.4f   \u03BB = %+.3f   SNR = %.3g   "
+                            + "max(SNR, 1) = %.3g   SNR + 1 = %.3g", t, step, l.alpha(), l.sigma(), l.logSnr(), l.snr(),
                     Weighting.TRUNCATED_SNR.weight(l), Weighting.SNR_PLUS_ONE.weight(l)));
             source.setText(ctx.i18n.format("curves.cursor", c.detail()));
         }
+    }
+
+    /** The schedule drawn now. */
+    Schedule schedule() {
+        return schedule;
     }
 
     @Override

@@ -19,6 +19,9 @@ import javafx.scene.layout.VBox;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
+import org.pdviz.core.schedule.BetaSchedule;
+import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.core.schedule.Schedule;
 import org.pdviz.runtime.card.ModelCard;
 
 /** The model library: models grouped by data set on the left, the selected model's card on the right. */
@@ -194,9 +197,9 @@ final class LibraryPage implements Page {
         r = row(r, t.get("library.card.parameterization"), c.parameterization() + "  (" + meaning(t, c.parameterization()) + ")");
         r = row(r, t.get("library.card.shape"), t.format("library.card.shape.value", java.util.Arrays.toString(c.dataShape()),
                 c.rangeValue().lo(), c.rangeValue().hi()));
-        r = row(r, t.get("library.card.schedule"), t.format("library.card.schedule.value",
-                c.schedule() == null ? "cosine" : c.schedule().name(), c.scheduleValue().logSnrMin(),
-                c.scheduleValue().logSnrMax()));
+        r = row(r, t.get("library.card.schedule"), schedule(t, c));
+        r = row(r, t.get("library.card.time"), t.format("library.card.time.value", c.timeInputValue().id(),
+                c.inputsValue().z(), c.inputsValue().t()));
         if (c.family() != null) {
             r = row(r, t.get("library.card.network"), c.family().name()
                     + (c.family().params().isEmpty() ? "" : "  " + c.family().params()));
@@ -228,6 +231,23 @@ final class LibraryPage implements Page {
     }
 
     /** What a parameterisation means, in words (the symbols stay symbols). */
+    /** The schedule in the window's language: the cosine one's range, or a discrete one's betas or table and T. */
+    static String schedule(Texts t, ModelCard c) {
+        ModelCard.ScheduleSpec spec = c.schedule() == null ? ModelCard.ScheduleSpec.of(CosineSchedule.CLIPPED)
+                : c.schedule();
+        Schedule s = spec.value();
+        if (s instanceof CosineSchedule cos) {
+            return t.format("library.card.schedule.value", CosineSchedule.NAME, cos.logSnrMin(), cos.logSnrMax());
+        }
+        int steps = s.maxSteps();
+        if (spec.alphasCumprod() != null) {
+            return t.format("library.card.schedule.table", steps);
+        }
+        BetaSchedule b = BetaSchedule.parse(spec.betas());
+        return b.usesRange() ? t.format("library.card.schedule.discrete", b.id(), spec.betaStart(), spec.betaEnd(), steps)
+                : t.format("library.card.schedule.squaredcos", b.id(), steps);
+    }
+
     static String meaning(Texts t, String p) {
         return switch (p) {
             case "x" -> t.get("model.param.x");

@@ -29,6 +29,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
+import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.app.i18n.Language;
 import org.pdviz.app.i18n.LanguagePreference;
@@ -121,12 +122,18 @@ final class MainWindow {
 
     /** As above, in a language. */
     static MainWindow open(Stage stage, PdvizHome home, PdvizApp.View view, Path model, Path runs, Language language) {
+        return open(stage, home, view, model, CardOverrides.NONE, runs, language);
+    }
+
+    /** As above, with card fields for {@code model} (a side card). */
+    static MainWindow open(Stage stage, PdvizHome home, PdvizApp.View view, Path model, CardOverrides card, Path runs,
+                           Language language) {
         MainWindow w = new MainWindow(stage, home, runs, language);
         stage.show();
         if (model == null) {
             w.show(view);
         } else {
-            w.ctx.openModels(List.of(model), e -> {
+            w.ctx.openModels(List.of(model), card, e -> {
                 w.ctx.selected.set(e);
                 if (view == PdvizApp.View.COMPARE) {
                     w.<ComparePage>page(PdvizApp.View.COMPARE).useDefaults(e);

@@ -17,7 +17,9 @@ import org.pdviz.runtime.card.CardOverrides;
 
 /**
  * The small form for a model without a (complete) card: the fields it lacks (parameterisation,
- * data shape) and, optionally, a name and data set. Non-blocking; {@code done} gets the answers.
+ * data shape) and, optionally, a name and data set; for a file with no card at all also how it is
+ * called (which inputs are the sample and the time, what the time input takes) and its schedule
+ * (see {@link ScheduleFields}). Non-blocking; {@code done} gets the answers.
  */
 final class MissingFieldsDialog {
 
@@ -66,25 +68,45 @@ final class MissingFieldsDialog {
         if (needShape) {
             grid.addRow(row++, t.bind(new Label(), "library.card.shape"), shape);
         }
+        ScheduleFields how = needs.partialCard() == null ? new ScheduleFields(needs.signature(), t) : null;
+        if (how != null) {
+            row = how.addRows(grid, row);
+        }
         TextField name = Tips.tip(new TextField(), "field-name", t.text("fields.name.tip"));
         name.setPromptText(file.replaceAll("\\.onnx$", ""));
         TextField dataset = Tips.tip(new TextField(), "field-dataset", t.text("fields.dataset.tip"));
         dataset.promptTextProperty().bind(t.text("fields.example", "mnist"));
         grid.addRow(row++, t.bind(new Label(), "fields.name"), name);
-        grid.addRow(row, t.bind(new Label(), "library.card.dataset"), dataset);
+        grid.addRow(row++, t.bind(new Label(), "library.card.dataset"), dataset);
+        Label problem = new Label();
+        problem.setId("field-problem");
+        problem.setWrapText(true);
+        problem.setMaxWidth(520);
+        problem.getStyleClass().add("hint");
+        grid.add(problem, 0, row, 2, 1);
         d.getDialogPane().setContent(grid);
         ButtonType okType = ctx.okButton();
         d.getDialogPane().getButtonTypes().setAll(okType, ctx.cancelButton());
         var ok = d.getDialogPane().lookupButton(okType);
         ok.setId("missing-fields-ok");
-        Runnable validate = () -> ok.setDisable((needP && param.getValue() == null)
-                || (needShape && parseShape(shape.getText()) == null));
+        java.util.function.Supplier<CardOverrides> answers = () -> {
+            CardOverrides fields = new CardOverrides(blankToNull(name.getText()), blankToNull(dataset.getText()),
+                    param.getValue(), needShape ? parseShape(shape.getText()) : null, null, null, null);
+            return how == null ? fields : how.over(fields);
+        };
+        Runnable validate = () -> {
+            String why = how == null ? null : how.problem();
+            problem.setText(why == null ? "" : why);
+            ok.setDisable(why != null || (needP && param.getValue() == null)
+                    || (needShape && parseShape(shape.getText()) == null));
+        };
         param.valueProperty().addListener((o, a, b) -> validate.run());
         shape.textProperty().addListener((o, a, b) -> validate.run());
+        if (how != null) {
+            how.onChange(validate);
+        }
         validate.run();
-        d.setResultConverter(b -> b == okType ? new CardOverrides(blankToNull(name.getText()),
-                blankToNull(dataset.getText()), param.getValue(), needShape ? parseShape(shape.getText()) : null,
-                null, null, null) : null);
+        d.setResultConverter(b -> b == okType ? answers.get() : null);
         d.setOnHidden(e -> {
             if (d.getResult() != null) {
                 done.accept(d.getResult());

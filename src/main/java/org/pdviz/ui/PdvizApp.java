@@ -55,7 +55,16 @@ public final class PdvizApp extends Application {
         Path model = named.containsKey("model") ? Path.of(named.get("model")) : null;
         Path runs = named.containsKey("runs") ? Path.of(named.get("runs")) : Runs.defaultFolder();
         Language lang = LanguagePreference.user().resolve(named.containsKey("lang") ? Language.parse(named.get("lang")) : null);
-        window = MainWindow.open(stage, PdvizHome.locate(), view, model, runs, lang);
+        org.pdviz.runtime.card.CardOverrides card = org.pdviz.runtime.card.CardOverrides.NONE;
+        if (named.containsKey("card")) {
+            try {
+                card = org.pdviz.runtime.card.CardOverrides.of(org.pdviz.runtime.card.CardJson.readFile(
+                        Path.of(named.get("card"))));
+            } catch (org.pdviz.runtime.card.CardException e) {
+                throw new IllegalArgumentException(e.getMessage(), e); // checked by pdviz app before the window opens
+            }
+        }
+        window = MainWindow.open(stage, PdvizHome.locate(), view, model, card, runs, lang);
     }
 
     @Override

@@ -37,6 +37,7 @@ import org.pdviz.app.sampling.RunSpec;
 import org.pdviz.app.sampling.SampledRun;
 import org.pdviz.core.model.DataRange;
 import org.pdviz.core.model.DataShape;
+import org.pdviz.core.schedule.DiscreteSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
 import org.pdviz.ui.task.BackgroundTask;
 import org.pdviz.ui.task.TaskSlot;
@@ -266,7 +267,8 @@ final class PlayerPage implements Page {
         caption.setText(r.spec().label(t) + sep + t.format("player.caption.seed", r.spec().seed()) + sep
                 + t.format("player.caption.samples", r.spec().count()) + (r.spec().clip() ? sep + t.get("player.caption.clipped") : "")
                 + sep + r.wall().text());
-        ctx.setGrids(SOURCE, List.of(new AppContext.GridMark(SOURCE, t.format("player.grid", r.spec().label(t)), r.steps())));
+        ctx.setGrids(SOURCE, List.of(AppContext.GridMark.of(SOURCE, t.format("player.grid", r.spec().label(t)),
+                r.trajectory())));
         transport.frameText(p -> ctx.i18n.format("player.frame", p, r.last()));
         boolean points = !r.trajectory().shape().isImage();
         for (int i = 0; i < panels.size(); i++) {
@@ -316,8 +318,8 @@ final class PlayerPage implements Page {
         }
         NoiseLevel l = f.level();
         NoiseLevel next = position < run.last() ? run.trajectory().frames().get(position).to() : null;
-        readouts.show(position, run.last(), l, next);
-        ctx.cursor.set(new AppContext.Cursor(l.t(), SOURCE, ctx.i18n.format("player.cursor", position, run.last()),
+        readouts.show(position, run.last(), l, next, run.trajectory().schedule() instanceof DiscreteSchedule);
+        ctx.cursor.set(new AppContext.Cursor(l.t(), l, SOURCE, ctx.i18n.format("player.cursor", position, run.last()),
                 t -> transport.seek(org.pdviz.app.compare.TimeAlignment.position(run.steps(), t))));
     }
 

@@ -66,15 +66,23 @@ final class Readouts extends VBox {
         }
     }
 
-    void show(int position, int last, NoiseLevel l, NoiseLevel to) {
+    /** A frame's level; {@code timesteps}: a discrete schedule, whose timestep index shows beside t. */
+    void show(int position, int last, NoiseLevel l, NoiseLevel to, boolean timesteps) {
         frame.setText(position + " / " + last);
-        t.setText(String.format("%.4f", l.t()));
+        t.setText(String.format("%.4f", l.t()) + (timesteps ? timestep(i18n, l) : ""));
         phi.setText(String.format("%.4f", l.phi()));
         logSnr.setText(signed(l.logSnr()));
         alpha.setText(String.format("%.4f", l.alpha()));
         sigma.setText(String.format("%.4f", l.sigma()));
         finalFrame = to == null;
-        next.setText(finalFrame ? i18n.get("readout.final") : String.format("%.4f", to.t()));
+        next.setText(finalFrame ? i18n.get("readout.final") : String.format("%.4f", to.t())
+                + (timesteps ? timestep(i18n, to) : ""));
+    }
+
+    /** "  (timestep 749)", or "  (alpha-bar = 1)" at the data end. */
+    static String timestep(Localizer i18n, NoiseLevel l) {
+        return "  " + (l.position() < 0 ? i18n.get("readout.data_end")
+                : i18n.format("readout.timestep", (long) l.position()));
     }
 
     /** Three decimals with a sign; values that round to zero show as +0.000, never -0.000. */

@@ -22,7 +22,7 @@ final class CraftedModels {
      * replaced by raw JSON text, which may be of any type (null: unchanged).
      */
     static String pointsCard(String name, Integer steps, String field, String rawValue) {
-        ModelCard c = new ModelCard(ModelCard.FORMAT, name, "moons", "x", new ModelCard.Schedule("cosine", -20, 20),
+        ModelCard c = new ModelCard(ModelCard.FORMAT, name, "moons", "x", ModelCard.ScheduleSpec.of(org.pdviz.core.schedule.CosineSchedule.CLIPPED),
                 new int[] {2}, new double[] {-1, 1}, steps, null, null, null);
         if (field == null) {
             return CardJson.write(c);

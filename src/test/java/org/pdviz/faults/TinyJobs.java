@@ -27,7 +27,7 @@ final class TinyJobs {
     static Path teacher(Path file) throws Exception {
         Family f = Families.build("mlp", DataShape.of(2), 1, Map.of("width", 16, "depth", 2, "embedding", 8));
         ModelCard card = new ModelCard(ModelCard.FORMAT, "teacher", "moons", Parameterization.V.id(),
-                ModelCard.Schedule.of(CosineSchedule.CLIPPED), new int[] {2}, new double[] {-1, 1}, null, f.card(),
+                ModelCard.ScheduleSpec.of(CosineSchedule.CLIPPED), new int[] {2}, new double[] {-1, 1}, null, f.card(),
                 null, null);
         FamilyOnnx.write(f, Weights.initialize(f, 11), card, file);
         return file;

@@ -62,7 +62,7 @@ public final class TestModels {
     /** A card for 2-D points with the given parameterisation and student steps (null: a teacher). */
     public static ModelCard pointsCard(String name, String parameterization, Integer steps) {
         return new ModelCard(ModelCard.FORMAT, name, "test", parameterization,
-                new ModelCard.Schedule("cosine", -20, 20), new int[] {2}, new double[] {-1, 1}, steps, null, null,
+                ModelCard.ScheduleSpec.of(org.pdviz.core.schedule.CosineSchedule.CLIPPED), new int[] {2}, new double[] {-1, 1}, steps, null, null,
                 null);
     }
 }

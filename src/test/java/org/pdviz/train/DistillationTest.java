@@ -47,7 +47,7 @@ class DistillationTest {
                 "embedding", 8));
         Path file = dir.resolve("teacher-" + p.id() + ".onnx");
         ModelCard card = new ModelCard(ModelCard.FORMAT, "teacher", "moons", p.id(),
-                ModelCard.Schedule.of(CosineSchedule.CLIPPED), new int[] {2}, new double[] {-1, 1}, null, f.card(),
+                ModelCard.ScheduleSpec.of(CosineSchedule.CLIPPED), new int[] {2}, new double[] {-1, 1}, null, f.card(),
                 null, null);
         FamilyOnnx.write(f, FamilyOnnxTest.perturbed(f, 3), card, file);
         return file;

@@ -10,7 +10,7 @@ final class TestCards {
     }
 
     static ModelCard card(Family f, Parameterization p, String name, Integer steps) {
-        return new ModelCard(ModelCard.FORMAT, name, "test", p.id(), ModelCard.Schedule.of(CosineSchedule.CLIPPED),
+        return new ModelCard(ModelCard.FORMAT, name, "test", p.id(), ModelCard.ScheduleSpec.of(CosineSchedule.CLIPPED),
                 f.dataShape().dims(), new double[] {-1, 1}, steps, f.card(), null, null);
     }
 }

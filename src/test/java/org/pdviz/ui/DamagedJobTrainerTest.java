@@ -48,7 +48,7 @@ class DamagedJobTrainerTest {
         Family f = Families.build("mlp", DataShape.of(2), 1, Map.of("width", 16, "depth", 2, "embedding", 8));
         Path teacher = dir.resolve("teacher.onnx");
         FamilyOnnx.write(f, Weights.initialize(f, 11), new ModelCard(ModelCard.FORMAT, "teacher", "moons", "v",
-                ModelCard.Schedule.of(CosineSchedule.CLIPPED), new int[] {2}, new double[] {-1, 1}, null, f.card(),
+                ModelCard.ScheduleSpec.of(CosineSchedule.CLIPPED), new int[] {2}, new double[] {-1, 1}, null, f.card(),
                 null, null), teacher);
         Path runs = Files.createDirectories(dir.resolve("runs"));
         run = runs.resolve("damaged");

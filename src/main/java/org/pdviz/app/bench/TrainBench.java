@@ -130,7 +130,7 @@ public final class TrainBench {
     }
 
     private static ModelCard card(Family f) {
-        return new ModelCard(ModelCard.FORMAT, "bench", "bench", "v", ModelCard.Schedule.of(CosineSchedule.CLIPPED),
+        return new ModelCard(ModelCard.FORMAT, "bench", "bench", "v", ModelCard.ScheduleSpec.of(CosineSchedule.CLIPPED),
                 f.dataShape().dims(), new double[] {-1, 1}, null, f.card(), null, null);
     }
 

@@ -68,14 +68,16 @@ public final class EvalService {
      */
     public record Request(Path teacher, Path students, List<Integer> steps, int samples, long seed, Path out,
                           String features, Clip clip, int bootstrap, String exact, Device device, String command,
-                          Path data) {
+                          Path data, CardOverrides teacherCard) {
         public Request {
             steps = List.copyOf(steps);
+            teacherCard = teacherCard == null ? CardOverrides.NONE : teacherCard;
         }
 
         public Request(Path teacher, Path students, List<Integer> steps, int samples, long seed, Path out,
                        String features, Clip clip, int bootstrap, String exact, Device device, String command) {
-            this(teacher, students, steps, samples, seed, out, features, clip, bootstrap, exact, device, command, null);
+            this(teacher, students, steps, samples, seed, out, features, clip, bootstrap, exact, device, command, null,
+                    null);
         }
     }
 
@@ -103,7 +105,7 @@ public final class EvalService {
             notes.add(line);
             monitor.note(line);
         };
-        try (OnnxDenoiser teacher = OnnxDenoiser.open(r.teacher(), CardOverrides.NONE, r.device(), note)) {
+        try (OnnxDenoiser teacher = OnnxDenoiser.open(r.teacher(), r.teacherCard(), r.device(), note)) {
             // everything that can fail on bad input is resolved before the first sampling run
             ModelCard card = teacher.card();
             DataShape shape = teacher.shape();

@@ -10,6 +10,9 @@ import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.phi.ModelChoice;
 import org.pdviz.app.phi.PhiData;
 import org.pdviz.app.phi.PhiGrid;
+import org.pdviz.app.library.ModelImport;
+import org.pdviz.runtime.Device;
+import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.app.phi.PhiModels;
 import org.pdviz.app.phi.PhiSession;
 import org.pdviz.core.ddim.DdimSampler;
@@ -37,7 +40,16 @@ public final class ExportService {
      * @param studentSteps for phi: the few-step sampler's steps (null: the student's own count, else 4)
      */
     public record Request(Path model, What what, Integer steps, long seed, int count, int frames, boolean gif,
-                          Path student, Integer studentSteps, Path out) {
+                          Path student, Integer studentSteps, Path out, CardOverrides modelCard) {
+        public Request {
+            modelCard = modelCard == null ? CardOverrides.NONE : modelCard;
+        }
+
+        /** The model with its own card. */
+        public Request(Path model, What what, Integer steps, long seed, int count, int frames, boolean gif,
+                       Path student, Integer studentSteps, Path out) {
+            this(model, what, steps, seed, count, frames, gif, student, studentSteps, out, null);
+        }
     }
 
     public record Result(String model, What what, int frames, Animation.Written written) {
@@ -72,9 +84,10 @@ public final class ExportService {
 
     private Result sampling(Request r, Texts texts, Animation.Progress progress)
             throws IOException, ModelFileException, DenoiserException {
-        try (OnnxDenoiser model = OnnxDenoiser.open(r.model())) {
+        try (OnnxDenoiser model = OnnxDenoiser.open(r.model(), r.modelCard(), Device.CPU, line -> { })) {
             ModelCard card = model.card();
-            int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps() : ModelChoice.TEACHER_STEPS;
+            int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps()
+                    : org.pdviz.app.library.ModelChoice.teacherSteps(card);
             // every frame is drawn from the recorded run: z, x_hat, eps_hat and v_hat of every step are kept
             Capacity.requireMemory(Trajectory.recordedBytes(model.shape().size(), r.count(), steps), "recording "
                     + steps + " steps of " + r.count() + " samples of " + model.shape(), "use a smaller --count or fewer"
@@ -91,10 +104,9 @@ public final class ExportService {
 
     private Result phi(Request r, Texts texts, Consumer<String> notices, Animation.Progress progress)
             throws IOException, ModelFileException, DenoiserException {
-        var library = new org.pdviz.app.library.ModelLibrary();
-        var teacher = library.add(r.model());
-        var student = r.student() == null ? teacher : library.add(r.student());
-        int teacherSteps = r.steps() != null ? r.steps() : ModelChoice.TEACHER_STEPS;
+        var teacher = ModelImport.complete(r.model(), r.modelCard());
+        var student = r.student() == null ? teacher : ModelImport.complete(r.student(), CardOverrides.NONE);
+        int teacherSteps = r.steps() != null ? r.steps() : org.pdviz.app.library.ModelChoice.teacherSteps(teacher.card());
         int studentSteps = r.studentSteps() != null ? r.studentSteps()
                 : student.steps() != null && r.student() != null ? student.steps() : ModelChoice.STUDENT_STEPS;
         ModelChoice choice = new ModelChoice(teacher, teacherSteps, student, studentSteps);

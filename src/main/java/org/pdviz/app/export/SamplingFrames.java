@@ -77,7 +77,7 @@ public final class SamplingFrames implements FrameSource {
                         PhiDiagram.degrees(f.at().phi(), 1), f.at().logSnr(), f.at().alpha(), f.at().sigma());
         Java2dPainter p = Slide.header(img, title, sub);
         try {
-            Slide.dial(p, fin ? run.schedule().phi(0) : f.at().phi(), Slide.WIDTH - 70, 54, 40);
+            Slide.dial(p, fin ? run.grid().last().phi() : f.at().phi(), Slide.WIDTH - 70, 54, 40);
             float[] z = fin ? run.finalSample() : f.z();
             float[] xHat = fin ? run.finalSample() : f.xHat();
             double half = (Slide.WIDTH - 48) / 2.0, top = Slide.HEADER + 8, h = Slide.HEIGHT - top - 8;

@@ -10,15 +10,18 @@ import org.pdviz.core.ddim.Frame;
 import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.Trajectory;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.core.schedule.DiscreteSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.core.schedule.Schedule;
 import org.pdviz.runtime.AtomicFiles;
 
 /**
  * The trajectory file for users' notebooks (stable format, documented in README):
  * <pre>
  * { "model", "parameterization", "steps", "seed", "clip", "shape": [B, d1, ...],
- *   "schedule": {"name", "logSnrMin", "logSnrMax"},
- *   "frames": [ {"index", "t", "s", "alpha", "sigma", "logSnr", "phi", "z", "xHat", "epsHat", "vHat"} ],
+ *   "schedule": {"name": "cosine", "logSnrMin", "logSnrMax"} or {"name": "discrete", "timesteps", "alphasCumprod"},
+ *   "frames": [ {"index", "t", ("timestep",) "s", "alpha", "sigma", "logSnr", "phi", "z", "xHat", "epsHat",
+ *                "vHat"} ],
  *   "final": [...] }
  * </pre>
  * Frames in sampling order (t = 1 first), arrays flattened row-major; streamed, so large runs
@@ -53,9 +56,10 @@ public final class TrajectoryJson {
     public static final class Streamed implements AutoCloseable {
         private final JsonGenerator g;
         private boolean inFinal;
+        private boolean discrete;
 
         public Streamed(OutputStream out, String model, String parameterization, SamplerSettings settings,
-                        long[] batchShape, CosineSchedule schedule) throws IOException {
+                        long[] batchShape, Schedule schedule) throws IOException {
             g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
@@ -69,11 +73,8 @@ public final class TrajectoryJson {
                 g.writeNumber(d);
             }
             g.writeEndArray();
-            g.writeObjectFieldStart("schedule");
-            g.writeStringField("name", "cosine");
-            g.writeNumberField("logSnrMin", schedule.logSnrMin());
-            g.writeNumberField("logSnrMax", schedule.logSnrMax());
-            g.writeEndObject();
+            schedule(g, schedule);
+            discrete = schedule instanceof DiscreteSchedule;
             g.writeArrayFieldStart("frames");
         }
 
@@ -82,6 +83,9 @@ public final class TrajectoryJson {
             g.writeStartObject();
             g.writeNumberField("index", f.index());
             g.writeNumberField("t", at.t());
+            if (discrete) {
+                g.writeNumberField("timestep", (long) at.position());
+            }
             g.writeNumberField("s", f.to().t());
             g.writeNumberField("alpha", at.alpha());
             g.writeNumberField("sigma", at.sigma());
@@ -115,6 +119,23 @@ public final class TrajectoryJson {
             g.writeEndObject();
             g.close();
         }
+    }
+
+    private static void schedule(JsonGenerator g, Schedule s) throws IOException {
+        g.writeObjectFieldStart("schedule");
+        g.writeStringField("name", s.name());
+        if (s instanceof CosineSchedule c) {
+            g.writeNumberField("logSnrMin", c.logSnrMin());
+            g.writeNumberField("logSnrMax", c.logSnrMax());
+        } else if (s instanceof DiscreteSchedule d) {
+            g.writeNumberField("timesteps", d.timesteps());
+            g.writeArrayFieldStart("alphasCumprod");
+            for (double v : d.alphaBar()) {
+                g.writeNumber(v);
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     private static void array(JsonGenerator g, String name, float[] values) throws IOException {

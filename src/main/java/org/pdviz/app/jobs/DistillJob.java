@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * Progressive distillation: {@code pdviz distill}. {@code family} null: the student starts from
  * the teacher's own weights (the teacher must be one of our families); else a fresh network of that
- * family. {@code teacherParameterization} is for a teacher without a card; {@code data} and
- * {@code from} default to the teacher's card.
+ * family. {@code teacherParameterization} and {@code teacherCard} (a side card file) are for a teacher
+ * without a card, or override its card; {@code data} and {@code from} default to the teacher's card.
  *
  * @param evalCount      samples for the closing same-noise comparison (negative: the default; 0: none)
  * @param copyIterations for a fresh student, the iterations of the stage that first makes it a copy of the
@@ -23,7 +23,7 @@ public record DistillJob(Path teacher, String teacherParameterization, String fa
                          Integer batch, Double lr, String weighting, double clip, long seed, String device,
                          int threads, String teacherEngine, int evalCount, double checkpointSeconds, Path out,
                          String command, Long copyIterations, Double copyLr, boolean normalize,
-                         Integer teacherSamples) implements JobSpec {
+                         Integer teacherSamples, Path teacherCard) implements JobSpec {
 
     public DistillJob {
         net = net == null ? Map.of() : Map.copyOf(net);
@@ -36,6 +36,18 @@ public record DistillJob(Path teacher, String teacherParameterization, String fa
                       String command, Long copyIterations, Double copyLr) {
         this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
                 iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
-                checkpointSeconds, out, command, copyIterations, copyLr, false, null);
+                checkpointSeconds, out, command, copyIterations, copyLr, false, null, null);
+    }
+
+    /** Without a side card for the teacher. */
+    public DistillJob(Path teacher, String teacherParameterization, String family, Map<String, String> net,
+                      String studentParameterization, String data, Integer from, int to, long iterationsPerRound,
+                      Integer batch, Double lr, String weighting, double clip, long seed, String device,
+                      int threads, String teacherEngine, int evalCount, double checkpointSeconds, Path out,
+                      String command, Long copyIterations, Double copyLr, boolean normalize,
+                      Integer teacherSamples) {
+        this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
+                iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
+                checkpointSeconds, out, command, copyIterations, copyLr, normalize, teacherSamples, null);
     }
 }

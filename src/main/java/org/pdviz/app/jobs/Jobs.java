@@ -368,7 +368,7 @@ public final class Jobs {
                 Weighting.parse(j.weighting() == null ? Defaults.WEIGHTING : j.weighting()), iterations,
                 j.batch() != null ? j.batch() : Defaults.batch(family.name()),
                 j.lr() != null ? j.lr() : Defaults.trainLr(family.name()), j.ema(), j.clip(), j.seed(),
-                init != null ? init.card().scheduleValue() : CosineSchedule.CLIPPED, j.out(), name, j.command(),
+                init != null ? init.card().cosineSchedule("training further") : CosineSchedule.CLIPPED, j.out(), name, j.command(),
                 init == null ? null : init.weights(), init == null ? null : init.card().name(), source.origin());
         relay.message("training " + family.describe() + (init == null ? "" : " from " + j.init().getFileName())
                 + " on " + dataName + " (" + p.id() + ", " + c.weighting().id() + " weighting), " + iterations
@@ -384,8 +384,9 @@ public final class Jobs {
     }
 
     private static Distillation.Config distillConfig(DistillJob j, TrainingData.Source data) throws Exception {
-        CardOverrides overrides = j.teacherParameterization() == null ? CardOverrides.NONE
-                : CardOverrides.parameterization(Parameterization.parse(j.teacherParameterization()));
+        CardOverrides overrides = (j.teacherParameterization() == null ? CardOverrides.NONE
+                : CardOverrides.parameterization(Parameterization.parse(j.teacherParameterization())))
+                .withSide(j.teacherCard() == null ? null : org.pdviz.runtime.card.CardJson.readFile(j.teacherCard()));
         Family fresh = null;
         if (j.family() != null) {
             // the data shape comes from the teacher; the output size is settled by the plan

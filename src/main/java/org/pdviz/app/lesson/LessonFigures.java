@@ -25,6 +25,8 @@ import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.param.Predictions;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.core.schedule.SamplingGrid;
+import org.pdviz.core.schedule.Schedule;
 import org.pdviz.core.schedule.TimeGrid;
 
 /**
@@ -178,7 +180,7 @@ public final class LessonFigures {
                     z[j] = (float) Predictions.z(l, x[j], eps[j]);
                 }
                 float[] xExact = new float[dim];
-                exact.predict(z, new float[] {(float) l.t()}, 0, 1, xExact);
+                exact.predict(z, new float[] {(float) l.position()}, 0, 1, xExact);
                 float[] epsExact = new float[dim];
                 for (int j = 0; j < dim; j++) {
                     epsExact[j] = (float) ((z[j] - l.alpha() * xExact[j]) / l.sigma());
@@ -284,7 +286,7 @@ public final class LessonFigures {
     /** The same teacher from the same noise with several step counts. */
     public record StepsDemo(DataShape shape, int count, int[] steps, List<float[]> samples, long[] nanos) {
 
-        public static StepsDemo compute(Denoiser teacher, String name, CosineSchedule s, long seed, int count,
+        public static StepsDemo compute(Denoiser teacher, String name, Schedule s, long seed, int count,
                                         SamplingMonitor monitor, int... steps) throws DenoiserException {
             List<float[]> out = new ArrayList<>();
             long[] nanos = new long[steps.length];
@@ -344,10 +346,16 @@ public final class LessonFigures {
                              float[] zPrime, float[] zDoublePrime, float[] xTilde, float[] studentStep,
                              double maxDifference) {
 
-        public static TargetDemo compute(Denoiser teacher, CosineSchedule s, float[] x, float[] eps, int i, int n)
+        /**
+         * Student step i of n: t = i/n to t'' = (i-1)/n, the teacher's two steps on its 2n-step grid
+         * (which holds the n-step grid, for the cosine schedule and for trailing timesteps alike).
+         */
+        public static TargetDemo compute(Denoiser teacher, Schedule s, float[] x, float[] eps, int i, int n)
                 throws DenoiserException {
             DistillTarget.Times times = DistillTarget.Times.of(i, n);
-            NoiseLevel lt = s.at(times.t()), ltp = s.at(times.tPrime()), ltpp = s.at(times.tDoublePrime());
+            SamplingGrid fine = s.grid(2 * n);
+            int p = 2 * (n - i);
+            NoiseLevel lt = fine.from(p), ltp = fine.from(p + 1), ltpp = times.isFinal() ? fine.last() : fine.from(p + 2);
             int dim = x.length;
             float[] zT = new float[dim];
             for (int j = 0; j < dim; j++) {
@@ -364,7 +372,10 @@ public final class LessonFigures {
                 Ddim.step(ltp, ltpp, zPrime, xHat2, zpp, 0, dim);
             }
             float[] xTilde = new float[dim];
-            DistillTarget.xTilde(teacher, s, zT, new int[] {i}, n, xTilde);
+            DistillTarget.Coefficients c = DistillTarget.coefficients(lt, ltpp);
+            for (int j = 0; j < dim; j++) {
+                xTilde[j] = times.isFinal() ? xHat2[j] : (float) c.apply(zpp[j], zT[j]);
+            }
             float[] student = new float[dim];
             if (times.isFinal()) {
                 System.arraycopy(xTilde, 0, student, 0, dim);
@@ -382,7 +393,7 @@ public final class LessonFigures {
             Parameterization p = teacher.parameterization();
             int dim = z.length;
             float[] out = new float[dim * p.outputFactor()];
-            teacher.predict(z, new float[] {(float) l.t()}, 0, 1, out);
+            teacher.predict(z, new float[] {(float) l.position()}, 0, 1, out);
             float[] xh = new float[dim], eh = new float[dim], vh = new float[dim];
             Predictions.readOut(p, l, z, 0, out, 0, dim, null, xh, eh, vh, 0);
             return xh;

@@ -53,9 +53,18 @@ public final class ModelChoice {
                 : name;
     }
 
-    /** A student's own step count, else {@link #TEACHER_STEPS}. */
+    /** A student's own step count, else the teacher's default ({@link #teacherSteps}). */
     public static int steps(ModelEntry e) {
-        return e.steps() != null ? e.steps() : TEACHER_STEPS;
+        return e.steps() != null ? e.steps() : teacherSteps(e.card());
+    }
+
+    /** {@link #TEACHER_STEPS}, or a discrete schedule's T when it has fewer timesteps. */
+    public static int teacherSteps(org.pdviz.runtime.card.ModelCard card) {
+        try {
+            return card == null ? TEACHER_STEPS : Math.min(TEACHER_STEPS, card.scheduleValue().maxSteps());
+        } catch (IllegalArgumentException e) {
+            return TEACHER_STEPS; // a bad schedule is reported when the model is opened
+        }
     }
 
     /** 16 images (a 4x4 grid legible from the back of a room) or 256 points. */
@@ -167,7 +176,7 @@ public final class ModelChoice {
             student = studentsOf(library, teacher).stream().filter(e -> e.steps() == want).findFirst().orElse(null);
         }
         List<Pane> panes = new ArrayList<>();
-        panes.add(new Pane(teacher, TEACHER_STEPS));
+        panes.add(new Pane(teacher, teacherSteps(teacher.card())));
         if (student != null) {
             panes.add(new Pane(student, s));
         }

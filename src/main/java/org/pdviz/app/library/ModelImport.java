@@ -1,13 +1,16 @@
 package org.pdviz.app.library;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.Signature;
+import org.pdviz.runtime.card.CardJson;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.runtime.onnx.OnnxGraph;
 
 /**
  * Adding a model file from disk: it must open and pass the model contract before it joins a
@@ -23,9 +26,12 @@ public final class ModelImport {
     public record Ready(ModelEntry entry) implements Outcome {
     }
 
-    /** The file is a readable ONNX model whose card lacks {@code missing} (card field names). */
-    public record NeedsFields(Path file, ModelCard partialCard, Signature signature, List<String> missing)
-            implements Outcome {
+    /**
+     * The file is a readable ONNX model whose card (with the fields already {@code given}) lacks
+     * {@code missing} (card field names); {@code partialCard} is null when nothing describes it at all.
+     */
+    public record NeedsFields(Path file, ModelCard partialCard, Signature signature, List<String> missing,
+                              CardOverrides given) implements Outcome {
     }
 
     private ModelImport() {
@@ -33,16 +39,22 @@ public final class ModelImport {
 
     /** Inspects and, when nothing is missing, validates the file by opening it. */
     public static Outcome check(Path file) throws ModelFileException {
+        return check(file, CardOverrides.NONE);
+    }
+
+    /** As {@link #check(Path)}, with card fields given (e.g. a side card). */
+    public static Outcome check(Path file, CardOverrides given) throws ModelFileException {
         Path abs = file.toAbsolutePath().normalize();
         OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(abs);
         if (!info.usable()) {
             throw new ModelFileException(abs, String.join("; ", info.problems()));
         }
-        List<String> missing = CardOverrides.missingFields(info.card(), CardOverrides.NONE, info.signature());
+        List<String> missing = CardOverrides.missingFields(info.card(), given, info.signature());
         if (!missing.isEmpty()) {
-            return new NeedsFields(abs, info.card(), info.signature(), missing);
+            return new NeedsFields(abs, info.card() == null && given.isEmpty() ? null : given.merge(info.card()),
+                    info.signature(), missing, given);
         }
-        return new Ready(complete(abs, CardOverrides.NONE));
+        return new Ready(complete(abs, given));
     }
 
     /**
@@ -56,9 +68,19 @@ public final class ModelImport {
         }
     }
 
+    /**
+     * Writes a copy of a model file with a card (the file's own, completed by {@code fields}) in its
+     * metadata, the graph untouched. The card is checked first by opening the file with it, so a card
+     * that does not fit the graph writes nothing.
+     */
+    public static ModelCard embed(Path file, CardOverrides fields, Path out) throws ModelFileException, IOException {
+        ModelCard card = complete(file, fields).card();
+        OnnxGraph.write(OnnxGraph.withMetadata(OnnxGraph.read(file), ModelCard.METADATA_KEY, CardJson.write(card)), out);
+        return card;
+    }
+
     /** Overrides that reproduce a card in full, so an entry completed by the user opens the same way again. */
     public static CardOverrides overridesOf(ModelCard card) {
-        return new CardOverrides(card.name(), card.dataset(), card.parameterizationValue(), card.shapeValue(),
-                card.dataRange(), card.scheduleValue(), card.steps());
+        return CardOverrides.of(card);
     }
 }

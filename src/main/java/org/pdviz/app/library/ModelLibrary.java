@@ -65,10 +65,12 @@ public final class ModelLibrary {
         Path abs = file.toAbsolutePath().normalize();
         OnnxDenoiser.Inspection info = OnnxDenoiser.inspect(abs);
         Signature sig = info.signature();
-        if (sig.input("z") == null) {
+        String zName = info.card() == null ? "z" : info.card().inputsValue().z();
+        if (sig.input(zName) == null) {
             if (!OnnxClassifier.matches(sig)) {
                 problems.add(new ModelFileException(abs, "not a denoiser (inputs " + sig.inputs().stream()
-                        .map(Signature.Tensor::name).toList() + "; a denoiser takes 'z' and 't')").getMessage());
+                        .map(Signature.Tensor::name).toList() + "; a denoiser takes 'z' and 't', or the inputs its card"
+                        + " names)").getMessage());
             }
             return;
         }

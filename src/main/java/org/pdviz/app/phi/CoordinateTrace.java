@@ -19,7 +19,7 @@ public record CoordinateTrace(String label, double[] phi, double[] z) {
             phi[k] = frames.get(k).at().phi();
             z[k] = frames.get(k).z()[j];
         }
-        phi[frames.size()] = frames.isEmpty() ? trajectory.schedule().phi(0) : frames.get(frames.size() - 1).to().phi();
+        phi[frames.size()] = trajectory.grid().last().phi();
         z[frames.size()] = trajectory.finalSample()[j];
         return new CoordinateTrace(label, phi, z);
     }

@@ -49,17 +49,22 @@ public record ModelChoice(ModelEntry teacher, int teacherSteps, ModelEntry stude
         List<ModelEntry> all = library.entries();
         if (picked.isStudent()) {
             return org.pdviz.app.library.ModelChoice.rootTeacher(all, picked)
-                    .map(t -> new ModelChoice(t, TEACHER_STEPS, picked, picked.steps()))
-                    .orElse(new ModelChoice(picked, TEACHER_STEPS, picked, picked.steps()));
+                    .map(t -> new ModelChoice(t, teacherSteps(t), picked, picked.steps()))
+                    .orElse(new ModelChoice(picked, teacherSteps(picked), picked, picked.steps()));
         }
         return org.pdviz.app.library.ModelChoice.studentsOf(all, picked).stream()
                 .min(Comparator.comparingInt(e -> Math.abs(e.steps() - STUDENT_STEPS)))
-                .map(st -> new ModelChoice(picked, TEACHER_STEPS, st, st.steps()))
+                .map(st -> new ModelChoice(picked, teacherSteps(picked), st, st.steps()))
                 .orElse(plainDdim(picked, STUDENT_STEPS));
     }
 
     /** The same teacher at its default steps against itself at {@code steps} (plain DDIM). */
     public static ModelChoice plainDdim(ModelEntry teacher, int steps) {
-        return new ModelChoice(teacher, TEACHER_STEPS, teacher, steps);
+        return new ModelChoice(teacher, teacherSteps(teacher), teacher, steps);
+    }
+
+    /** 512, or a discrete schedule's T when it has fewer timesteps. */
+    private static int teacherSteps(ModelEntry e) {
+        return org.pdviz.app.library.ModelChoice.teacherSteps(e.card());
     }
 }

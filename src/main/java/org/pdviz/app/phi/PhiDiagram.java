@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
-import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.core.schedule.Schedule;
 
 /**
  * The picture of the paper's Figure 2, live: the plane of x (right) and eps (up), the unit quarter
@@ -19,7 +19,7 @@ public final class PhiDiagram {
     static final double A_MIN = -1.12, A_MAX = 1.38, B_MIN = -0.22, B_MAX = 1.50;
 
     /** What to draw; any of point and the paths may be null (not computed yet). */
-    public record Content(CosineSchedule schedule, double phi, PhiPoint point, RotationPath teacher,
+    public record Content(Schedule schedule, double phi, PhiPoint point, RotationPath teacher,
                           RotationPath student, int teacherSteps, int studentSteps, boolean distilled) {
     }
 
@@ -136,17 +136,27 @@ public final class PhiDiagram {
         p.color(Palette.alpha(Palette.TEACHER, n > 128 ? 130 : 220));
         p.lineWidth(n > 128 ? 0.5 : 1.2);
         p.dashes();
-        for (int i = 0; i <= n; i++) {
-            double phi = c.schedule().phi((double) i / n);
+        double[] angles = gridAngles(c.schedule(), n);
+        for (double phi : angles) {
             double cos = Math.cos(phi), sin = Math.sin(phi);
             p.line(m.px(1.02 * cos), m.py(1.02 * sin), m.px(1.045 * cos), m.py(1.045 * sin));
         }
-        double step = c.schedule().phiSpan() / n;
+        double step = (angles[n] - angles[0]) / n;
         double mid = Math.toRadians(62);
         p.font(fs * 0.85, false, false);
         p.color(Palette.TEACHER);
         p.text(t.format("phi.diagram.comb", t.steps(n), degrees(step, 3)), m.px(1.10 * Math.cos(mid)), m.py(1.10 * Math.sin(mid)),
                 Painter.Anchor.LEFT);
+    }
+
+    /** The angles of the N-step grid, index i at t = i / N (from the data side up). */
+    static double[] gridAngles(Schedule s, int n) {
+        java.util.List<org.pdviz.core.schedule.NoiseLevel> levels = s.grid(n).levels();
+        double[] out = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            out[i] = levels.get(n - i).phi();
+        }
+        return out;
     }
 
     /** The student's grid angles: rays from the origin and each wedge's angle. */
@@ -155,8 +165,8 @@ public final class PhiDiagram {
         p.color(Palette.alpha(Palette.STUDENT, 170));
         p.lineWidth(Math.max(1, m.scale() * 0.003));
         p.dashes(6, 5);
-        for (int i = 0; i <= n; i++) {
-            double phi = c.schedule().phi((double) i / n);
+        double[] angles = gridAngles(c.schedule(), n);
+        for (double phi : angles) {
             p.line(m.px(0), m.py(0), m.px(Math.cos(phi)), m.py(Math.sin(phi)));
         }
         p.dashes();
@@ -166,7 +176,7 @@ public final class PhiDiagram {
         p.font(fs * 0.9, true, false);
         double r = 0.84;
         for (int i = 0; i < n; i++) {
-            double hi = c.schedule().phi((double) (i + 1) / n), lo = c.schedule().phi((double) i / n);
+            double hi = angles[i + 1], lo = angles[i];
             double midPhi = (hi + lo) / 2;
             String label = degrees(hi - lo, 1);
             double x = m.px(r * Math.cos(midPhi)), y = m.py(r * Math.sin(midPhi));

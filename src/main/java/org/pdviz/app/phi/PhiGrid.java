@@ -1,16 +1,17 @@
 package org.pdviz.app.phi;
 
-import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.core.schedule.Schedule;
 
 /**
- * The positions the phi slider snaps to: {@code t_i = i / resolution}, {@code i = 0..resolution}.
- * Because phi is linear in t under the cosine schedule, this is also an even grid in phi, from
- * {@code phi(0)} (just above 0) to {@code phi(1)} (just below pi/2 for the clipped schedule).
- * Predictions are cached per index, and with a resolution that is a multiple of the teacher's step
- * count the teacher's own grid times are slider positions.
+ * The positions the phi slider snaps to, index 0 (data side) to {@code resolution} (t = 1), each one
+ * a position the models can be evaluated at: for the cosine schedule {@code t_i = i / resolution},
+ * an even grid in phi too (phi is linear in t), from {@code phi(0)} (just above 0) to {@code phi(1)}
+ * (just below pi/2 when clipped); for a discrete schedule its T timesteps. Predictions are cached per
+ * index; with a cosine resolution that is a multiple of the teacher's step count, and always for a
+ * discrete schedule, the teacher's own grid levels are slider positions.
  */
-public record PhiGrid(CosineSchedule schedule, int resolution) {
+public record PhiGrid(Schedule schedule, int resolution) {
 
     public static final int DEFAULT_RESOLUTION = 1024;
 
@@ -20,38 +21,34 @@ public record PhiGrid(CosineSchedule schedule, int resolution) {
         }
     }
 
-    public static PhiGrid of(CosineSchedule schedule) {
-        return new PhiGrid(schedule, DEFAULT_RESOLUTION);
+    public static PhiGrid of(Schedule schedule) {
+        return new PhiGrid(schedule, schedule.scrubResolution(DEFAULT_RESOLUTION));
     }
 
     public double t(int index) {
-        check(index);
-        return (double) index / resolution;
+        return level(index).t();
     }
 
     public NoiseLevel level(int index) {
-        return schedule.at(t(index));
+        check(index);
+        return schedule.scrubLevel(index, resolution);
     }
 
     public double phi(int index) {
-        return schedule.phi(t(index));
+        return level(index).phi();
     }
 
     public double phiMin() {
-        return schedule.phi(0);
+        return phi(0);
     }
 
     public double phiMax() {
-        return schedule.phi(1);
+        return phi(resolution);
     }
 
     /** The nearest grid index to an angle (clamped to the grid). */
     public int indexOf(double phi) {
-        double t = schedule.tFromPhi(phi);
-        if (!(t > 0)) {
-            return 0;
-        }
-        return (int) Math.min(resolution, Math.round(t * resolution));
+        return schedule.scrubIndex(phi, resolution);
     }
 
     private void check(int index) {

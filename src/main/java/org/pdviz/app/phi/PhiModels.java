@@ -5,7 +5,7 @@ import org.pdviz.app.i18n.Texts;
 import org.pdviz.core.model.DataRange;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.model.Denoiser;
-import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.core.schedule.Schedule;
 import org.pdviz.runtime.ModelFileException;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.ModelCard;
@@ -18,12 +18,12 @@ public final class PhiModels implements AutoCloseable {
     }
 
     private final Sampler teacher, student;
-    private final CosineSchedule schedule;
+    private final Schedule schedule;
     private final DataRange range;
     private final String dataset;
     private final boolean distilled;
 
-    public PhiModels(Sampler teacher, Sampler student, CosineSchedule schedule, DataRange range, String dataset,
+    public PhiModels(Sampler teacher, Sampler student, Schedule schedule, DataRange range, String dataset,
                      boolean distilled) {
         if (!teacher.denoiser().shape().equals(student.denoiser().shape())) {
             throw new IllegalArgumentException("teacher and student take different data: "
@@ -39,9 +39,9 @@ public final class PhiModels implements AutoCloseable {
 
     /** Opens the chosen model files (one session when the student is the teacher itself). */
     public static PhiModels open(ModelChoice choice) throws ModelFileException {
-        OnnxDenoiser t = OnnxDenoiser.open(choice.teacher().file());
+        OnnxDenoiser t = open(choice.teacher());
         try {
-            OnnxDenoiser s = choice.distilled() ? OnnxDenoiser.open(choice.student().file()) : t;
+            OnnxDenoiser s = choice.distilled() ? open(choice.student()) : t;
             if (choice.distilled() && !s.card().scheduleValue().equals(t.card().scheduleValue())) {
                 s.close();
                 throw new ModelFileException(choice.student().file(), "uses another schedule than the teacher");
@@ -57,6 +57,12 @@ public final class PhiModels implements AutoCloseable {
             t.close();
             throw e;
         }
+    }
+
+    /** Opens a library entry with its card (completed by the user for a file without one). */
+    static OnnxDenoiser open(org.pdviz.app.library.ModelEntry e) throws ModelFileException {
+        return OnnxDenoiser.open(e.file(), e.card() == null ? org.pdviz.runtime.card.CardOverrides.NONE
+                : org.pdviz.runtime.card.CardOverrides.of(e.card()), org.pdviz.runtime.Device.CPU, line -> { });
     }
 
     /** A short name for the pair, e.g. "m: 512 steps vs 4 (plain DDIM)" or "m: 512 steps vs s, 4 steps". */
@@ -88,7 +94,7 @@ public final class PhiModels implements AutoCloseable {
         return student;
     }
 
-    public CosineSchedule schedule() {
+    public Schedule schedule() {
         return schedule;
     }
 

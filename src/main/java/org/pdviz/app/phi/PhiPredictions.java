@@ -25,7 +25,7 @@ public record PhiPredictions(String model, int index, NoiseLevel level, float[] 
         int count = set.count(), dim = set.dim();
         float[] z = set.z(level);
         float[] t = new float[count];
-        java.util.Arrays.fill(t, (float) level.t());
+        java.util.Arrays.fill(t, (float) level.position());
         float[] out = new float[count * dim * p.outputFactor()];
         int chunk = Math.max(1, denoiser.maxBatch());
         for (int b0 = 0; b0 < count; b0 += chunk) {

@@ -33,7 +33,7 @@ public record SampledRun(RunSpec spec, ModelCard card, Trajectory trajectory, Wa
     }
 
     public NoiseLevel level(int position) {
-        return position == last() ? trajectory.schedule().at(0.0) : trajectory.frames().get(position).at();
+        return position == last() ? trajectory.grid().last() : trajectory.frames().get(position).at();
     }
 
     public FrameData frame(int position) {

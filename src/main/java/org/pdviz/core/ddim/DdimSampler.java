@@ -8,23 +8,24 @@ import org.pdviz.core.model.Denoiser;
 import org.pdviz.core.model.DenoiserException;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.param.Predictions;
-import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
-import org.pdviz.core.schedule.TimeGrid;
+import org.pdviz.core.schedule.SamplingGrid;
+import org.pdviz.core.schedule.Schedule;
 
 /**
- * Deterministic DDIM sampling: {@code z_1} from {@link StartNoise}, one step per grid interval
- * {@code t_i -> t_{i-1}}, and the last step (to t = 0) returns x_hat.
+ * Deterministic DDIM sampling on the schedule's grid: {@code z_1} from {@link StartNoise}, one step
+ * per grid interval, the denoiser called at each level's position; the last step returns x_hat when
+ * the grid ends at the data (t = 0 of the cosine schedule, alpha-bar = 1 of a discrete one).
  */
 public final class DdimSampler {
 
-    private final CosineSchedule schedule;
+    private final Schedule schedule;
 
-    public DdimSampler(CosineSchedule schedule) {
+    public DdimSampler(Schedule schedule) {
         this.schedule = schedule;
     }
 
-    public CosineSchedule schedule() {
+    public Schedule schedule() {
         return schedule;
     }
 
@@ -39,7 +40,7 @@ public final class DdimSampler {
         int chunk = Math.max(1, denoiser.maxBatch());
         float[] z = StartNoise.batch(0, 0, count, dim);
         float[] t = new float[count];
-        java.util.Arrays.fill(t, 0.5f);
+        java.util.Arrays.fill(t, (float) schedule.at(0.5).position());
         float[] out = new float[count * dim * denoiser.parameterization().outputFactor()];
         for (int c = 0; c < calls; c++) {
             for (int b0 = 0; b0 < count; b0 += chunk) {
@@ -78,7 +79,7 @@ public final class DdimSampler {
         boolean keep = settings.recording() == SamplerSettings.Recording.ALL;
         boolean recordAll = keep || settings.recording() == SamplerSettings.Recording.STREAM;
         double[] clip = settings.clip() ? settings.clipTo().asArray() : null;
-        TimeGrid grid = new TimeGrid(settings.steps());
+        SamplingGrid grid = schedule.grid(settings.steps());
         int steps = settings.steps();
         int chunk = Math.max(1, denoiser.maxBatch());
 
@@ -94,9 +95,9 @@ public final class DdimSampler {
             if (monitor.cancelled()) {
                 throw new CancellationException("sampling cancelled at step " + k + " of " + steps);
             }
-            NoiseLevel from = schedule.at(grid.stepStart(k));
-            NoiseLevel to = schedule.at(grid.stepEnd(k));
-            java.util.Arrays.fill(t, (float) from.t());
+            NoiseLevel from = grid.from(k);
+            NoiseLevel to = grid.to(k);
+            java.util.Arrays.fill(t, (float) from.position());
             for (int b0 = 0; b0 < count; b0 += chunk) {
                 denoiser.predict(z, t, b0, Math.min(chunk, count - b0), out);
             }
@@ -108,8 +109,7 @@ public final class DdimSampler {
                         "model '%s' returned non-finite values (NaN or infinity) at t = %.6f (sample %d)",
                         modelName, from.t(), settings.firstIndex() + firstNonFinite(xHat, recordAll ? epsHat : xHat, dim)));
             }
-            boolean last = k == steps - 1;
-            if (last) {
+            if (grid.returnsXHat(k)) {
                 System.arraycopy(xHat, 0, next, 0, next.length);
             } else {
                 Ddim.step(from, to, z, xHat, next, 0, next.length);
@@ -134,7 +134,7 @@ public final class DdimSampler {
             }
             monitor.stepDone(k + 1, steps);
         }
-        return new Trajectory(modelName, p, settings, shape, schedule, frames, z, System.nanoTime() - started);
+        return new Trajectory(modelName, p, settings, shape, schedule, grid, frames, z, System.nanoTime() - started);
     }
 
     private static int firstNonFinite(float[] xHat, float[] epsHat, int dim) {

@@ -3,15 +3,17 @@ package org.pdviz.core.ddim;
 import java.util.List;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
-import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.core.schedule.SamplingGrid;
+import org.pdviz.core.schedule.Schedule;
 
 /**
- * A whole sampling run: the frames in sampling order (t = 1 first; empty when only the final
- * sample was recorded) and the final samples, {@code count * shape.size()} values row-major.
+ * A whole sampling run: the schedule and the grid it stepped on, the frames in sampling order (t = 1
+ * first; empty when only the final sample was recorded) and the final samples,
+ * {@code count * shape.size()} values row-major.
  */
 public record Trajectory(String model, Parameterization parameterization, SamplerSettings settings,
-                         DataShape shape, CosineSchedule schedule, List<Frame> frames, float[] finalSample,
-                         long nanos) {
+                         DataShape shape, Schedule schedule, SamplingGrid grid, List<Frame> frames,
+                         float[] finalSample, long nanos) {
 
     public Trajectory {
         frames = List.copyOf(frames);

@@ -99,7 +99,7 @@ public final class DistillTarget {
         Parameterization p = teacher.parameterization();
         int outDim = dim * p.outputFactor();
         for (int b = 0; b < batch; b++) {
-            t[b] = (float) levels[b].t();
+            t[b] = (float) levels[b].position();
         }
         int chunk = Math.max(1, teacher.maxBatch());
         for (int b0 = 0; b0 < batch; b0 += chunk) {

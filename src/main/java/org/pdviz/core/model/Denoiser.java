@@ -4,8 +4,10 @@ import org.pdviz.core.param.Parameterization;
 
 /**
  * The seam between the math and whatever computes predictions: ONNX Runtime, a closed form, or a
- * network being trained. Inputs follow the model contract: {@code z} [B, ...data shape] and
- * continuous time {@code t} [B] in [0, 1].
+ * network being trained. Inputs: {@code z} [B, ...data shape] and, per sample, the position on the
+ * model's schedule ({@link org.pdviz.core.schedule.NoiseLevel#position()}: continuous time t in
+ * [0, 1] for the cosine schedule, the timestep index for a discrete one). How the network takes its
+ * time (t, index or log-SNR, {@link TimeInput}) is the denoiser's business, not the sampler's.
  */
 public interface Denoiser extends AutoCloseable {
 
@@ -15,10 +17,10 @@ public interface Denoiser extends AutoCloseable {
 
     /**
      * Raw outputs for {@code batch} samples starting at sample {@code from}: reads
-     * {@code z[from*dim .. (from+batch)*dim)} and {@code t[from .. from+batch)}, writes
+     * {@code z[from*dim .. (from+batch)*dim)} and {@code position[from .. from+batch)}, writes
      * {@code out[from*outDim ..)} where {@code outDim = dim * parameterization().outputFactor()}.
      */
-    void predict(float[] z, float[] t, int from, int batch, float[] out) throws DenoiserException;
+    void predict(float[] z, float[] position, int from, int batch, float[] out) throws DenoiserException;
 
     /** Largest batch one call should take. */
     default int maxBatch() {

@@ -7,7 +7,7 @@ package org.pdviz.core.schedule;
  * Infinite bounds give the ideal form {@code phi = pi t / 2} ({@link #IDEAL}); the official code
  * and our sampler use {@link #CLIPPED} ([-20, 20]).
  */
-public record CosineSchedule(double logSnrMin, double logSnrMax) {
+public record CosineSchedule(double logSnrMin, double logSnrMax) implements Schedule {
 
     public static final String NAME = "cosine";
     public static final CosineSchedule IDEAL =
@@ -19,6 +19,11 @@ public record CosineSchedule(double logSnrMin, double logSnrMax) {
             throw new IllegalArgumentException(
                     "log-SNR bounds must satisfy min < max, got [" + logSnrMin + ", " + logSnrMax + "]");
         }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
     }
 
     public boolean isIdeal() {
@@ -56,6 +61,7 @@ public record CosineSchedule(double logSnrMin, double logSnrMax) {
         return (a * a) / (s * s);
     }
 
+    @Override
     public double tFromPhi(double phi) {
         return (phi - phiAtZero()) / phiSpan();
     }
@@ -64,10 +70,45 @@ public record CosineSchedule(double logSnrMin, double logSnrMax) {
         return tFromPhi(Math.atan(Math.exp(-logSnr / 2)));
     }
 
-    /** Every quantity of the schedule at time t. */
+    /** Every quantity of the schedule at time t; the position a denoiser is called with is t itself. */
+    @Override
     public NoiseLevel at(double t) {
         double phi = phi(t);
-        return new NoiseLevel(t, Math.cos(phi), Math.sin(phi), logSnrOfPhi(phi), phi);
+        return new NoiseLevel(t, Math.cos(phi), Math.sin(phi), logSnrOfPhi(phi), phi, t);
+    }
+
+    @Override
+    public NoiseLevel atPosition(double position) {
+        return at(position);
+    }
+
+    /** The grid {@code t_i = i / N}, i = N..0; the last step returns x_hat. */
+    @Override
+    public SamplingGrid grid(int steps) {
+        return SamplingGrid.chain(java.util.Arrays.stream(new TimeGrid(steps).times()).mapToObj(this::at).toList(),
+                true);
+    }
+
+    @Override
+    public NoiseLevel scrubLevel(int index, int resolution) {
+        return at((double) index / resolution);
+    }
+
+    @Override
+    public int scrubResolution(int wanted) {
+        return wanted;
+    }
+
+    @Override
+    public int scrubIndex(double phi, int resolution) {
+        double t = tFromPhi(phi);
+        return t > 0 ? (int) Math.min(resolution, Math.round(t * resolution)) : 0;
+    }
+
+    /** Continuous time: any number of steps. */
+    @Override
+    public int maxSteps() {
+        return Integer.MAX_VALUE;
     }
 
     /** {@code lambda = log(alpha^2 / sigma^2) = -2 log tan(phi)}. */

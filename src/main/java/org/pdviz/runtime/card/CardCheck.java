@@ -3,14 +3,17 @@ package org.pdviz.runtime.card;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.pdviz.core.model.TimeInput;
 import org.pdviz.core.param.Parameterization;
-import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.core.schedule.Schedule;
 
 /**
  * The one place where a model card's fields are checked, so that a card is refused when a file is
  * loaded (command line and app alike) and never later, half-way through drawing or sampling. Each
  * problem is one phrase naming the field, its value and what is allowed; fields a card may leave
- * out (null) are not problems here ({@link CardOverrides#complete} fills or asks for them).
+ * out (null) are not problems here ({@link CardOverrides#complete} fills or asks for them), so a
+ * side card (any subset of the fields) is checked here too. The schedule's own checks are in
+ * {@link ModelCard.ScheduleSpec#value()}, whose messages name the field ("schedule.betaEnd: ...").
  */
 public final class CardCheck {
 
@@ -35,7 +38,28 @@ public final class CardCheck {
                 out.add("parameterization '" + card.parameterization() + "' is not one of x, eps, v, both");
             }
         }
-        schedule(card.schedule(), out);
+        Schedule schedule = schedule(card.schedule(), out);
+        TimeInput time = null;
+        if (card.timeInput() != null) {
+            try {
+                time = TimeInput.parse(card.timeInput());
+            } catch (IllegalArgumentException e) {
+                out.add("timeInput: " + e.getMessage());
+            }
+        }
+        if (time != null && schedule != null) {
+            try {
+                time.check(schedule);
+            } catch (IllegalArgumentException e) {
+                out.add("timeInput: " + e.getMessage());
+            }
+        }
+        if (card.inputs() != null) {
+            ModelCard.Inputs in = card.inputsValue();
+            if (in.z().isBlank() || in.t().isBlank() || in.z().equals(in.t())) {
+                out.add("inputs " + in + " needs two different, non-empty names for z and t");
+            }
+        }
         if (card.dataShape() != null) {
             int[] d = card.dataShape();
             long size = 1;
@@ -67,16 +91,16 @@ public final class CardCheck {
         return out;
     }
 
-    private static void schedule(ModelCard.Schedule s, List<String> out) {
+    /** The schedule the field describes (null when absent or unusable, the problem then added). */
+    private static Schedule schedule(ModelCard.ScheduleSpec s, List<String> out) {
         if (s == null) {
-            return;
+            return null;
         }
-        if (s.name() != null && !CosineSchedule.NAME.equals(s.name())) {
-            out.add("schedule '" + s.name() + "' is not supported (only '" + CosineSchedule.NAME + "')");
-        }
-        if (Double.isNaN(s.logSnrMin()) || Double.isNaN(s.logSnrMax()) || !(s.logSnrMin() < s.logSnrMax())) {
-            out.add("schedule log-SNR range [logSnrMin " + s.logSnrMin() + ", logSnrMax " + s.logSnrMax()
-                    + "] needs logSnrMin < logSnrMax");
+        try {
+            return s.value();
+        } catch (IllegalArgumentException e) {
+            out.add(e.getMessage());
+            return null;
         }
     }
 

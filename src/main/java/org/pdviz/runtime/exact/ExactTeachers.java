@@ -107,7 +107,7 @@ public final class ExactTeachers {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("components", m.components());
         params.put("stds", m.stds());
-        return new ModelCard(ModelCard.FORMAT, "exact-" + p.id(), p.dataset(), "x", ModelCard.Schedule.of(schedule),
+        return new ModelCard(ModelCard.FORMAT, "exact-" + p.id(), p.dataset(), "x", ModelCard.ScheduleSpec.of(schedule),
                 m.shape().dims(), new double[] {-1, 1}, null, new ModelCard.Family(FAMILY, params),
                 new ModelCard.Lineage(null, null, null, null, Instant.now().toString(), null, command),
                 p.description());
@@ -128,7 +128,7 @@ public final class ExactTeachers {
         params.put("components", m.components());
         params.put("std", std);
         params.put("bandwidth", rule);
-        return new ModelCard(ModelCard.FORMAT, name, dataset, "x", ModelCard.Schedule.of(CosineSchedule.CLIPPED),
+        return new ModelCard(ModelCard.FORMAT, name, dataset, "x", ModelCard.ScheduleSpec.of(CosineSchedule.CLIPPED),
                 m.shape().dims(), new double[] {-1, 1}, null, new ModelCard.Family(FAMILY, params),
                 new ModelCard.Lineage(null, null, null, null, Instant.now().toString(), null, command, data),
                 String.format(java.util.Locale.ROOT, "Exact teacher of %,d samples of %s: each one a Gaussian of std %.4g"

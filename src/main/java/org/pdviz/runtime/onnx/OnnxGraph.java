@@ -43,6 +43,15 @@ public final class OnnxGraph {
         return name;
     }
 
+    /** An int64 input (e.g. a timestep index); dims as for {@link #input}. */
+    public String int64Input(String name, Object... dims) {
+        OnnxMl.ValueInfoProto v = valueInfo(name, dims);
+        graph.addInput(v.toBuilder().setType(v.getType().toBuilder().setTensorType(v.getType().getTensorType()
+                .toBuilder().setElemType(OnnxMl.TensorProto.DataType.INT64_VALUE))).build());
+        counters.merge(name, 1, Integer::sum);
+        return name;
+    }
+
     /** Declares {@code value} (which must be a node output with this name) as a graph output. */
     public void output(String name, Object... dims) {
         graph.addOutput(valueInfo(name, dims));

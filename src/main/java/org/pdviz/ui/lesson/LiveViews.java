@@ -30,6 +30,7 @@ import org.pdviz.core.ddim.Trajectory;
 import org.pdviz.core.model.Denoiser;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.core.schedule.Schedule;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.ui.Localizer;
 import org.pdviz.ui.phi.CanvasPane;
@@ -112,7 +113,7 @@ final class LiveViews implements AutoCloseable {
                 float[] x = digit();
                 float[] eps = StartNoise.batch(SEED, 0, 1, x.length);
                 float[] error = StartNoise.batch(SEED + 1, 0, 1, x.length);
-                return LessonFigures.ParamDemo.compute(m.exact(), schedule(m), x, eps, error, 0.05, 0.5, 0.9, 0.99, 1.0);
+                return LessonFigures.ParamDemo.compute(m.exact(), s, x, eps, error, 0.05, 0.5, 0.9, 0.99, 1.0);
             }, (p, d) -> LessonFigures.paramGrid(p, i18n.texts(), d)),
                     canvas(p -> LessonFigures.amplification(p, i18n.texts(), s)));
             case "phi" -> phiView();
@@ -177,7 +178,7 @@ final class LiveViews implements AutoCloseable {
         return phi.root();
     }
 
-    private static CosineSchedule schedule(Models m) {
+    private static Schedule schedule(Models m) {
         return m.teacher().card().scheduleValue();
     }
 

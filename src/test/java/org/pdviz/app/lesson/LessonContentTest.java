@@ -99,6 +99,26 @@ class LessonContentTest {
     }
 
     @Test
+    void theTargetSlideWorksOnADiscreteScheduleToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var card = org.pdviz.runtime.DiscreteModels.card(1000, org.pdviz.runtime.DiscreteModels.Time.INT64_INDEX);
+        var schedule = (org.pdviz.core.schedule.DiscreteSchedule) card.scheduleValue();
+        var file = org.pdviz.runtime.DiscreteModels.gaussian(dir.resolve("d.onnx"), schedule.alphaBar(),
+                org.pdviz.runtime.DiscreteModels.Time.INT64_INDEX, card);
+        try (var teacher = org.pdviz.runtime.OnnxDenoiser.open(file)) {
+            float[] x = {0.3f, -0.2f};
+            float[] eps = StartNoise.batch(0, 0, 1, 2);
+            for (int i = 1; i <= 4; i++) {
+                LessonFigures.TargetDemo d = LessonFigures.TargetDemo.compute(teacher, schedule, x, eps, i, 4);
+                assertTrue(d.maxDifference() < 1e-5, "step " + i + ": " + d.maxDifference());
+            }
+            var steps = LessonFigures.StepsDemo.compute(teacher, "d", schedule, 0, 4,
+                    org.pdviz.core.ddim.SamplingMonitor.NONE, 512, 4);
+            assertEquals(2, steps.samples().size());
+        }
+    }
+
+    @Test
     void anEpsPredictionsErrorGrowsLikeSigmaOverAlpha() throws Exception {
         GaussianMixture mix = blobs();
         ExactDenoiser exact = new ExactDenoiser(mix, S);

@@ -267,7 +267,7 @@ class PhiGeometryTest {
             }
         };
         Trajectory dummy = new Trajectory("m", Parameterization.X, new org.pdviz.core.ddim.SamplerSettings(1, 9, 3,
-                null, null), set.shape(), S, List.of(), set.x(), 0);
+                null, null), set.shape(), S, S.grid(1), List.of(), set.x(), 0);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
         LatestLane lane = new LatestLane(pool);
         try (PhiSession session = new PhiSession(models(oracle, 1, oracle, 1), new PhiData(set, dummy, dummy, true), GRID)) {

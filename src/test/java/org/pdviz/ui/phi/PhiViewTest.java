@@ -89,7 +89,7 @@ class PhiViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         int after = view.model().index();
         assertEquals(before + 24, after, "three block increments of 8 grid steps");
-        CosineSchedule s = view.model().session().grid().schedule();
+        CosineSchedule s = (CosineSchedule) view.model().session().grid().schedule();
         double phi = view.model().session().grid().phi(after);
         assertEquals(after / 1024.0, view.model().current().level().t(), 0);
         assertEquals("\u03c6 = " + PhiDiagram.degrees(phi, 1), text(robot, "#phi-readout"));

@@ -1,0 +1,56 @@
+package org.pdviz.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.pdviz.app.library.ModelImport;
+import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.card.CardJson;
+import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.runtime.card.ModelCard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "card", description = {
+    "Print a model's card (JSON), or write a card into a copy of the model file, the graph untouched.",
+    "With --card (and any of --parameterization, --shape, --data-range) the fields are merged over the file's own",
+    "card, completed with the defaults and checked against the graph; --out writes the copy, else the card is printed."})
+final class CardCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "An ONNX model file.")
+    Path model;
+
+    @Mixin
+    CardOptions card = new CardOptions();
+
+    @Option(names = "--out", paramLabel = "FILE.onnx", description = "Write a copy of the model with the card here.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        var o = spec.commandLine().getOut();
+        CardOverrides fields = card.overrides();
+        if (fields.isEmpty() && out == null) {
+            ModelCard stored = OnnxDenoiser.inspect(model).card();
+            if (stored == null) {
+                throw new IllegalArgumentException(model + " has no card; write one with pdviz card --model " + model
+                        + " --card CARD.json --out COPY.onnx");
+            }
+            o.println(CardJson.write(stored));
+            return 0;
+        }
+        if (out == null) {
+            o.println(CardJson.write(ModelImport.complete(model, fields).card()));
+            return 0;
+        }
+        ModelCard written = ModelImport.embed(model, fields, out);
+        o.println("wrote " + out + " with the card of '" + written.name() + "' (" + written.schedule().describe()
+                + ", time input " + written.timeInputValue().id() + ", inputs " + written.inputsValue().z() + " and "
+                + written.inputsValue().t() + ")");
+        return 0;
+    }
+}

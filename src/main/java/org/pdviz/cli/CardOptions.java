@@ -1,0 +1,45 @@
+package org.pdviz.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.pdviz.core.model.DataShape;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.card.CardException;
+import org.pdviz.runtime.card.CardJson;
+import org.pdviz.runtime.card.CardOverrides;
+import picocli.CommandLine.Option;
+
+/** Card fields for a model without a card, or to override its card: a side card and single flags over it. */
+final class CardOptions {
+
+    @Option(names = "--card", paramLabel = "FILE.json", description = "A side card: a card for a file without one, or"
+            + " fields that override its card (any subset, e.g. {\"schedule\": {...}, \"timeInput\": \"index\","
+            + " \"inputs\": {\"z\": \"sample\", \"t\": \"timestep\"}}).")
+    Path card;
+
+    @Option(names = "--parameterization", paramLabel = "x|eps|v|both",
+            description = "What the model's output means (needed when the file has no card).")
+    String parameterization;
+
+    @Option(names = "--shape", paramLabel = "D1,D2,...", split = ",",
+            description = "Data shape of one sample, e.g. 1,28,28 (when the model's input does not fix it).")
+    int[] shape;
+
+    @Option(names = "--data-range", paramLabel = "LO,HI", split = ",", description = "Data range (default -1,1).")
+    double[] range;
+
+    CardOverrides overrides() throws CardException {
+        if (range != null && (range.length != 2 || !Double.isFinite(range[0]) || !Double.isFinite(range[1])
+                || !(range[0] < range[1]))) {
+            throw new IllegalArgumentException("--data-range takes two finite numbers LO,HI with LO < HI; got "
+                    + Arrays.toString(range));
+        }
+        if (shape != null && (shape.length == 0 || Arrays.stream(shape).anyMatch(d -> d <= 0))) {
+            throw new IllegalArgumentException("--shape takes positive sizes D1,D2,...; got " + Arrays.toString(shape));
+        }
+        CardOverrides flags = new CardOverrides(null, null, parameterization == null ? null
+                : ModelOptions.named("--parameterization", () -> Parameterization.parse(parameterization)),
+                shape == null ? null : new DataShape(shape), range, null, null);
+        return card == null ? flags : flags.withSide(CardJson.readFile(card));
+    }
+}
