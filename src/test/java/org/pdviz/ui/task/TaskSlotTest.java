@@ -28,6 +28,8 @@ class TaskSlotTest {
     final ExecutorService ui = Executors.newSingleThreadExecutor();
     final UiExecutor executor = new UiExecutor(ui, () -> Texts.of(Language.EN));
     final List<String> delivered = new CopyOnWriteArrayList<>();
+    /** The tasks whose work has begun on a background thread. */
+    final java.util.Set<String> begun = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @AfterEach
     void close() {
@@ -51,6 +53,7 @@ class TaskSlotTest {
 
     BackgroundTask<String> task(String name, CountDownLatch gate) {
         return BackgroundTask.<String>of(Message.of("task.sample", name), m -> {
+            begun.add(name);
             while (!gate.await(5, TimeUnit.MILLISECONDS)) {
                 if (m.cancelled()) {
                     throw new java.util.concurrent.CancellationException();
@@ -99,7 +102,7 @@ class TaskSlotTest {
         BackgroundTask<String> b = task("b", gateB);
         BackgroundTask<String> c = task("c", open);
         onUi(() -> slot.start(a));
-        waitFor("a to run", () -> a.state() == BackgroundTask.State.RUNNING);
+        waitFor("a to run", () -> begun.contains("a"));
         // b replaces a (a is asked to stop) and waits; c replaces b before b ever started
         onUi(() -> slot.start(b));
         onUi(() -> slot.start(c));
@@ -120,7 +123,7 @@ class TaskSlotTest {
         BackgroundTask<String> a = task("a", gateA);
         BackgroundTask<String> b = task("b", new CountDownLatch(0));
         onUi(() -> slot.queue(a));
-        waitFor("a to run", () -> a.state() == BackgroundTask.State.RUNNING);
+        waitFor("a to run", () -> begun.contains("a"));
         onUi(() -> slot.queue(b));
         gateA.countDown();
         waitFor("b", () -> !slot.isBusy());
