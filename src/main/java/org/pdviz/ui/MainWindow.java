@@ -183,13 +183,14 @@ final class MainWindow {
     }
 
     /**
-     * The language menu: the current language's own name, one item per language (each in its own
+     * The language menu: the current language's short name, one item per language (each in its own
      * words). A choice takes effect at once (texts are bindings) and is remembered.
      */
     private MenuButton languageMenu() {
         Localizer t = ctx.i18n;
         MenuButton menu = Tips.tip(new MenuButton(), "language", t.text("top.language.tip"));
-        menu.textProperty().bind(t.text(x -> x.get("language." + x.language().tag())));
+        // short, so the top bar keeps one row: "EN", "中文"; the items say each language's full name
+        menu.textProperty().bind(t.text(x -> x.get("language.short." + x.language().tag())));
         ToggleGroup group = new ToggleGroup();
         for (Language l : Language.values()) {
             RadioMenuItem item = new RadioMenuItem(Texts.of(l).get("language." + l.tag()));

@@ -22,6 +22,7 @@ import org.pdviz.ui.phi.PhiView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every view opened in Chinese: its words are Chinese, no label is cut short (a clipped label shows
@@ -77,16 +78,32 @@ class ChineseViewsTest {
             }
             UiTestSupport.screenshot(window.scene().getRoot(), "zh-" + v.id());
             fx(() -> clipped(window.scene().getRoot(), v.id(), problems));
+            fx(() -> overflow(window, v.id(), problems));
         }
         robot.clickOn("#nav-lesson");
         LessonView lesson = (LessonView) fx(() -> window.page(PdvizApp.View.LESSON).node().getUserData());
-        for (int slide : new int[] {1, 7}) {
-            fx(() -> lesson.show(slide));
-            assertTrue(chinese(fx(() -> lesson.lesson().step(slide).title())));
-            UiTestSupport.screenshot(window.scene().getRoot(), "zh-lesson-" + (slide + 1));
-            fx(() -> clipped(window.scene().getRoot(), "lesson " + (slide + 1), problems));
+        for (int slide = 0; slide < 9; slide++) { // slides with a computed figure show "computing" here
+            int s = slide;
+            fx(() -> lesson.show(s));
+            assertTrue(chinese(fx(() -> lesson.lesson().step(s).title())));
+            WaitForAsyncUtils.waitForFxEvents();
+            if (slide == 1 || slide == 7) {
+                UiTestSupport.screenshot(window.scene().getRoot(), "zh-lesson-" + (slide + 1));
+            }
+            fx(() -> clipped(window.scene().getRoot(), "lesson " + (s + 1), problems));
+            fx(() -> overflow(window, "lesson " + (s + 1), problems));
         }
         assertTrue(problems.isEmpty(), "labels cut short in Chinese:\n" + String.join("\n", problems));
+    }
+
+    /** The page on screen fits the window (a page taller than its room pushes its bottom row out of sight). */
+    static void overflow(MainWindow window, String where, List<String> out) {
+        Node page = window.page(window.current()).node();
+        double bottom = page.localToScene(page.getLayoutBounds()).getMaxY();
+        if (bottom > window.scene().getHeight() + 0.5) {
+            out.add(where + ": the page reaches y = " + Math.round(bottom) + " in a window " + Math.round(
+                    window.scene().getHeight()) + " high");
+        }
     }
 
     /** Visible labels whose text on screen is not their whole text (JavaFX put in an ellipsis). */

@@ -55,6 +55,10 @@ public final class LessonView implements AutoCloseable {
     private final HBox dots = new HBox(6);
     private int current = -1;
     private double formulaSize = -1;
+    /** Below 1 when the slide's words had to be set smaller to fit the window (see {@link #fitColumn}). */
+    private double textScale = 1;
+    private final HBox header;
+    private final HBox footer;
 
     /** The standard lesson in the window's language; its live views compute on {@code executor} (the window's). */
     public static Parent create(PdvizHome home, UiExecutor executor, Localizer i18n) {
@@ -84,9 +88,14 @@ public final class LessonView implements AutoCloseable {
             if (scene != null) {
                 root.styleProperty().bind(Bindings.createStringBinding(() -> "-fx-font-size: "
                         + fontSize(scene) + "px;", scene.heightProperty()));
-                scene.heightProperty().addListener((oo, aa, bb) -> renderFormulas());
+                scene.heightProperty().addListener((oo, aa, bb) -> {
+                    formulaSize = -1;
+                    textScale = 1;
+                    renderFormulas();
+                });
                 scene.widthProperty().addListener((oo, aa, bb) -> {
                     formulaSize = -1;
+                    textScale = 1;
                     renderFormulas();
                 });
                 renderFormulas();
@@ -99,7 +108,7 @@ public final class LessonView implements AutoCloseable {
         title.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(title, spacer, counter);
+        header = new HBox(title, spacer, counter);
         header.getStyleClass().add("header");
         root.setTop(header);
 
@@ -153,7 +162,7 @@ public final class LessonView implements AutoCloseable {
         Region s1 = new Region(), s2 = new Region();
         HBox.setHgrow(s1, Priority.ALWAYS);
         HBox.setHgrow(s2, Priority.ALWAYS);
-        HBox footer = new HBox(back, next, s1, dots, s2, hint, full);
+        footer = new HBox(back, next, s1, dots, s2, hint, full);
         footer.getStyleClass().add("footer");
         root.setBottom(footer);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
@@ -226,6 +235,7 @@ public final class LessonView implements AutoCloseable {
         title.setText(step.title());
         counter.setText((i + 1) + " / " + lesson.size());
         formulaSize = -1;
+        textScale = 1;
         renderFormulas();
         note.setText(step.note() == null ? "" : step.note());
         liveBox.getChildren().setAll(live.view(step.live()));
@@ -249,7 +259,7 @@ public final class LessonView implements AutoCloseable {
         Lesson.Step step = lesson.step(current);
         List<Node> paragraphs = new ArrayList<>();
         for (String para : step.text()) {
-            paragraphs.add(paragraph(para, base));
+            paragraphs.add(paragraph(para, base * textScale));
         }
         text.getChildren().setAll(paragraphs);
         List<Node> images = new ArrayList<>();
@@ -265,6 +275,52 @@ public final class LessonView implements AutoCloseable {
             images.add(v);
         }
         formulas.getChildren().setAll(images);
+        // the new text changes the column's height after the window laid the slide out in this pulse:
+        // lay it out again (or the slide keeps a stale height and the footer falls below the window),
+        // then fit the column in
+        javafx.application.Platform.runLater(() -> {
+            if (root.getScene() != null) {
+                root.requestLayout();
+                root.getScene().getRoot().layout();
+                fitColumn();
+            }
+        });
+    }
+
+    /**
+     * A slide whose paragraphs and formulas are taller than the room between header and footer (a
+     * longer language, a small window) gets its formulas set smaller, down to 55%, rather than
+     * pushing the footer out of the window.
+     */
+    private void fitColumn() {
+        // the room from the slide's top to the window's bottom (the slide's own height, and its
+        // parent's, may already be too large)
+        double height = root.getScene().getHeight() - root.localToScene(0, 0).getY();
+        double room = height - header.getHeight() - footer.getHeight();
+        double need = left.prefHeight(left.getWidth());
+        double formulasHeight = 0;
+        for (Node n : formulas.getChildren()) {
+            formulasHeight += ((ImageView) n).getImage().getHeight();
+        }
+        if (room <= 0 || need <= room || formulasHeight <= 0) {
+            return;
+        }
+        double k = (formulasHeight - (need - room) - 6) / formulasHeight; // 6 px for rounding
+        if (k < 0.55 && textScale > 0.8) {
+            // the formulas alone cannot make room: set the words a little smaller too, and fit again
+            textScale = Math.max(0.8, textScale - 0.05);
+            formulaSize = -1;
+            renderFormulas();
+            return;
+        }
+        k = Math.max(0.55, k);
+        for (Node n : formulas.getChildren()) {
+            ImageView v = (ImageView) n;
+            v.setPreserveRatio(true);
+            v.setSmooth(true);
+            v.setFitHeight(v.getImage().getHeight() * k);
+        }
+        root.requestLayout();
     }
 
     private static final int TEXT = 0xFF1E2227;

@@ -28,6 +28,7 @@ final class KeyFamilies {
         }
         for (Language l : Language.values()) {
             keys.add("language." + l.tag());
+            keys.add("language.short." + l.tag());
         }
         return keys;
     }
