@@ -49,7 +49,7 @@ public final class Fonts {
 
     /**
      * A text cut into runs that are all CJK or all not, for painters that draw each run in its own
-     * family: the CJK families lack the combining accents of x&#770; and &#949;&#770;, which must stay in the
+     * family: the CJK families lack the combining accents of x̂ and ε̂, which must stay in the
      * Latin family with the letter they sit on. Marks and spaces stay in the run they follow.
      */
     public static java.util.List<String> runs(String s) {

@@ -23,7 +23,6 @@ import javafx.util.Duration;
 import org.pdviz.ui.Localizer;
 import org.pdviz.ui.SaidText;
 import org.pdviz.app.i18n.Texts;
-import org.pdviz.app.i18n.Language;
 import org.pdviz.app.export.Animation;
 import org.pdviz.app.i18n.Message;
 import org.pdviz.app.library.ModelEntry;
@@ -104,12 +103,10 @@ public final class PhiModel implements AutoCloseable {
     private PhiPoint current;
     private RotationPath teacherPath, studentPath;
 
-    /** A model of {@code choice} (null: none in the library); its background work runs on {@code executor}. */
-    public PhiModel(ModelLibrary library, ModelChoice choice, UiExecutor executor) {
-        this(library, choice, executor, new Localizer(Language.EN));
-    }
-
-    /** As above, its words in {@code i18n}'s language (the window's). */
+    /**
+     * A model of {@code choice} (null: none in the library); its background work runs on {@code executor},
+     * its words are in {@code i18n}'s language (the window's).
+     */
     public PhiModel(ModelLibrary library, ModelChoice choice, UiExecutor executor, Localizer i18n) {
         this.executor = executor;
         this.i18n = i18n;

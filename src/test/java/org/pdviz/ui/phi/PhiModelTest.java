@@ -43,7 +43,8 @@ class PhiModelTest {
     void open() throws Exception {
         ModelLibrary library = ModelLibrary.scan(TestPaths.home().resolve("models"));
         ModelEntry teacher = library.add(TestPaths.home().resolve("models/exact/exact-mnist-class-means.onnx"));
-        model = onUi(() -> new PhiModel(library, ModelChoice.around(library, teacher), executor));
+        model = onUi(() -> new PhiModel(library, ModelChoice.around(library, teacher), executor,
+                new org.pdviz.ui.Localizer(Language.EN)));
         waitFor("the first load", () -> model.readyProperty().get());
     }
 
