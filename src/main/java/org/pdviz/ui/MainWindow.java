@@ -29,13 +29,13 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
-import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.app.i18n.Language;
 import org.pdviz.app.i18n.LanguagePreference;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.jobs.Runs;
 import org.pdviz.app.library.ModelEntry;
+import org.pdviz.runtime.card.CardOverrides;
 
 /**
  * The window: a top bar (the views, opening models, font size, theme, full screen) over the page

@@ -6,7 +6,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-
 import org.pdviz.app.i18n.Message;
 /** One stage of a job on screen: what it does, its progress, and when finished its loss, time and model (compare, play). */
 final class StageRow extends HBox {

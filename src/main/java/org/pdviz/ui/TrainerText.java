@@ -1,7 +1,6 @@
 package org.pdviz.ui;
 
 import java.util.Locale;
-
 import org.pdviz.app.i18n.Message;
 
 /** How the trainer panel writes its numbers: rates, losses, durations and devices, as people write them. */

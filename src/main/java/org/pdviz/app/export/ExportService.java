@@ -7,12 +7,10 @@ import java.util.function.Consumer;
 import org.pdviz.app.Capacity;
 import org.pdviz.app.i18n.Language;
 import org.pdviz.app.i18n.Texts;
+import org.pdviz.app.library.ModelImport;
 import org.pdviz.app.phi.ModelChoice;
 import org.pdviz.app.phi.PhiData;
 import org.pdviz.app.phi.PhiGrid;
-import org.pdviz.app.library.ModelImport;
-import org.pdviz.runtime.Device;
-import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.app.phi.PhiModels;
 import org.pdviz.app.phi.PhiSession;
 import org.pdviz.core.ddim.DdimSampler;
@@ -20,9 +18,11 @@ import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.SamplingMonitor;
 import org.pdviz.core.ddim.Trajectory;
 import org.pdviz.core.model.DenoiserException;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
-import org.pdviz.runtime.OutputFolder;
 import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.OutputFolder;
+import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
 
 /**

@@ -2,8 +2,8 @@ package org.pdviz.app.export;
 
 import java.awt.image.BufferedImage;
 import java.util.Locale;
-import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Java2dPainter;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.phi.PhiDiagram;
 import org.pdviz.app.phi.PhiFrame;
 import org.pdviz.app.phi.PhiPoint;

@@ -2,9 +2,9 @@ package org.pdviz.app.phi;
 
 import java.util.List;
 import java.util.Locale;
-import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.core.schedule.Schedule;
 
 /**

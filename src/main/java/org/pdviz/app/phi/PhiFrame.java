@@ -2,9 +2,9 @@ package org.pdviz.app.phi;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.core.ddim.Frame;
 import org.pdviz.core.ddim.Trajectory;
 import org.pdviz.core.model.DataShape;

@@ -1,9 +1,9 @@
 package org.pdviz.app.phi;
 
 import java.util.Locale;
-import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
+import org.pdviz.app.i18n.Texts;
 
 /**
  * One coordinate (a pixel) against phi: the exact circle's value {@code x_j cos(phi) + eps_j sin(phi)}

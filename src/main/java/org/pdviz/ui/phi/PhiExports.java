@@ -1,12 +1,12 @@
 package org.pdviz.ui.phi;
 
 import java.nio.file.Path;
-import org.pdviz.app.i18n.Texts;
-import org.pdviz.app.i18n.LocalizedException;
 import org.pdviz.app.export.Animation;
 import org.pdviz.app.export.PhiFrames;
 import org.pdviz.app.export.SamplingFrames;
+import org.pdviz.app.i18n.LocalizedException;
 import org.pdviz.app.i18n.Message;
+import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.phi.PhiSession;
 import org.pdviz.ui.task.BackgroundTask;
 

@@ -11,7 +11,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.pdviz.ui.Localizer;
 import org.pdviz.app.draw.Painter;
 import org.pdviz.app.draw.Palette;
 import org.pdviz.app.phi.Coordinate;
@@ -19,6 +18,7 @@ import org.pdviz.app.phi.PhiDiagram;
 import org.pdviz.app.phi.PhiFrame;
 import org.pdviz.app.render.ImageGrid;
 import org.pdviz.app.render.Raster;
+import org.pdviz.ui.Localizer;
 
 /**
  * The phi view's pictures, painted from the model: the diagram of the plane of x and eps, the

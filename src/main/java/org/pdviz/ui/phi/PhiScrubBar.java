@@ -13,9 +13,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.pdviz.ui.Localizer;
 import org.pdviz.app.phi.PhiDiagram;
 import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.ui.Localizer;
 
 /** The phi view's bottom: the slider and the scrub button, the noise level's read-outs, and the status line. */
 final class PhiScrubBar extends VBox {

@@ -17,10 +17,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.pdviz.ui.Localizer;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.phi.ModelChoice;
 import org.pdviz.app.phi.PhiSession;
+import org.pdviz.ui.Localizer;
 
 /** The phi view's title row (with the export menu) and its choices: teacher, student or steps, seed, whose predictions. */
 final class PhiToolbar extends VBox {

@@ -9,13 +9,13 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.DirectoryChooser;
-import org.pdviz.ui.Localizer;
-import org.pdviz.app.i18n.Language;
 import org.pdviz.app.PdvizHome;
+import org.pdviz.app.i18n.Language;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
 import org.pdviz.app.phi.ModelChoice;
 import org.pdviz.app.phi.PhiFrame;
+import org.pdviz.ui.Localizer;
 import org.pdviz.ui.task.UiExecutor;
 
 /**
