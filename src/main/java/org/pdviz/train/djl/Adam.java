@@ -4,6 +4,8 @@ import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,24 +41,27 @@ public final class Adam implements AutoCloseable {
 
     /** Updates every parameter from its gradient (gradients are left as they are). */
     public void update(Map<String, NDArray> params, Map<String, NDArray> grads, double lr, NDManager scope) {
+        update(params, grads, lr, 1.0);
+    }
+
+    /**
+     * Updates every parameter from {@code gradScale} times its gradient (the global-norm clipping
+     * factor), one fused native call per parameter (DJL's adam_update: {@code m = b1 m + (1 - b1) g},
+     * {@code v = b2 v + (1 - b2) g^2}, {@code p -= a m / (sqrt(v) + e)}). With
+     * {@code a = lr sqrt(1 - b2^k) / (1 - b1^k)} and {@code e = eps sqrt(1 - b2^k)} that is exactly
+     * PyTorch's {@code p -= lr / (1 - b1^k) * m / (sqrt(v / (1 - b2^k)) + eps)}: about ten tensor
+     * calls fewer per parameter than writing it out.
+     */
+    public void update(Map<String, NDArray> params, Map<String, NDArray> grads, double lr, double gradScale) {
         step++;
         double bc1 = 1 - Math.pow(BETA1, step);
-        double bc2 = 1 - Math.pow(BETA2, step);
-        for (Map.Entry<String, NDArray> e : params.entrySet()) {
-            NDArray g = grads.get(e.getKey());
-            NDArray mi = m.get(e.getKey());
-            NDArray vi = v.get(e.getKey());
-            NDArray gm = g.mul((float) (1 - BETA1));
-            mi.muli((float) BETA1).addi(gm);
-            NDArray g2 = g.square().muli((float) (1 - BETA2));
-            vi.muli((float) BETA2).addi(g2);
-            NDArray denominator = vi.sqrt();
-            denominator.attach(scope);
-            denominator.muli((float) (1 / Math.sqrt(bc2))).addi((float) EPSILON);
-            NDArray update = mi.div(denominator);
-            update.attach(scope);
-            update.muli((float) (lr / bc1));
-            e.getValue().subi(update);
+        double root2 = Math.sqrt(1 - Math.pow(BETA2, step));
+        float a = (float) (lr * root2 / bc1);
+        float e = (float) (EPSILON * root2);
+        for (Map.Entry<String, NDArray> p : params.entrySet()) {
+            JniUtils.adamUpdate((PtNDArray) p.getValue(), (PtNDArray) grads.get(p.getKey()),
+                    (PtNDArray) m.get(p.getKey()), (PtNDArray) v.get(p.getKey()), (float) lr, a, 0f, (float) gradScale,
+                    -1f, (float) BETA1, (float) BETA2, e, false);
         }
     }
 
