@@ -54,24 +54,32 @@ public final class Distillation {
      * @param dataset          null: the teacher card's data set
      * @param from             null: the teacher card's step count
      * @param copyIterations   for a fresh student, the iterations of the first stage that makes it a copy of
-     *                         the teacher (null: four times the iterations per round); unused otherwise
+     *                         the teacher (null: four times the iterations per round; 0: no copy stage, the
+     *                         first round then trains the fresh network on Algorithm 2's targets); unused
+     *                         otherwise
      * @param copyLr           the copy stage's initial learning rate (null: {@code lr}); it learns a whole
      *                         denoiser from scratch, so a training rate suits it better than a distillation one
      * @param data             data already opened (a file, points in memory); null: {@code dataset} by name
      * @param teacherSamples   with {@code dataset} "teacher": how many of the teacher's own samples to learn from
      *                         (null: 4,096 points or 1,024 images)
+     * @param firstRoundIterations the first halving round's iterations (null: {@code iterationsPerRound}); a
+     *                         fresh student without a copy stage needs more there than later
      */
     public record Config(Path teacher, CardOverrides teacherOverrides, Family studentFamily,
                          Parameterization studentParameterization, String dataset, Integer from, int to,
                          long iterationsPerRound, int batch, double lr, Weighting weighting, double clip, long seed,
                          TeacherEngine engine, Path outDir, Path mnistFolder, String command, Long copyIterations,
-                         Double copyLr, TrainingData.Source data, Integer teacherSamples) {
+                         Double copyLr, TrainingData.Source data, Integer teacherSamples,
+                         Long firstRoundIterations) {
         public Config {
             if (copyLr != null) {
                 RunChecks.learningRate("--copy-lr", copyLr);
             }
-            if (copyIterations != null) {
+            if (copyIterations != null && copyIterations != 0) {
                 RunChecks.iterations("--copy-iterations", copyIterations);
+            }
+            if (firstRoundIterations != null) {
+                RunChecks.iterations("first round iterations", firstRoundIterations);
             }
             if (teacherSamples != null && teacherSamples < 1) {
                 throw new IllegalArgumentException("--teacher-samples must be at least 1, got " + teacherSamples);
@@ -96,7 +104,7 @@ public final class Distillation {
                       Double copyLr) {
             this(teacher, teacherOverrides, studentFamily, studentParameterization, dataset, from, to,
                     iterationsPerRound, batch, lr, weighting, clip, seed, engine, outDir, mnistFolder, command,
-                    copyIterations, copyLr, null, null);
+                    copyIterations, copyLr, null, null, null);
         }
     }
 
@@ -108,10 +116,17 @@ public final class Distillation {
      */
     public record Plan(ModelCard teacherCard, boolean teacherTrainable, Family studentFamily,
                        Parameterization studentParameterization, boolean startFromTeacher, int from, int to,
-                       int rounds, String dataset, long copyIterations) {
+                       int rounds, String dataset, long copyIterations, long firstRoundIterations,
+                       long iterationsPerRound) {
 
         public boolean hasCopyStage() {
-            return !startFromTeacher;
+            return !startFromTeacher && copyIterations > 0;
+        }
+
+        /** The iterations a stage runs. */
+        public long iterations(int stage) {
+            return isCopyStage(stage) ? copyIterations : round(stage) == 0 ? firstRoundIterations
+                    : iterationsPerRound;
         }
 
         public int stages() {
@@ -199,7 +214,9 @@ public final class Distillation {
             throw new IllegalArgumentException("give --data NAME|FILE, or --data teacher to learn from the teacher's own"
                     + " samples: the teacher's card does not name its data set");
         }
-        return new Plan(card, trainable, family, p, fromTeacher, from, to, rounds, dataset, copyIterations);
+        return new Plan(card, trainable, family, p, fromTeacher, from, to, rounds, dataset, copyIterations,
+                c.firstRoundIterations() != null ? c.firstRoundIterations() : c.iterationsPerRound(),
+                c.iterationsPerRound());
     }
 
     /** The learning rate for iteration {@code done} (0-based) of {@code k}: linear from {@code lr} towards 0. */
@@ -262,7 +279,7 @@ public final class Distillation {
             for (; stage < plan.stages(); stage++) {
                 boolean copy = plan.isCopyStage(stage);
                 int round = plan.round(stage);
-                long iterations = copy ? plan.copyIterations() : c.iterationsPerRound();
+                long iterations = plan.iterations(stage);
                 // the copy stage and the first round learn from the original teacher; later rounds from a student
                 Path teacherFile = round <= 0 ? c.teacher() : studentFile(c.outDir(), plan.teacherSteps(stage));
                 TeacherEngine engine = engine(c, plan, round, teacherFile, device, info, monitor);

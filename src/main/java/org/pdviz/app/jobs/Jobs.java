@@ -91,7 +91,7 @@ public final class Jobs {
         List<Stage> out = new ArrayList<>();
         for (int stage = 0; stage < plan.stages(); stage++) {
             out.add(new Stage(stage, plan.label(stage), plan.studentSteps(stage),
-                    plan.isCopyStage(stage) ? plan.copyIterations() : j.iterationsPerRound(),
+                    plan.iterations(stage),
                     Distillation.stageFile(plan, j.out().toAbsolutePath().normalize(), stage)));
         }
         return out;
@@ -404,7 +404,7 @@ public final class Jobs {
                 Weighting.parse(j.weighting() == null ? Defaults.WEIGHTING : j.weighting()), j.clip(), j.seed(),
                 TeacherEngine.parse(j.teacherEngine() == null ? "auto" : j.teacherEngine()), j.out(),
                 PdvizHome.locate().mnist(), j.command(), j.copyIterations(),
-                j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family), data, j.teacherSamples());
+                j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family), data, j.teacherSamples(), null);
         return c;
     }
 
@@ -419,8 +419,9 @@ public final class Jobs {
                 + j.iterationsPerRound() + " iterations (batch "
                 + c.batch() + ", lr " + c.lr() + ", " + c.weighting().id() + " weighting); student: "
                 + plan.studentFamily().describe() + " (" + plan.studentParameterization().id() + ")"
-                + (plan.startFromTeacher() ? ", from the teacher's weights" : ", fresh: first " + plan.copyIterations()
-                + " iterations copying the teacher (lr " + c.copyLr() + ")") + "; on " + device);
+                + (plan.startFromTeacher() ? ", from the teacher's weights" : !plan.hasCopyStage() ? ", fresh (no copy"
+                + " stage)" : ", fresh: first " + plan.copyIterations() + " iterations copying the teacher (lr "
+                + c.copyLr() + ")") + "; on " + device);
         Distillation.Result r = Distillation.run(c, device, checkpointer, relay);
         DistillComparison.Comparison eval = null;
         int evalCount = j.evalCount() >= 0 ? j.evalCount() : plan.studentFamily().dataShape().isImage() ? 64 : 1000;
@@ -552,7 +553,7 @@ public final class Jobs {
             long remaining = iterations - done;
             if (plan != null) {
                 for (int later = round + 1; later < roundCount; later++) {
-                    remaining += plan.isCopyStage(later) ? plan.copyIterations() : iterations;
+                    remaining += plan.iterations(later);
                 }
             }
             String label = plan == null ? "training" : plan.label(round);
