@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 @Command(name = "bench", description = "Benchmarks (results belong in README with the machine).",
-        subcommands = {BenchCommand.Sample.class, BenchCommand.Render.class, BenchCommand.Train.class})
+        subcommands = {BenchCommand.Sample.class, BenchCommand.Render.class, BenchCommand.Train.class, LiveBench.class,
+            DataBench.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec

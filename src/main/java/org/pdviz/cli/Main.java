@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             TrainClassifierCommand.class,
             DistillCommand.class,
+            LiveCommand.class,
             BenchCommand.class,
             EvalCommand.class,
             ExportCommand.class,

@@ -1,14 +1,14 @@
 package org.pdviz.app.jobs;
 
 /** Steps per second, smoothed over the recent past, and the time the remaining steps will take. */
-final class RateMeter {
+public final class RateMeter {
 
     private static final double HALF_LIFE_SECONDS = 5;
     private long lastNanos = -1;
     private double secondsPerStep = Double.NaN;
 
     /** Records that one step just finished. */
-    void step() {
+    public void step() {
         long now = System.nanoTime();
         if (lastNanos >= 0) {
             double dt = Math.max(1e-9, (now - lastNanos) / 1e9);
@@ -20,15 +20,15 @@ final class RateMeter {
     }
 
     /** Restarts the timing (after a pause such as writing a checkpoint or opening a teacher). */
-    void pause() {
+    public void pause() {
         lastNanos = -1;
     }
 
-    double rate() {
+    public double rate() {
         return 1 / secondsPerStep;
     }
 
-    double eta(long remaining) {
+    public double eta(long remaining) {
         return remaining * secondsPerStep;
     }
 }
