@@ -1,7 +1,9 @@
 package org.pdviz.cli;
 
 import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.pdviz.app.bench.Stats;
 import org.pdviz.core.data.DataTable;
 import org.pdviz.core.data.read.DataReaders;
+import org.pdviz.runtime.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,7 +37,8 @@ final class DataBench implements Callable<Integer> {
         Path dir = Files.createTempDirectory("pdviz-bench-data");
         Path csv = dir.resolve("points.csv");
         Random rng = new Random(1);
-        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+        AtomicFiles.write(csv, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.US_ASCII));
             w.write("x,y\n");
             for (int i = 0; i < points; i++) {
                 // as a spreadsheet or numpy.savetxt writes them: a sign, digits, an exponent now and then
@@ -43,7 +47,8 @@ final class DataBench implements Callable<Integer> {
                 w.write(Float.toString((float) (rng.nextGaussian() * 100)));
                 w.write('\n');
             }
-        }
+            w.flush();
+        });
         long bytes = Files.size(csv);
         o.printf(Locale.ROOT, "machine: %d cores, Java %s; load average %s; %,d points, %.1f MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),

@@ -94,7 +94,7 @@ class LiveServiceTest {
         }
         try (OnnxDenoiser s = OnnxDenoiser.open(out.resolve("student-2.onnx"))) {
             assertEquals(2, s.card().steps());
-            assertEquals("student-4", s.card().lineage().parent());
+            assertEquals("rings-student-4", s.card().lineage().parent());
             assertEquals("mlp", s.card().family().name());
             assertEquals(16, ((Number) s.card().family().params().get("width")).intValue());
         }
