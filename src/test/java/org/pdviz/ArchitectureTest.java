@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point inward: core <- runtime <- train <- app <- ui, cli. A plain scan of
+ * Dependencies point inward: core <- runtime <- train <- app <- ui, cli, and the engines stay behind
+ * their layers: DJL only in train, ONNX Runtime only in runtime and train. A plain scan of
  * src/main/java: every reference to a package (imports and fully qualified names, outside comments
  * and string literals) is checked against the layer's forbidden list.
  */
@@ -28,10 +29,11 @@ class ArchitectureTest {
     static final Map<String, List<String>> FORBIDDEN = Map.of(
             "core", List.of("javafx", "ai.onnxruntime", "ai.djl", "org.pdviz.runtime", "org.pdviz.train",
                     "org.pdviz.app", "org.pdviz.ui", "org.pdviz.cli"),
-            "runtime", List.of("javafx", "org.pdviz.train", "org.pdviz.app", "org.pdviz.ui", "org.pdviz.cli"),
+            "runtime", List.of("javafx", "ai.djl", "org.pdviz.train", "org.pdviz.app", "org.pdviz.ui", "org.pdviz.cli"),
             "train", List.of("javafx", "org.pdviz.app", "org.pdviz.ui", "org.pdviz.cli"),
-            "app", List.of("javafx", "org.pdviz.ui", "org.pdviz.cli"),
-            "ui", List.of("org.pdviz.train", "org.pdviz.cli"));
+            "app", List.of("javafx", "ai.djl", "ai.onnxruntime", "org.pdviz.ui", "org.pdviz.cli"),
+            "ui", List.of("ai.djl", "ai.onnxruntime", "org.pdviz.train", "org.pdviz.cli"),
+            "cli", List.of("ai.djl", "ai.onnxruntime"));
 
     static final Pattern REFERENCE = Pattern.compile(
             "\\b(javafx|ai\\.onnxruntime|ai\\.djl|org\\.pdviz\\.[a-z]+)\\b(?=\\s*\\.)");
@@ -118,6 +120,10 @@ class ArchitectureTest {
         assertEquals(List.of(), violations("core", clean));
         assertEquals(List.of("org.pdviz.train"), violations("ui", "import org.pdviz.train.Distiller;"));
         assertEquals(List.of(), violations("ui", "import org.pdviz.app.library.ModelLibrary; import javafx.scene.Node;"));
+        assertEquals(List.of("ai.djl"), violations("app", "ai.djl.Device device = Torch.device(true, l -> { });"));
+        assertEquals(List.of("ai.onnxruntime"), violations("cli", "import ai.onnxruntime.OrtException;"));
+        assertEquals(List.of("ai.djl"), violations("runtime", "import ai.djl.ndarray.NDArray;"));
+        assertEquals(List.of(), violations("train", "import ai.djl.ndarray.NDArray; import ai.onnxruntime.OrtSession;"));
     }
 
     static List<String> violations(String layer, String source) {

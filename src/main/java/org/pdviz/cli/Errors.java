@@ -44,6 +44,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
         if (e instanceof OutOfMemoryError) {
             return "out of memory: use a smaller --count or batch, or give Java more memory (-Xmx)";
         }
+        if (e instanceof org.pdviz.train.SettingException s) {
+            return SettingOptions.message(s);
+        }
         String m = e.getMessage();
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file: " + m;

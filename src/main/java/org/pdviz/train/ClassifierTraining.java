@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pdviz.core.data.Mnist;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.runtime.features.ClassifierCard;
 import org.pdviz.runtime.features.OnnxClassifier;
@@ -39,9 +40,9 @@ public final class ClassifierTraining {
     public record Config(Classifier classifier, long iterations, int batch, double lr, int shift, long seed,
                          long evalEvery, Path out, String name, String command) {
         public Config {
-            RunChecks.optimiser("--iterations", iterations, batch, lr);
+            RunChecks.optimiser(Setting.ITERATIONS, iterations, batch, lr);
             if (shift < 0 || shift > 4) {
-                throw new IllegalArgumentException("--shift must be in 0..4 pixels, got " + shift);
+                throw new SettingException(SettingException.Problem.OUT_OF_RANGE, Setting.SHIFT, 0, 4, shift);
             }
         }
 
@@ -59,7 +60,7 @@ public final class ClassifierTraining {
                          boolean cancelled, double seconds) {
     }
 
-    public static Result run(Config c, Mnist mnist, ai.djl.Device device, Checkpointer checkpointer, Monitor monitor)
+    public static Result run(Config c, Mnist mnist, Device device, Checkpointer checkpointer, Monitor monitor)
             throws TrainingException, IOException {
         Torch.noGradients();
         int[] train = mnist.indices(false);

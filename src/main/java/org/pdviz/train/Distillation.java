@@ -20,6 +20,7 @@ import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.runtime.card.ModelNames;
+import org.pdviz.train.SettingException.Problem;
 import org.pdviz.train.data.TrainingData;
 import org.pdviz.train.djl.DjlDenoiser;
 import org.pdviz.train.djl.Network;
@@ -73,18 +74,18 @@ public final class Distillation {
                          Long firstRoundIterations) {
         public Config {
             if (copyLr != null) {
-                RunChecks.learningRate("--copy-lr", copyLr);
+                RunChecks.learningRate(Setting.COPY_LR, copyLr);
             }
             if (copyIterations != null && copyIterations != 0) {
-                RunChecks.iterations("--copy-iterations", copyIterations);
+                RunChecks.iterations(Setting.COPY_ITERATIONS, copyIterations);
             }
             if (firstRoundIterations != null) {
-                RunChecks.iterations("first round iterations", firstRoundIterations);
+                RunChecks.iterations(Setting.FIRST_ROUND_ITERATIONS, firstRoundIterations);
             }
-            if (teacherSamples != null && teacherSamples < 1) {
-                throw new IllegalArgumentException("--teacher-samples must be at least 1, got " + teacherSamples);
+            if (teacherSamples != null) {
+                RunChecks.atLeastOne(Setting.TEACHER_SAMPLES, teacherSamples);
             }
-            RunChecks.optimiser("--iterations-per-round", iterationsPerRound, batch, lr);
+            RunChecks.optimiser(Setting.ITERATIONS_PER_ROUND, iterationsPerRound, batch, lr);
             if (teacherOverrides == null) {
                 teacherOverrides = CardOverrides.NONE;
             }
@@ -170,13 +171,11 @@ public final class Distillation {
         card.cosineSchedule("distillation");
         Integer from = c.from() != null ? c.from() : card.steps();
         if (from == null) {
-            throw new IllegalArgumentException("give --from N, the teacher's number of sampling steps (its card does"
-                    + " not say)");
+            throw new SettingException(Problem.FROM_UNKNOWN, Setting.FROM);
         }
         int to = c.to();
         if (to < 1 || from <= to || from % to != 0 || Integer.bitCount(from / to) != 1) {
-            throw new IllegalArgumentException("--from " + from + " --to " + to + ": each round halves the steps, so"
-                    + " from must be to times a power of two (e.g. --from 512 --to 4)");
+            throw new SettingException(Problem.NOT_HALVING, Setting.FROM, from, Setting.TO, to);
         }
         int rounds = Integer.numberOfTrailingZeros(from / to);
         boolean trainable = Families.isTrainable(card);
@@ -187,13 +186,12 @@ public final class Distillation {
         long copyIterations = 0;
         if (c.studentFamily() == null) {
             if (!trainable) {
-                throw new IllegalArgumentException("teacher '" + card.name() + "' is not one of our network families"
-                        + (card.family() == null ? "" : " (it is '" + card.family().name() + "')")
-                        + "; give --family mlp|unet to distil it into a fresh network");
+                throw card.family() == null ? new SettingException(Problem.TEACHER_NO_FAMILY, Setting.FAMILY, card.name())
+                        : new SettingException(Problem.TEACHER_NOT_OURS, Setting.FAMILY, card.name(),
+                        card.family().name());
             }
             if (c.studentParameterization() != null && c.studentParameterization() != teacherP) {
-                throw new IllegalArgumentException("a student that starts from the teacher's weights keeps its"
-                        + " parameterization (" + teacherP.id() + "); use --family for a fresh network with another");
+                throw new SettingException(Problem.KEEPS_PARAMETERIZATION, Setting.FAMILY, teacherP.id());
             }
             family = Families.fromCard(card);
             p = teacherP;
@@ -211,8 +209,7 @@ public final class Distillation {
         }
         String dataset = c.dataset() != null ? c.dataset() : card.dataset();
         if (dataset == null || dataset.isBlank() || dataset.equals("unknown")) {
-            throw new IllegalArgumentException("give --data NAME|FILE, or --data teacher to learn from the teacher's own"
-                    + " samples: the teacher's card does not name its data set");
+            throw new SettingException(Problem.DATA_UNKNOWN, Setting.DATA);
         }
         return new Plan(card, trainable, family, p, fromTeacher, from, to, rounds, dataset, copyIterations,
                 c.firstRoundIterations() != null ? c.firstRoundIterations() : c.iterationsPerRound(),
@@ -238,7 +235,7 @@ public final class Distillation {
         return plan.isCopyStage(stage) ? copyFile(outDir) : studentFile(outDir, plan.studentSteps(stage));
     }
 
-    public static Result run(Config c, ai.djl.Device device, Checkpointer checkpointer, Monitor monitor)
+    public static Result run(Config c, Device device, Checkpointer checkpointer, Monitor monitor)
             throws TrainingException, IOException, ModelFileException, DenoiserException {
         Plan plan = plan(c);
         TrainingData.Source source = source(c, plan, monitor);
@@ -433,7 +430,7 @@ public final class Distillation {
     }
 
     /** The engine for a round's teacher: ONNX Runtime for a foreign one, else as configured or measured. */
-    private static TeacherEngine engine(Config c, Plan plan, int round, Path teacherFile, ai.djl.Device device,
+    private static TeacherEngine engine(Config c, Plan plan, int round, Path teacherFile, Device device,
                                         Map<String, String> info, Monitor monitor)
             throws IOException, ModelFileException, DenoiserException {
         if (round <= 0 && !plan.teacherTrainable()) {
@@ -459,13 +456,13 @@ public final class Distillation {
         return chosen;
     }
 
-    static Denoiser openTeacher(Path file, CardOverrides overrides, TeacherEngine engine, ai.djl.Device device,
+    static Denoiser openTeacher(Path file, CardOverrides overrides, TeacherEngine engine, Device device,
                                 Consumer<String> notices) throws IOException, ModelFileException {
         if (engine == TeacherEngine.DJL) {
             Checkpoint cp = Checkpoint.read(file);
             return new DjlDenoiser(new Network(cp.family(), cp.weights(), device, false),
                     cp.card().parameterizationValue());
         }
-        return OnnxDenoiser.open(file, overrides, device.isGpu() ? Device.CUDA : Device.CPU, notices);
+        return OnnxDenoiser.open(file, overrides, device, notices);
     }
 }

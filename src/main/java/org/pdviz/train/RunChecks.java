@@ -1,29 +1,33 @@
 package org.pdviz.train;
 
-/** The checks every optimisation run shares, with messages that name the command-line option. */
+import org.pdviz.train.SettingException.Problem;
+
+/** The checks every optimisation run shares, with messages that name the setting. */
 final class RunChecks {
 
     private RunChecks() {
     }
 
-    static void iterations(String option, long iterations) {
-        if (iterations < 1) {
-            throw new IllegalArgumentException(option + " must be at least 1, got " + iterations);
+    static void iterations(Setting setting, long iterations) {
+        atLeastOne(setting, iterations);
+    }
+
+    static void atLeastOne(Setting setting, long value) {
+        if (value < 1) {
+            throw new SettingException(Problem.AT_LEAST_ONE, setting, value);
         }
     }
 
-    static void learningRate(String option, double lr) {
+    static void learningRate(Setting setting, double lr) {
         if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException(option + " must be positive, got " + lr);
+            throw new SettingException(Problem.POSITIVE, setting, lr);
         }
     }
 
-    /** {@code --iterations}-style count, {@code --batch} and {@code --lr}. */
-    static void optimiser(String iterationsOption, long iterations, int batch, double lr) {
-        iterations(iterationsOption, iterations);
-        if (batch < 1) {
-            throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
-        }
-        learningRate("--lr", lr);
+    /** An iteration count, the batch size and the learning rate. */
+    static void optimiser(Setting iterationsSetting, long iterations, int batch, double lr) {
+        iterations(iterationsSetting, iterations);
+        atLeastOne(Setting.BATCH, batch);
+        learningRate(Setting.LR, lr);
     }
 }

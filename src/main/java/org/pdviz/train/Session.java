@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.Device;
 import org.pdviz.train.djl.Network;
 import org.pdviz.train.djl.XLossStep;
 import org.pdviz.train.family.Family;
@@ -23,7 +24,7 @@ final class Session implements AutoCloseable {
     private double secondsBefore;
     private final long started = System.nanoTime();
 
-    Session(Family family, Weights weights, ai.djl.Device device, Parameterization p, Weighting w, double clip,
+    Session(Family family, Weights weights, Device device, Parameterization p, Weighting w, double clip,
             double emaDecay, long seed) {
         org.pdviz.train.djl.Torch.noGradients();
         this.network = new Network(family, weights, device, true);

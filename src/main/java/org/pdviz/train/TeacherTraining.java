@@ -7,6 +7,7 @@ import org.pdviz.core.data.Dataset;
 import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.train.djl.TrainingException;
 import org.pdviz.train.djl.XLossStep;
@@ -39,7 +40,7 @@ public final class TeacherTraining {
                          CosineSchedule schedule, Path out, String name, String command, Weights initial,
                          String parent, ModelCard.DataOrigin data) {
         public Config {
-            RunChecks.optimiser("--iterations", iterations, batch, lr);
+            RunChecks.optimiser(Setting.ITERATIONS, iterations, batch, lr);
             if (family.outputFactor() != parameterization.outputFactor()) {
                 throw new IllegalArgumentException("family output does not fit parameterization " + parameterization.id());
             }
@@ -60,7 +61,7 @@ public final class TeacherTraining {
                          double seconds) {
     }
 
-    public static Result run(Config c, Dataset data, ai.djl.Device device, Checkpointer checkpointer, Monitor monitor)
+    public static Result run(Config c, Dataset data, Device device, Checkpointer checkpointer, Monitor monitor)
             throws TrainingException, IOException {
         if (!data.shape().equals(c.family().dataShape())) {
             throw new IllegalArgumentException("data '" + data.name() + "' has samples of shape " + data.shape()

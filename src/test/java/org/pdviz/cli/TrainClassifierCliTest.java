@@ -49,7 +49,7 @@ class TrainClassifierCliTest {
         assertOneLine(pdviz("train-classifier", "--net", "features=500", "--out", out.toString()), "features");
         assertOneLine(pdviz("train-classifier", "--net", "depth=3", "--out", out.toString()),
                 "unknown classifier hyperparameter");
-        assertOneLine(pdviz("train-classifier", "--lr", "-1", "--out", out.toString()), "--lr");
+        assertOneLine(pdviz("train-classifier", "--lr", "-1", "--out", out.toString()), "--lr must be positive, got -1.0");
         assertOneLine(pdviz("train-classifier", "--resume", "--out", out.toString()), "nothing to resume");
         assertOneLine(pdviz("train-classifier", "--iterations", "5"), "--out");
         assertFalse(Files.exists(out));

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pdviz.core.data.Mnist;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.TestPaths;
 import org.pdviz.runtime.features.ClassifierCard;
 import org.pdviz.runtime.features.OnnxClassifier;
@@ -68,7 +68,7 @@ class ClassifierTrainingTest {
                     null, "test");
             ClassifierOnnx.write(c, w, card, file);
             float[] digits = mnist.images(true);
-            try (ClassifierNetwork net = new ClassifierNetwork(c, w, Device.cpu(), false);
+            try (ClassifierNetwork net = new ClassifierNetwork(c, w, Device.CPU, false);
                  OnnxClassifier ort = OnnxClassifier.open(file)) {
                 assertEquals(c.features(), ort.dim());
                 assertEquals(card, ort.card());
@@ -107,7 +107,7 @@ class ClassifierTrainingTest {
     @Test
     void aTinyRunLearnsAndWritesAClassifierThatPassesTheContract() throws Exception {
         Path out = dir.resolve("tiny.onnx");
-        ClassifierTraining.Result r = ClassifierTraining.run(config(200, out), mnist, Device.cpu(),
+        ClassifierTraining.Result r = ClassifierTraining.run(config(200, out), mnist, Device.CPU,
                 Checkpointer.none(), Monitor.NONE);
         assertFalse(r.cancelled());
         assertEquals(200, r.iterations());
@@ -133,7 +133,7 @@ class ClassifierTrainingTest {
     @Test
     void aCancelledRunResumesToTheSameWeightsAsAnUninterruptedOne() throws Exception {
         ClassifierTraining.Result straight = ClassifierTraining.run(config(40, dir.resolve("a.onnx")), mnist,
-                Device.cpu(), Checkpointer.none(), Monitor.NONE);
+                Device.CPU, Checkpointer.none(), Monitor.NONE);
         Checkpointer checkpointer = new Checkpointer(dir.resolve("state.bin"), 0, 0);
         Monitor stopAt15 = new Monitor() {
             private long done;
@@ -149,13 +149,13 @@ class ClassifierTrainingTest {
             }
         };
         ClassifierTraining.Result first = ClassifierTraining.run(config(40, dir.resolve("b.onnx")), mnist,
-                Device.cpu(), checkpointer, stopAt15);
+                Device.CPU, checkpointer, stopAt15);
         assertTrue(first.cancelled());
         assertEquals(15, first.iterations());
         assertNull(first.heldOut());
         assertFalse(dir.resolve("b.onnx").toFile().exists(), "a cancelled run writes no classifier");
         ClassifierTraining.Result resumed = ClassifierTraining.run(config(40, dir.resolve("b.onnx")), mnist,
-                Device.cpu(), checkpointer, Monitor.NONE);
+                Device.CPU, checkpointer, Monitor.NONE);
         assertEquals(40, resumed.iterations());
         for (String name : straight.weights().asMap().keySet()) {
             assertArrayEquals(straight.weights().get(name), resumed.weights().get(name), name);

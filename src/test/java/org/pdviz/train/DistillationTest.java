@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
@@ -75,7 +75,7 @@ class DistillationTest {
                 z[i] = (float) rng.nextGaussian();
             }
             float[] viaDjl = new float[z.length], viaOrt = new float[z.length];
-            try (DjlDenoiser djl = new DjlDenoiser(new Network(cp.family(), cp.weights(), Device.cpu(), false), p);
+            try (DjlDenoiser djl = new DjlDenoiser(new Network(cp.family(), cp.weights(), Device.CPU, false), p);
                  OnnxDenoiser ort = OnnxDenoiser.open(file)) {
                 DistillTarget.xTilde(djl, CosineSchedule.CLIPPED, z, idx, n, viaDjl);
                 DistillTarget.xTilde(ort, CosineSchedule.CLIPPED, z, idx, n, viaOrt);
@@ -156,7 +156,7 @@ class DistillationTest {
             }
         };
         Distillation.Result r = Distillation.run(config(teacher, fresh, 8, 2, 300, 3e-3, TeacherEngine.AUTO, out),
-                Device.cpu(), Checkpointer.none(), m);
+                Device.CPU, Checkpointer.none(), m);
         assertFalse(r.cancelled());
         assertFalse(r.plan().startFromTeacher());
         assertEquals(Parameterization.V, r.plan().studentParameterization(), "a fresh student predicts v");
@@ -208,7 +208,7 @@ class DistillationTest {
             }
         };
         // one step with a vanishing learning rate: the student is still the teacher
-        Distillation.run(config(teacher, null, 4, 2, 1, 1e-12, TeacherEngine.AUTO, out), Device.cpu(),
+        Distillation.run(config(teacher, null, 4, 2, 1, 1e-12, TeacherEngine.AUTO, out), Device.CPU,
                 Checkpointer.none(), m);
         Weights t = Checkpoint.read(teacher).weights(), s = Checkpoint.read(out.resolve("student-2.onnx")).weights();
         for (String name : t.asMap().keySet()) {
@@ -221,7 +221,7 @@ class DistillationTest {
     void cancellingKeepsFinishedRoundsAndResumingGivesTheUninterruptedStudent() throws Exception {
         Path teacher = ourTeacher(Parameterization.V);
         Path straight = dir.resolve("straight"), resumed = dir.resolve("resumed");
-        Distillation.run(config(teacher, null, 8, 2, 12, 1e-3, TeacherEngine.DJL, straight), Device.cpu(),
+        Distillation.run(config(teacher, null, 8, 2, 12, 1e-3, TeacherEngine.DJL, straight), Device.CPU,
                 Checkpointer.none(), Monitor.NONE);
 
         Path state = dir.resolve("state.bin");
@@ -242,7 +242,7 @@ class DistillationTest {
             }
         };
         Distillation.Config c = config(teacher, null, 8, 2, 12, 1e-3, TeacherEngine.DJL, resumed);
-        Distillation.Result first = Distillation.run(c, Device.cpu(), cp, cancelInRound2);
+        Distillation.Result first = Distillation.run(c, Device.CPU, cp, cancelInRound2);
         assertTrue(first.cancelled());
         assertEquals(1, first.rounds().size());
         assertTrue(Files.exists(resumed.resolve("student-4.onnx")), "the finished round is kept");
@@ -252,7 +252,7 @@ class DistillationTest {
         assertEquals(5, h.iteration());
         assertEquals(5, h.adamStep(), "the optimiser was reset when round 2 began");
 
-        Distillation.Result second = Distillation.run(c, Device.cpu(), cp, Monitor.NONE);
+        Distillation.Result second = Distillation.run(c, Device.CPU, cp, Monitor.NONE);
         assertFalse(second.cancelled());
         TeacherTrainingTest.assertWeightsEqual(Checkpoint.read(straight.resolve("student-2.onnx")).weights(),
                 Checkpoint.read(resumed.resolve("student-2.onnx")).weights());
@@ -265,14 +265,18 @@ class DistillationTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Distillation.plan(config(teacher, null, 12, 4, 10,
                 1e-3, TeacherEngine.AUTO, out)));
         assertTrue(e.getMessage().contains("power of two"), e.getMessage());
+        assertEquals("the steps to distil from 12 and the steps to distil to 4: each round halves the steps, so the"
+                + " steps to distil from must be the steps to distil to times a power of two (e.g. 512 and 4)",
+                e.getMessage(), "the trainer names settings, not command-line options");
         e = assertThrows(IllegalArgumentException.class, () -> Distillation.plan(config(teacher, null, null, 4, 10,
                 1e-3, TeacherEngine.AUTO, out)));
-        assertTrue(e.getMessage().contains("--from"), e.getMessage());
+        assertEquals(Setting.FROM, ((SettingException) e).setting(), e.getMessage());
+        assertFalse(e.getMessage().contains("--"), e.getMessage());
         Path exact = dir.resolve("exact.onnx");
         ExactTeachers.write("gaussian-2d", MNIST, exact, "test");
         e = assertThrows(IllegalArgumentException.class, () -> Distillation.plan(config(exact, null, 8, 4, 10, 1e-3,
                 TeacherEngine.AUTO, out)));
-        assertTrue(e.getMessage().contains("--family"), e.getMessage());
+        assertEquals(Setting.FAMILY, ((SettingException) e).setting(), e.getMessage());
         Family images = Families.build("unet", DataShape.of(1, 28, 28), 1, Map.of());
         e = assertThrows(IllegalArgumentException.class, () -> Distillation.plan(config(exact, images, 8, 4, 10, 1e-3,
                 TeacherEngine.AUTO, out)));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.onnx.proto.OnnxMl;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.runtime.onnx.OnnxGraph;
@@ -53,7 +53,7 @@ class FamilyOnnxTest {
                 Weights w = perturbed(f, 11);
                 Path file = dir.resolve(f.name() + "-" + p.id() + ".onnx");
                 FamilyOnnx.write(f, w, TestCards.card(f, p, "test", null), file);
-                try (Network net = new Network(f, w, Device.cpu(), false);
+                try (Network net = new Network(f, w, Device.CPU, false);
                      OnnxDenoiser ort = OnnxDenoiser.open(file)) {
                     DjlDenoiser djl = new DjlDenoiser(net, p);
                     assertEquals(f.dataShape(), ort.shape());
@@ -93,7 +93,7 @@ class FamilyOnnxTest {
             FamilyOnnx.write(f, w, card, first);
             Checkpoint cp = Checkpoint.read(first);
             assertEquals(f, cp.family());
-            try (Network net = new Network(cp.family(), cp.weights(), Device.cpu(), true)) {
+            try (Network net = new Network(cp.family(), cp.weights(), Device.CPU, true)) {
                 FamilyOnnx.write(cp.family(), net.weights(), cp.card(), second);
             }
             OnnxMl.ModelProto a = OnnxGraph.read(first), b = OnnxGraph.read(second);
@@ -133,7 +133,7 @@ class FamilyOnnxTest {
     /** Initial weights moved by a few optimisation steps on random targets. */
     static Weights perturbed(Family f, long seed) throws Exception {
         Parameterization p = f.outputFactor() == 2 ? Parameterization.BOTH : Parameterization.V;
-        try (Network net = new Network(f, Weights.initialize(f, seed), Device.cpu(), true);
+        try (Network net = new Network(f, Weights.initialize(f, seed), Device.CPU, true);
              XLossStep step = new XLossStep(net, p, Weighting.TRUNCATED_SNR, 1.0, 0)) {
             SeededRandom rng = new SeededRandom(seed);
             int batch = 4, dim = f.dataShape().size();

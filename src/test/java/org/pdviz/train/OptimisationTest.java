@@ -3,7 +3,6 @@ package org.pdviz.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.param.Predictions;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
+import org.pdviz.runtime.Device;
 import org.pdviz.train.djl.Adam;
 import org.pdviz.train.djl.DjlDenoiser;
 import org.pdviz.train.djl.Ema;
@@ -75,7 +75,7 @@ class OptimisationTest {
     @Test
     void emaWarmsUpThenDecaysAtItsRate() {
         Family f = mlp(4, Parameterization.V);
-        try (Network net = new Network(f, Weights.initialize(f, 1), Device.cpu(), true);
+        try (Network net = new Network(f, Weights.initialize(f, 1), Device.CPU, true);
              Ema ema = new Ema(net, 0.999)) {
             assertEquals(0.1, ema.decayAt(0), 1e-12);
             assertEquals(0.999, ema.decayAt(1_000_000), 1e-12);
@@ -132,7 +132,7 @@ class OptimisationTest {
     void gradientsAreClippedByTheirGlobalNorm() throws Exception {
         Family f = mlp(8, Parameterization.V);
         double clip = 1e-3;
-        try (Network net = new Network(f, Weights.initialize(f, 2), Device.cpu(), true);
+        try (Network net = new Network(f, Weights.initialize(f, 2), Device.CPU, true);
              XLossStep step = new XLossStep(net, Parameterization.V, Weighting.SNR_PLUS_ONE, clip, 0)) {
             NoisyBatch b = NoisyBatch.continuous(new SeededRandom(1), PointSets.byName("moons"), 32,
                     CosineSchedule.CLIPPED);
@@ -152,7 +152,7 @@ class OptimisationTest {
     @Test
     void stepsAndTeacherCallsLeaveNoTensorsBehind() throws Exception {
         Family f = mlp(16, Parameterization.BOTH);
-        try (Network net = new Network(f, Weights.initialize(f, 2), Device.cpu(), true);
+        try (Network net = new Network(f, Weights.initialize(f, 2), Device.CPU, true);
              XLossStep step = new XLossStep(net, Parameterization.BOTH, Weighting.TRUNCATED_SNR, 1.0, 0.99)) {
             SeededRandom rng = new SeededRandom(1);
             var data = PointSets.byName("moons");

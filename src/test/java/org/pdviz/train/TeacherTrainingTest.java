@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.Device;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.pdviz.core.exact.GaussianMixture;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.train.family.Families;
@@ -71,7 +71,7 @@ class TeacherTrainingTest {
         Path out = dir.resolve("teacher.onnx");
         Losses losses = new Losses();
         Dataset data = PointSets.mixture(GAUSSIAN);
-        TeacherTraining.Result r = TeacherTraining.run(config(f, Parameterization.V, 600, 1, out), data, Device.cpu(),
+        TeacherTraining.Result r = TeacherTraining.run(config(f, Parameterization.V, 600, 1, out), data, Device.CPU,
                 Checkpointer.none(), losses);
         assertFalse(r.cancelled());
         assertEquals(600, losses.values.size());
@@ -128,9 +128,9 @@ class TeacherTrainingTest {
         for (Parameterization p : Parameterization.values()) {
             Family f = mlp(8, p);
             TeacherTraining.Result a = TeacherTraining.run(config(f, p, 25, 9, dir.resolve(p.id() + "-a.onnx")), data,
-                    Device.cpu(), Checkpointer.none(), Monitor.NONE);
+                    Device.CPU, Checkpointer.none(), Monitor.NONE);
             TeacherTraining.Result b = TeacherTraining.run(config(f, p, 25, 9, dir.resolve(p.id() + "-b.onnx")), data,
-                    Device.cpu(), Checkpointer.none(), Monitor.NONE);
+                    Device.CPU, Checkpointer.none(), Monitor.NONE);
             assertTrue(Double.isFinite(a.finalLoss()), p.id());
             for (String name : a.ema().asMap().keySet()) {
                 assertArrayEquals(a.ema().get(name), b.ema().get(name), p.id() + " " + name);
@@ -146,7 +146,7 @@ class TeacherTrainingTest {
         Family f = mlp(16, Parameterization.V);
         Dataset data = PointSets.byName("moons");
         TeacherTraining.Result straight = TeacherTraining.run(config(f, Parameterization.V, 40, 5,
-                dir.resolve("straight.onnx")), data, Device.cpu(), Checkpointer.none(), Monitor.NONE);
+                dir.resolve("straight.onnx")), data, Device.CPU, Checkpointer.none(), Monitor.NONE);
 
         Path state = dir.resolve("state.bin");
         Checkpointer cp = new Checkpointer(state, 0, 0);
@@ -164,13 +164,13 @@ class TeacherTrainingTest {
             }
         };
         TeacherTraining.Config c = config(f, Parameterization.V, 40, 5, dir.resolve("resumed.onnx"));
-        TeacherTraining.Result first = TeacherTraining.run(c, data, Device.cpu(), cp, cancelAt20);
+        TeacherTraining.Result first = TeacherTraining.run(c, data, Device.CPU, cp, cancelAt20);
         assertTrue(first.cancelled());
         assertEquals(20, first.iterations());
         assertFalse(Files.exists(dir.resolve("resumed.onnx")), "no teacher file before the run finishes");
         assertEquals(20, TrainingState.read(state).header().iteration());
 
-        TeacherTraining.Result second = TeacherTraining.run(c, data, Device.cpu(), cp, Monitor.NONE);
+        TeacherTraining.Result second = TeacherTraining.run(c, data, Device.CPU, cp, Monitor.NONE);
         assertFalse(second.cancelled());
         assertWeightsEqual(straight.ema(), second.ema());
         assertWeightsEqual(straight.last(), second.last());
@@ -183,7 +183,7 @@ class TeacherTrainingTest {
         Family f = mlp(16, Parameterization.X);
         Dataset data = PointSets.byName("moons");
         TeacherTraining.Result straight = TeacherTraining.run(config(f, Parameterization.X, 30, 8,
-                dir.resolve("straight.onnx")), data, Device.cpu(), Checkpointer.none(), Monitor.NONE);
+                dir.resolve("straight.onnx")), data, Device.CPU, Checkpointer.none(), Monitor.NONE);
         Path state = dir.resolve("state.bin");
         Checkpointer every7 = new Checkpointer(state, 7, 0);
         TeacherTraining.Config c = config(f, Parameterization.X, 30, 8, dir.resolve("resumed.onnx"));
@@ -193,11 +193,11 @@ class TeacherTrainingTest {
                 throw new IllegalStateException("simulated crash");
             }
         };
-        assertThrows(IllegalStateException.class, () -> TeacherTraining.run(c, data, Device.cpu(), every7,
+        assertThrows(IllegalStateException.class, () -> TeacherTraining.run(c, data, Device.CPU, every7,
                 crashAt25));
         assertEquals(21, TrainingState.read(state).header().iteration());
         List<Long> resumedAt = new ArrayList<>();
-        TeacherTraining.Result r = TeacherTraining.run(c, data, Device.cpu(), every7,
+        TeacherTraining.Result r = TeacherTraining.run(c, data, Device.CPU, every7,
                 (round, rounds, done, total, loss) -> resumedAt.add(done));
         assertEquals(22L, resumedAt.get(0));
         assertWeightsEqual(straight.ema(), r.ema());

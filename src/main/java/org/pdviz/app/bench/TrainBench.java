@@ -13,6 +13,7 @@ import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.model.Denoiser;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.train.NoisyBatch;
@@ -66,7 +67,7 @@ public final class TrainBench {
 
     /** "PyTorch x via DJL y", for the report. */
     public static String engineDescription() {
-        return "PyTorch " + Torch.engine().getVersion() + " via DJL " + ai.djl.engine.Engine.getDjlVersion();
+        return Torch.describe();
     }
 
     static String dataFor(String family) {
@@ -98,7 +99,7 @@ public final class TrainBench {
 
             Torch.threads(machineThreads);
             double djl, ort;
-            try (DjlDenoiser d = new DjlDenoiser(new Network(f, teacherWeights, ai.djl.Device.cpu(), false),
+            try (DjlDenoiser d = new DjlDenoiser(new Network(f, teacherWeights, Device.CPU, false),
                     Parameterization.V); OnnxDenoiser o = OnnxDenoiser.open(teacherFile)) {
                 log.accept(name + ": teacher forward, DJL vs ONNX Runtime ...");
                 djl = Stats.median(TeacherTiming.times(d, batch, warmUp, steps));
@@ -113,7 +114,7 @@ public final class TrainBench {
                 double train = Stats.median(trainSteps(f, data, batch, warmUp, steps));
                 double distill;
                 try (Denoiser teacher = fr.faster().equals("ort") ? OnnxDenoiser.open(teacherFile)
-                        : new DjlDenoiser(new Network(f, teacherWeights, ai.djl.Device.cpu(), false),
+                        : new DjlDenoiser(new Network(f, teacherWeights, Device.CPU, false),
                         Parameterization.V)) {
                     distill = Stats.median(distillSteps(f, data, batch, teacher, warmUp, steps));
                 }
@@ -136,7 +137,7 @@ public final class TrainBench {
 
     /** Milliseconds per teacher-training iteration (batch drawn, forward, backward, clip, Adam, EMA). */
     static double[] trainSteps(Family f, Dataset data, int batch, int warmUp, int steps) throws Exception {
-        try (Network net = new Network(f, Weights.initialize(f, 1), ai.djl.Device.cpu(), true);
+        try (Network net = new Network(f, Weights.initialize(f, 1), Device.CPU, true);
              XLossStep step = new XLossStep(net, Parameterization.V, Weighting.SNR_PLUS_ONE, 1.0, 0.999)) {
             SeededRandom rng = new SeededRandom(1);
             double[] ms = new double[steps];
@@ -155,7 +156,7 @@ public final class TrainBench {
     /** Milliseconds per distillation iteration (batch, teacher's two DDIM steps and target, student step). */
     static double[] distillSteps(Family f, Dataset data, int batch, Denoiser teacher, int warmUp, int steps)
             throws Exception {
-        try (Network net = new Network(f, Weights.initialize(f, 1), ai.djl.Device.cpu(), true);
+        try (Network net = new Network(f, Weights.initialize(f, 1), Device.CPU, true);
              XLossStep step = new XLossStep(net, Parameterization.V, Weighting.SNR_PLUS_ONE, 1.0, 0)) {
             SeededRandom rng = new SeededRandom(2);
             int n = 256;
@@ -178,7 +179,7 @@ public final class TrainBench {
     static MemoryRow memory(Family f, Dataset data, int batch, int longSteps) throws Exception {
         int shortSteps = Math.min(100, longSteps);
         double shortRss = Double.NaN;
-        try (Network net = new Network(f, Weights.initialize(f, 1), ai.djl.Device.cpu(), true);
+        try (Network net = new Network(f, Weights.initialize(f, 1), Device.CPU, true);
              XLossStep step = new XLossStep(net, Parameterization.V, Weighting.SNR_PLUS_ONE, 1.0, 0.999)) {
             SeededRandom rng = new SeededRandom(3);
             for (int i = 1; i <= longSteps; i++) {

@@ -9,12 +9,15 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.pdviz.runtime.ModelFileException;
+import org.pdviz.train.Setting;
+import org.pdviz.train.SettingException;
 
 /**
  * Errors in a person's language, one line each. The lower layers write English for the command
  * line; what reaches a dialog is said here: a {@link LocalizedException} by its message key, the
  * common file and model-file problems by keys of their own (the model file's name and the English
- * detail of a contract violation stay as they are), anything else as the first line of its message.
+ * detail of a contract violation stay as they are), a trainer's setting problem by its problem's and
+ * setting's keys, anything else as the first line of its message.
  */
 public final class Failures {
 
@@ -58,6 +61,10 @@ public final class Failures {
         if (x instanceof LocalizedException l) {
             return t.text(l.text());
         }
+        if (x instanceof SettingException s) {
+            return t.format(problemKey(s.problem()), s.args().stream()
+                    .map(a -> a instanceof Setting g ? t.get(settingKey(g)) : a).toArray());
+        }
         if (x instanceof ModelFileException m) {
             return t.format("error.model_file", m.file().getFileName(), modelProblem(m, t));
         }
@@ -81,6 +88,16 @@ public final class Failures {
             return t.get("task.cancelled");
         }
         return oneLine(x);
+    }
+
+    /** The bundle key of a trainer's setting, as the window names it. */
+    public static String settingKey(Setting s) {
+        return "setting." + s.id();
+    }
+
+    /** The bundle key of what can be wrong with a trainer's setting. */
+    public static String problemKey(SettingException.Problem p) {
+        return "setting.problem." + p.id();
     }
 
     private static String modelProblem(ModelFileException m, Texts t) {

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.core.data.Mnist;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.features.OnnxClassifier;
 import org.pdviz.train.Checkpointer;
 import org.pdviz.train.ClassifierTraining;
 import org.pdviz.train.Monitor;
+import org.pdviz.train.djl.Torch;
 import org.pdviz.train.djl.TrainingException;
 import org.pdviz.train.family.Classifier;
 
@@ -24,7 +26,7 @@ final class ClassifierRunner {
     private ClassifierRunner() {
     }
 
-    static JobResult run(ClassifierJob j, ai.djl.Device device, Checkpointer checkpointer, Monitor relay,
+    static JobResult run(ClassifierJob j, Device device, Checkpointer checkpointer, Monitor relay,
                          List<RoundSummary> rounds) throws Exception {
         Classifier classifier = Classifier.of(j.net());
         ClassifierTraining.Config c = new ClassifierTraining.Config(classifier,
@@ -35,7 +37,7 @@ final class ClassifierRunner {
         relay.message("training " + classifier.describe() + " on the " + mnist.indices(false).length
                 + " MNIST training digits (held-out every tenth digit never trained on), " + c.iterations()
                 + " iterations of batch " + c.batch() + ", Adam lr " + c.lr() + " with cosine decay, shifts up to "
-                + c.shift() + " px, seed " + c.seed() + ", on " + device);
+                + c.shift() + " px, seed " + c.seed() + ", on " + Torch.name(device));
         ClassifierTraining.Result r = ClassifierTraining.run(c, mnist, device, checkpointer, relay);
         if (!r.cancelled()) {
             OnnxClassifier.Accuracy ort;
@@ -51,7 +53,7 @@ final class ClassifierRunner {
                     ort.total(), r.heldOut().correct(), r.finalLoss()));
         }
         return new JobResult(r.cancelled() ? JobResult.Status.CANCELLED : JobResult.Status.FINISHED, j, rounds,
-                r.iterations(), r.seconds(), device.toString(), classifier.describe(), null);
+                r.iterations(), r.seconds(), Torch.name(device), classifier.describe(), null);
     }
 
     private static String baseName(ClassifierJob j) {

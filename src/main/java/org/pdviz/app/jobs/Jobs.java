@@ -306,7 +306,7 @@ public final class Jobs {
     private static JobResult runLocked(JobSpec spec, Path folder, TrainingData.Source data, JobListener listener,
                                        BooleanSupplier cancelled) throws Exception {
         Torch.threads(spec.threads() > 0 ? spec.threads() : Torch.defaultThreads());
-        ai.djl.Device device = Torch.device(Device.parse(spec.device()) == Device.CUDA, listener::message);
+        Device device = Torch.device(Device.parse(spec.device()), listener::message);
         Checkpointer checkpointer = new Checkpointer(folder.resolve(STATE_FILE), 0, spec.checkpointSeconds());
         ProgressRelay relay = new ProgressRelay(listener, cancelled);
         if (spec instanceof ClassifierJob k) {
@@ -337,7 +337,7 @@ public final class Jobs {
         }
     }
 
-    private static JobResult train(TrainJob j, TrainingData.Source source, ai.djl.Device device,
+    private static JobResult train(TrainJob j, TrainingData.Source source, Device device,
                                    Checkpointer checkpointer, ProgressRelay relay) throws Exception {
         org.pdviz.train.onnx.Checkpoint init = j.init() == null ? null : org.pdviz.train.onnx.Checkpoint.read(j.init());
         String dataName = source.name();
@@ -372,10 +372,10 @@ public final class Jobs {
                 init == null ? null : init.weights(), init == null ? null : init.card().name(), source.origin());
         relay.message("training " + family.describe() + (init == null ? "" : " from " + j.init().getFileName())
                 + " on " + dataName + " (" + p.id() + ", " + c.weighting().id() + " weighting), " + iterations
-                + " iterations of batch " + c.batch() + ", on " + device);
+                + " iterations of batch " + c.batch() + ", on " + Torch.name(device));
         TeacherTraining.Result r = TeacherTraining.run(c, data, device, checkpointer, relay);
         return new JobResult(r.cancelled() ? JobResult.Status.CANCELLED : JobResult.Status.FINISHED, j,
-                relay.rounds(), r.iterations(), r.seconds(), device.toString(), family.describe(), null);
+                relay.rounds(), r.iterations(), r.seconds(), Torch.name(device), family.describe(), null);
     }
 
     /** The trainer's configuration for a distillation job (checked; opens the teacher's file). */
@@ -408,7 +408,7 @@ public final class Jobs {
         return c;
     }
 
-    private static JobResult distill(DistillJob j, TrainingData.Source data, ai.djl.Device device,
+    private static JobResult distill(DistillJob j, TrainingData.Source data, Device device,
                                      Checkpointer checkpointer, ProgressRelay relay, JobListener listener)
             throws Exception {
         Distillation.Config c = distillConfig(j, data);
@@ -421,7 +421,7 @@ public final class Jobs {
                 + plan.studentFamily().describe() + " (" + plan.studentParameterization().id() + ")"
                 + (plan.startFromTeacher() ? ", from the teacher's weights" : !plan.hasCopyStage() ? ", fresh (no copy"
                 + " stage)" : ", fresh: first " + plan.copyIterations() + " iterations copying the teacher (lr "
-                + c.copyLr() + ")") + "; on " + device);
+                + c.copyLr() + ")") + "; on " + Torch.name(device));
         Distillation.Result r = Distillation.run(c, device, checkpointer, relay);
         DistillComparison.Comparison eval = null;
         int evalCount = j.evalCount() >= 0 ? j.evalCount() : plan.studentFamily().dataShape().isImage() ? 64 : 1000;
@@ -432,7 +432,7 @@ public final class Jobs {
                     plan.from(), plan.to(), evalCount, 0);
         }
         JobResult result = new JobResult(r.cancelled() ? JobResult.Status.CANCELLED : JobResult.Status.FINISHED, j,
-                allRounds(plan, j.out(), relay.rounds()), relay.totalIterations(), r.seconds(), device.toString(),
+                allRounds(plan, j.out(), relay.rounds()), relay.totalIterations(), r.seconds(), Torch.name(device),
                 plan.studentFamily().describe(), eval);
         if (!r.cancelled()) {
             writeSummary(j.out().resolve("summary.json"), result, plan);

@@ -26,6 +26,7 @@ import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.runtime.AtomicFiles;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
@@ -128,7 +129,7 @@ public final class LiveService {
 
         t = stage(listener, "distill");
         Torch.threads(s.threads() > 0 ? s.threads() : Torch.defaultThreads());
-        ai.djl.Device device = Torch.device(false, listener::message);
+        Device device = Torch.device(Device.CPU, listener::message);
         Family mlp = Families.build("mlp", data.dataset().shape(), 1, Map.of("width", Integer.toString(s.width()),
                 "depth", Integer.toString(s.depth())));
         // the student learns from the teacher's own points

@@ -13,6 +13,9 @@ import org.pdviz.core.data.PointSets;
 import org.pdviz.core.data.read.DataReaders;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.runtime.exact.ExactTeachers;
+import org.pdviz.train.Setting;
+import org.pdviz.train.SettingException;
+import org.pdviz.train.SettingException.Problem;
 
 /**
  * The data a run can learn from: by name, the 2-D generators, {@code mnist} (training split) and
@@ -86,12 +89,11 @@ public final class TrainingData {
             throw new IllegalArgumentException("no data given; expected one of " + names() + " or a data file");
         }
         if (spec.equals(TEACHER_SAMPLES)) {
-            throw new IllegalArgumentException("--data teacher (the teacher's own samples) is for pdviz distill");
+            throw new SettingException(Problem.TEACHER_SAMPLES_ONLY_DISTILL, Setting.DATA);
         }
         if (isBuiltIn(spec) && !Files.exists(Path.of(spec))) {
             if (normalize) {
-                throw new IllegalArgumentException("--normalize is for point files; '" + spec
-                        + "' is a built-in data set, already in [-1, 1]");
+                throw new SettingException(Problem.NORMALIZE_BUILT_IN, Setting.NORMALIZE, spec);
             }
             return new Source(open(spec, mnistFolder), spec, null);
         }
@@ -113,8 +115,7 @@ public final class TrainingData {
         DataTable data = table;
         if (normalize) {
             if (!table.shape().isPoints()) {
-                throw new IllegalArgumentException(table.name() + ": --normalize is for points; images are mapped"
-                        + " from [0, 255] to [-1, 1] already");
+                throw new SettingException(Problem.NORMALIZE_IMAGES, Setting.NORMALIZE, table.name());
             }
             try {
                 map = Normalization.fit(table.values(), table.shape().size());

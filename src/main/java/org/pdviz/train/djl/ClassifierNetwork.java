@@ -1,10 +1,10 @@
 package org.pdviz.train.djl;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Map;
+import org.pdviz.runtime.Device;
 import org.pdviz.train.family.Classifier;
 import org.pdviz.train.family.Weights;
 

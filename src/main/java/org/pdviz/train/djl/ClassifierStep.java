@@ -59,7 +59,7 @@ public final class ClassifierStep implements AutoCloseable {
             double lossValue = loss.getFloat();
             if (!Double.isFinite(lossValue)) {
                 zeroGradients(params);
-                throw new TrainingException("training diverged (loss " + lossValue + "); try a smaller --lr");
+                throw new TrainingException("training diverged (loss " + lossValue + "); try a smaller learning rate");
             }
             long[] p = predicted.toLongArray();
             int correct = 0;

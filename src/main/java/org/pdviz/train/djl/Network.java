@@ -1,9 +1,9 @@
 package org.pdviz.train.djl;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Map;
+import org.pdviz.runtime.Device;
 import org.pdviz.train.family.Family;
 import org.pdviz.train.family.Weights;
 
@@ -30,10 +30,6 @@ public final class Network implements AutoCloseable {
 
     public NDManager manager() {
         return tensors.manager();
-    }
-
-    public Device device() {
-        return tensors.manager().getDevice();
     }
 
     /** The parameter tensors by name (do not close them). */

@@ -1,6 +1,5 @@
 package org.pdviz.train.djl;
 
-import ai.djl.Device;
 import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -8,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.pdviz.runtime.Device;
 import org.pdviz.train.family.ParamSpec;
 import org.pdviz.train.family.Parameterized;
 import org.pdviz.train.family.Weights;
@@ -28,7 +28,7 @@ final class ParameterTensors implements AutoCloseable {
         this.spec = spec;
         this.trainable = trainable;
         Torch.engine();
-        this.manager = NDManager.newBaseManager(device);
+        this.manager = NDManager.newBaseManager(Torch.djl(device));
         load(weights);
     }
 

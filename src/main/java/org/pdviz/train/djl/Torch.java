@@ -1,9 +1,9 @@
 package org.pdviz.train.djl;
 
-import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.function.Consumer;
+import org.pdviz.runtime.Device;
 
 /**
  * Starts DJL's PyTorch engine for training: offline (the native library comes from the Maven jar,
@@ -61,20 +61,35 @@ public final class Torch {
     }
 
     /**
-     * The DJL device for a request: the GPU when {@code cuda} is asked for and PyTorch sees one, else
-     * the CPU, with one line to {@code notices} saying why.
+     * The device training will use for a request: CUDA when asked for and PyTorch sees a GPU, else the
+     * CPU, with one line to {@code notices} saying why.
      */
-    public static Device device(boolean cuda, Consumer<String> notices) {
+    public static Device device(Device requested, Consumer<String> notices) {
         engine();
-        if (!cuda) {
-            return Device.cpu();
+        if (requested != Device.CUDA) {
+            return Device.CPU;
         }
         String problem = cudaProblem();
         if (problem == null) {
-            return Device.gpu();
+            return Device.CUDA;
         }
         notices.accept("CUDA is not usable for training here (" + problem + "); training on the CPU");
-        return Device.cpu();
+        return Device.CPU;
+    }
+
+    /** The engine's device for ours: the first GPU for CUDA. */
+    static ai.djl.Device djl(Device device) {
+        return device == Device.CUDA ? ai.djl.Device.gpu() : ai.djl.Device.cpu();
+    }
+
+    /** The device as the engine names it ("cpu()", "gpu(0)"): the name job results and summaries record. */
+    public static String name(Device device) {
+        return djl(device).toString();
+    }
+
+    /** "PyTorch x via DJL y", for reports. */
+    public static String describe() {
+        return "PyTorch " + engine().getVersion() + " via DJL " + Engine.getDjlVersion();
     }
 
     /**

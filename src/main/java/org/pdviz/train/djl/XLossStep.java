@@ -107,7 +107,7 @@ public final class XLossStep implements AutoCloseable {
             if (!Double.isFinite(lossValue) || !Double.isFinite(norm)) {
                 zeroGradients(params);
                 throw new TrainingException("training diverged (loss " + lossValue + ", gradient norm " + norm
-                        + "); try a smaller --lr");
+                        + "); try a smaller learning rate");
             }
             // clipping by global norm is a scale on every gradient, which Adam's fused update applies
             adam.update(params, grads, lr, clip > 0 && norm > clip ? clip / norm : 1.0);

@@ -58,4 +58,14 @@ class FailuresTest {
         assertEquals("input 'z' has rank 3", Failures.describe(new IllegalArgumentException("input 'z' has rank 3\nmore"),
                 ZH), "an unknown failure keeps its own first line");
     }
+
+    @Test
+    void aTrainersSettingProblemIsSaidWithTheSettingsNameInTheWindowsLanguage() {
+        var e = new org.pdviz.train.SettingException(org.pdviz.train.SettingException.Problem.POSITIVE,
+                org.pdviz.train.Setting.COPY_LR, -1.0);
+        assertEquals("the copy stage's learning rate must be positive, got -1.0", Failures.describe(e, EN));
+        assertEquals("\u590d\u5236\u9636\u6bb5\u7684\u5b66\u4e60\u7387\u5fc5\u987b\u4e3a\u6b63\u6570\uff0c"
+                + "\u73b0\u5728\u662f -1.0", Failures.describe(new CompletionException(e), ZH));
+        assertEquals(e.getMessage(), Failures.describe(e, EN), "the trainer's own English is the window's");
+    }
 }

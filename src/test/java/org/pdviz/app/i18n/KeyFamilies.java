@@ -26,6 +26,12 @@ final class KeyFamilies {
         for (DisplayRanges.Quantity q : DisplayRanges.Quantity.values()) {
             keys.add(q.meaningKey());
         }
+        for (org.pdviz.train.Setting s : org.pdviz.train.Setting.values()) {
+            keys.add(Failures.settingKey(s));
+        }
+        for (org.pdviz.train.SettingException.Problem p : org.pdviz.train.SettingException.Problem.values()) {
+            keys.add(Failures.problemKey(p));
+        }
         for (Language l : Language.values()) {
             keys.add("language." + l.tag());
             keys.add("language.short." + l.tag());
