@@ -89,6 +89,13 @@ class CardCommandTest {
         assertEquals(0, info.status(), info.err());
         assertTrue(info.out().contains("schedule: discrete, linear betas 0.0001 to 0.02, T = 1000"), info.out());
         assertTrue(info.out().contains("input 'timestep' takes index"), info.out());
+        // a printed card is a side card as it is (older cards also carry a derived "student" field)
+        Path printedCard = Files.writeString(dir.resolve("printed.json"), printed.out().replaceFirst("\\{",
+                "{\"student\": false,"));
+        var again = SampleCommandTest.run("card", "--model", bare.toString(), "--card", printedCard.toString());
+        assertEquals(0, again.status(), again.err());
+        assertEquals(back, CardJson.read(again.out()));
+        assertFalse(printed.out().contains("\"student\""), "cards no longer carry the derived 'student'");
         var infoSide = SampleCommandTest.run("info", bare.toString(), "--card", side.toString());
         assertTrue(infoSide.out().contains("name:    ddpm-gaussian"), infoSide.out());
     }

@@ -40,6 +40,8 @@ public final class CardJson {
 
     /** Field names a card may hold, at the top and inside "schedule" and "inputs". */
     private static final Set<String> FIELDS = names(ModelCard.class);
+    /** What older pdviz wrote beside the fields (derived from steps) and reads back without meaning. */
+    private static final Set<String> IGNORED = Set.of("student");
     private static final Set<String> SCHEDULE_FIELDS = names(ModelCard.ScheduleSpec.class);
     private static final Set<String> INPUTS_FIELDS = names(ModelCard.Inputs.class);
 
@@ -67,6 +69,7 @@ public final class CardJson {
             if (root == null || !root.isObject()) {
                 throw new CardException(where + ": not a JSON object");
             }
+            IGNORED.forEach(((com.fasterxml.jackson.databind.node.ObjectNode) root)::remove);
             unknown(where, "", root, FIELDS);
             if (root.get("schedule") != null && root.get("schedule").isObject()) {
                 unknown(where, "schedule.", root.get("schedule"), SCHEDULE_FIELDS);

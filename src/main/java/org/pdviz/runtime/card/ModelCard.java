@@ -282,6 +282,8 @@ public record ModelCard(int format, String name, String dataset, String paramete
         return dataRange == null ? DataRange.SYMMETRIC_UNIT : new DataRange(dataRange[0], dataRange[1]);
     }
 
+    /** Derived from {@code steps}, not a field of the card (cards written before this carry it as "student"). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isStudent() {
         return steps != null;
     }
