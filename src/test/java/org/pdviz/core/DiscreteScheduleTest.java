@@ -11,6 +11,7 @@ import org.pdviz.core.schedule.BetaSchedule;
 import org.pdviz.core.schedule.DiscreteSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
 import org.pdviz.core.schedule.SamplingGrid;
+import org.pdviz.core.schedule.TimestepSpacing;
 
 class DiscreteScheduleTest {
 
@@ -93,19 +94,20 @@ class DiscreteScheduleTest {
 
     @Test
     void trailingTimestepsAreNumpysRoundOfArange() {
-        assertArrayEquals(new int[] {999, 899, 799, 699, 599, 499, 399, 299, 199, 99}, DiscreteSchedule.trailing(T, 10));
-        assertArrayEquals(new int[] {999, 666, 332}, DiscreteSchedule.trailing(T, 3));
-        assertArrayEquals(new int[] {999}, DiscreteSchedule.trailing(T, 1));
+        assertArrayEquals(new int[] {999, 899, 799, 699, 599, 499, 399, 299, 199, 99},
+                TimestepSpacing.TRAILING.timesteps(T, 10, 0));
+        assertArrayEquals(new int[] {999, 666, 332}, TimestepSpacing.TRAILING.timesteps(T, 3, 0));
+        assertArrayEquals(new int[] {999}, TimestepSpacing.TRAILING.timesteps(T, 1, 0));
         // np.round(np.arange(1000, 0, -62.5)) - 1: halves round to even (812.5 -> 812)
         assertArrayEquals(new int[] {999, 937, 874, 811, 749, 687, 624, 561, 499, 437, 374, 311, 249, 187, 124, 61},
-                DiscreteSchedule.trailing(T, 16));
-        int[] all = DiscreteSchedule.trailing(T, T);
+                TimestepSpacing.TRAILING.timesteps(T, 16, 0));
+        int[] all = TimestepSpacing.TRAILING.timesteps(T, T, 0);
         for (int j = 0; j < T; j++) {
             assertEquals(T - 1 - j, all[j]);
         }
         // away from exact halves it is tau_i = floor(i T / N + 1/2) - 1, i = N..1
         for (int n : new int[] {7, 12, 33, 250, 999}) {
-            int[] tau = DiscreteSchedule.trailing(T, n);
+            int[] tau = TimestepSpacing.TRAILING.timesteps(T, n, 0);
             for (int i = n; i >= 1; i--) {
                 double x = (double) i * T / n;
                 if (x - Math.floor(x) != 0.5) {

@@ -3,9 +3,11 @@ package org.pdviz.core.ddim;
 import org.pdviz.core.schedule.NoiseLevel;
 
 /**
- * The deterministic DDIM step from t to s &lt; t, in its two equivalent forms:
- * {@code z_s = alpha_s x_hat + (sigma_s / sigma_t)(z_t - alpha_t x_hat)} and the rotation
- * {@code z_s = cos(phi_t - phi_s) z_t - sin(phi_t - phi_s) v_hat}.
+ * The deterministic DDIM step from t to s &lt; t, in its equivalent forms:
+ * {@code z_s = alpha_s x_hat + (sigma_s / sigma_t)(z_t - alpha_t x_hat)}, the rotation
+ * {@code z_s = cos(phi_t - phi_s) z_t - sin(phi_t - phi_s) v_hat}, and {@code z_s = alpha_s x_hat +
+ * sigma_s eps_hat} (the same when {@code eps_hat = (z_t - alpha_t x_hat) / sigma_t}; with a clipped
+ * x_hat and the model's eps_hat it is diffusers' step).
  */
 public final class Ddim {
 
@@ -29,6 +31,14 @@ public final class Ddim {
         Step c = step(from, to);
         for (int j = offset; j < offset + n; j++) {
             zS[j] = (float) c.apply(zT[j], xHat[j]);
+        }
+    }
+
+    /** {@code z_s = alpha_s x_hat + sigma_s eps_hat} for a block of {@code n} values. */
+    public static void stepWithEps(NoiseLevel to, float[] xHat, float[] epsHat, float[] zS, int offset, int n) {
+        double a = to.alpha(), s = to.sigma();
+        for (int j = offset; j < offset + n; j++) {
+            zS[j] = (float) (a * xHat[j] + s * epsHat[j]);
         }
     }
 

@@ -79,7 +79,10 @@ public final class DdimSampler {
         boolean keep = settings.recording() == SamplerSettings.Recording.ALL;
         boolean recordAll = keep || settings.recording() == SamplerSettings.Recording.STREAM;
         double[] clip = settings.clip() ? settings.clipTo().asArray() : null;
-        SamplingGrid grid = schedule.grid(settings.steps());
+        SamplingGrid grid = schedule.grid(settings.steps(), settings.grid());
+        // diffusers' clipping keeps the model's eps_hat, so the step needs it: read every prediction out
+        boolean keepEps = settings.clip() && settings.clipStyle() == SamplerSettings.ClipStyle.DIFFUSERS;
+        boolean readAll = recordAll || keepEps;
         int steps = settings.steps();
         int chunk = Math.max(1, denoiser.maxBatch());
 
@@ -87,7 +90,7 @@ public final class DdimSampler {
         float[] out = new float[count * outDim];
         float[] t = new float[count];
         float[] xHat = new float[count * dim];
-        float[] epsHat = recordAll ? new float[count * dim] : null, vHat = recordAll ? new float[count * dim] : null;
+        float[] epsHat = readAll ? new float[count * dim] : null, vHat = readAll ? new float[count * dim] : null;
         float[] next = new float[count * dim];
         List<Frame> frames = new ArrayList<>(keep ? steps : 0);
 
@@ -101,16 +104,18 @@ public final class DdimSampler {
             for (int b0 = 0; b0 < count; b0 += chunk) {
                 denoiser.predict(z, t, b0, Math.min(chunk, count - b0), out);
             }
-            boolean finite = recordAll
-                    ? Predictions.readOut(p, from, z, 0, out, 0, count, dim, clip, xHat, epsHat, vHat, 0)
+            boolean finite = readAll
+                    ? Predictions.readOut(p, from, z, 0, out, 0, count, dim, clip, keepEps, xHat, epsHat, vHat, 0)
                     : Predictions.xHat(p, from, z, out, count, dim, clip, xHat);
             if (!finite) {
                 throw new DenoiserException(String.format(
                         "model '%s' returned non-finite values (NaN or infinity) at t = %.6f (sample %d)",
-                        modelName, from.t(), settings.firstIndex() + firstNonFinite(xHat, recordAll ? epsHat : xHat, dim)));
+                        modelName, from.t(), settings.firstIndex() + firstNonFinite(xHat, readAll ? epsHat : xHat, dim)));
             }
             if (grid.returnsXHat(k)) {
                 System.arraycopy(xHat, 0, next, 0, next.length);
+            } else if (keepEps) {
+                Ddim.stepWithEps(to, xHat, epsHat, next, 0, next.length);
             } else {
                 Ddim.step(from, to, z, xHat, next, 0, next.length);
             }

@@ -1,19 +1,45 @@
 package org.pdviz.core.ddim;
 
+import java.util.Locale;
 import org.pdviz.core.model.DataRange;
+import org.pdviz.core.schedule.GridOptions;
 
 /**
- * How to sample: N steps on the grid t_i = i/N, from seed's noise for samples
- * {@code firstIndex .. firstIndex + count - 1}, clipping x_hat to {@code clipTo} when it is not null.
+ * How to sample: N steps on the schedule's grid (laid as {@code grid} says), from seed's noise for
+ * samples {@code firstIndex .. firstIndex + count - 1}, clipping x_hat to {@code clipTo} when it is
+ * not null, in the {@code clipStyle} way.
  */
 public record SamplerSettings(int steps, long seed, int count, long firstIndex, DataRange clipTo,
-                              Recording recording) {
+                              Recording recording, GridOptions grid, ClipStyle clipStyle) {
 
     /**
      * ALL keeps every frame in the trajectory; STREAM hands each frame to the monitor and keeps none
      * (a run whose frames would not fit in memory, written out as it goes); FINAL records no frames.
      */
     public enum Recording { ALL, STREAM, FINAL }
+
+    /**
+     * What clipping x_hat does to eps_hat: {@code official} recomputes it from the clipped x_hat, as the
+     * progressive distillation code does (the step is then {@code z_s = alpha_s x_c + (sigma_s/sigma_t)(z_t
+     * - alpha_t x_c)}); {@code diffusers} keeps the model's eps_hat (DDIMScheduler with its default
+     * {@code use_clipped_model_output = False}: {@code z_s = alpha_s x_c + sigma_s eps_hat}).
+     */
+    public enum ClipStyle {
+        OFFICIAL, DIFFUSERS;
+
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static ClipStyle parse(String s) {
+            for (ClipStyle v : values()) {
+                if (v.id().equalsIgnoreCase(s == null ? "" : s.trim())) {
+                    return v;
+                }
+            }
+            throw new IllegalArgumentException("unknown clip style '" + s + "' (official or diffusers)");
+        }
+    }
 
     public SamplerSettings {
         if (steps < 1) {
@@ -28,6 +54,16 @@ public record SamplerSettings(int steps, long seed, int count, long firstIndex, 
         if (recording == null) {
             recording = Recording.ALL;
         }
+        if (grid == null) {
+            grid = GridOptions.DEFAULT;
+        }
+        if (clipStyle == null) {
+            clipStyle = ClipStyle.OFFICIAL;
+        }
+    }
+
+    public SamplerSettings(int steps, long seed, int count, long firstIndex, DataRange clipTo, Recording recording) {
+        this(steps, seed, count, firstIndex, clipTo, recording, null, null);
     }
 
     public SamplerSettings(int steps, long seed, int count, DataRange clipTo, Recording recording) {
@@ -36,5 +72,10 @@ public record SamplerSettings(int steps, long seed, int count, long firstIndex, 
 
     public boolean clip() {
         return clipTo != null;
+    }
+
+    /** The same with other grid options and clip style. */
+    public SamplerSettings with(GridOptions g, ClipStyle style) {
+        return new SamplerSettings(steps, seed, count, firstIndex, clipTo, recording, g, style);
     }
 }

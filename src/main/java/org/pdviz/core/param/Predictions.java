@@ -4,8 +4,9 @@ import org.pdviz.core.schedule.NoiseLevel;
 
 /**
  * Turns a network's raw output into {@code x_hat}, {@code eps_hat} and {@code v_hat} for one
- * sample, with optional clipping of x_hat to the data range (then eps_hat is recomputed from the
- * clipped x_hat, as in the official sampler).
+ * sample, with optional clipping of x_hat to the data range; then eps_hat is recomputed from the
+ * clipped x_hat, as in the official sampler, unless the model's own eps_hat is kept (diffusers'
+ * default), and {@code v_hat = alpha eps_hat - sigma x_hat} of the pair returned.
  */
 public final class Predictions {
 
@@ -35,6 +36,13 @@ public final class Predictions {
     public static boolean readOut(Parameterization p, NoiseLevel level, float[] z, int zOffset, float[] out,
                                   int outOffset, int count, int dim, double[] clip, float[] xHat, float[] epsHat,
                                   float[] vHat, int offset) {
+        return readOut(p, level, z, zOffset, out, outOffset, count, dim, clip, false, xHat, epsHat, vHat, offset);
+    }
+
+    /** As above; {@code keepEps}: a clipped x_hat leaves the model's eps_hat as it is. */
+    public static boolean readOut(Parameterization p, NoiseLevel level, float[] z, int zOffset, float[] out,
+                                  int outOffset, int count, int dim, double[] clip, boolean keepEps, float[] xHat,
+                                  float[] epsHat, float[] vHat, int offset) {
         Parameterization.Readout rx = p.xHat(level);
         Parameterization.Readout re = p.epsHat(level);
         double a = level.alpha(), s = level.sigma();
@@ -43,7 +51,7 @@ public final class Predictions {
         boolean finite = true;
         for (int b = 0; b < count; b++) {
             int zo = zOffset + b * dim, oo = outOffset + b * outDim, xo = offset + b * dim;
-            if (!readOut(rx, re, a, s, both, z, zo, out, oo, dim, clip, xHat, epsHat, vHat, xo)) {
+            if (!readOut(rx, re, a, s, both, z, zo, out, oo, dim, clip, keepEps, xHat, epsHat, vHat, xo)) {
                 finite = false;
             }
         }
@@ -94,7 +102,8 @@ public final class Predictions {
 
     private static boolean readOut(Parameterization.Readout rx, Parameterization.Readout re, double a, double s,
                                    boolean both, float[] z, int zOffset, float[] out, int outOffset, int dim,
-                                   double[] clip, float[] xHat, float[] epsHat, float[] vHat, int offset) {
+                                   double[] clip, boolean keepEps, float[] xHat, float[] epsHat, float[] vHat,
+                                   int offset) {
         boolean finite = true;
         for (int j = 0; j < dim; j++) {
             double zv = z[zOffset + j];
@@ -104,7 +113,7 @@ public final class Predictions {
             double eps;
             if (clip != null && (x < clip[0] || x > clip[1])) {
                 x = Math.max(clip[0], Math.min(clip[1], x));
-                eps = (zv - a * x) / s;
+                eps = keepEps ? re.apply(zv, o1, o2) : (zv - a * x) / s;
             } else {
                 eps = re.apply(zv, o1, o2);
             }

@@ -82,9 +82,13 @@ public record CosineSchedule(double logSnrMin, double logSnrMax) implements Sche
         return at(position);
     }
 
-    /** The grid {@code t_i = i / N}, i = N..0; the last step returns x_hat. */
+    /** The grid {@code t_i = i / N}, i = N..0; the last step returns x_hat. Continuous time has no spacing options. */
     @Override
-    public SamplingGrid grid(int steps) {
+    public SamplingGrid grid(int steps, GridOptions options) {
+        if (!options.isDefault()) {
+            throw new IllegalArgumentException("timestep spacing, steps offset, final alpha and step target apply to"
+                    + " discrete schedules; the cosine schedule samples t = i/N");
+        }
         return SamplingGrid.chain(java.util.Arrays.stream(new TimeGrid(steps).times()).mapToObj(this::at).toList(),
                 true);
     }

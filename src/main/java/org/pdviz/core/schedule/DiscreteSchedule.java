@@ -114,16 +114,31 @@ public record DiscreteSchedule(double[] alphaBar) implements Schedule {
         return (double) (k + 1) / alphaBar.length;
     }
 
-    /** The trailing grid (diffusers' {@code timestep_spacing = "trailing"}), ending at alpha = 1. */
+    /**
+     * The grid over the timesteps {@code options} choose ({@link TimestepSpacing}, trailing by default):
+     * the step from timestep tau_i (placed at t = i/N) goes to the next one, or to {@code tau_i - floor(T/N)}
+     * with {@link GridOptions.StepTo#STRIDE}; the last to alpha-bar = 1 (where it returns x_hat) or to
+     * alpha-bar_0 ({@link GridOptions.FinalAlpha#FIRST}).
+     */
     @Override
-    public SamplingGrid grid(int steps) {
-        int[] tau = trailing(alphaBar.length, steps);
-        List<NoiseLevel> levels = new ArrayList<>(steps + 1);
+    public SamplingGrid grid(int steps, GridOptions options) {
+        int[] tau = options.spacingOrDefault().timesteps(alphaBar.length, steps, options.stepsOffset());
+        NoiseLevel end = options.finalAlphaOrDefault() == GridOptions.FinalAlpha.FIRST ? level(0).withT(0) : level(-1);
+        List<NoiseLevel> from = new ArrayList<>(steps), to = new ArrayList<>(steps);
         for (int p = 0; p < steps; p++) {
-            levels.add(level(tau[p]).withT((double) (steps - p) / steps));
+            from.add(level(tau[p]).withT((double) (steps - p) / steps));
         }
-        levels.add(level(-1));
-        return SamplingGrid.chain(levels, true);
+        int stride = alphaBar.length / steps;
+        for (int p = 0; p < steps; p++) {
+            double t = (double) (steps - p - 1) / steps;
+            if (options.stepToOrDefault() == GridOptions.StepTo.STRIDE) {
+                int prev = tau[p] - stride;
+                to.add(prev >= 0 ? level(prev).withT(t) : end);
+            } else {
+                to.add(p + 1 < steps ? from.get(p + 1) : end);
+            }
+        }
+        return new SamplingGrid(from, to, to.get(steps - 1).sigma() == 0);
     }
 
     @Override
@@ -145,31 +160,6 @@ public record DiscreteSchedule(double[] alphaBar) implements Schedule {
     @Override
     public int scrubIndex(double phi, int resolution) {
         return (int) Math.max(0, Math.round(tFromPhi(phi) * alphaBar.length) - 1);
-    }
-
-    /**
-     * Trailing timesteps, first step first: {@code tau_j = round(T - j T / N) - 1}, j = 0..N-1, as numpy's
-     * {@code np.round(np.arange(T, 0, -T / N)) - 1} computes them (round half to even; arange's values
-     * {@code T + j d} with {@code d = (T - T / N) - T}).
-     */
-    public static int[] trailing(int timesteps, int steps) {
-        checkSteps(timesteps, steps);
-        double start = timesteps, delta = (start - (double) timesteps / steps) - start;
-        int[] tau = new int[steps];
-        for (int j = 0; j < steps; j++) {
-            tau[j] = (int) Math.rint(j == 0 ? start : start + j * delta) - 1;
-        }
-        return tau;
-    }
-
-    static void checkSteps(int timesteps, int steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("the number of steps must be at least 1, got " + steps);
-        }
-        if (steps > timesteps) {
-            throw new IllegalArgumentException("a discrete schedule of " + timesteps + " timesteps allows at most "
-                    + timesteps + " steps, got " + steps);
-        }
     }
 
     @Override

@@ -26,7 +26,12 @@ public sealed interface Schedule permits CosineSchedule, DiscreteSchedule {
     double tFromPhi(double phi);
 
     /** The DDIM grid for N steps with the schedule's default spacing. */
-    SamplingGrid grid(int steps);
+    default SamplingGrid grid(int steps) {
+        return grid(steps, GridOptions.DEFAULT);
+    }
+
+    /** The DDIM grid for N steps laid as {@code options} say (a discrete schedule's spacing and ends). */
+    SamplingGrid grid(int steps, GridOptions options);
 
     /** The largest step count the schedule allows (T for a discrete one). */
     int maxSteps();

@@ -36,8 +36,15 @@ public final class NpyReader implements DataReader {
         return DataReaders.lower(file).endsWith(".npy") && !Files.isDirectory(file);
     }
 
-    @Override
-    public DataTable read(Path file) throws IOException {
+    /**
+     * An array as stored: its shape, element type ({@code f4}, {@code f8} or {@code u1}, byte order
+     * stripped) and values as floats, every one finite; {@code sha256} of the file's bytes.
+     */
+    public record Array(long[] shape, String type, float[] values, String sha256) {
+    }
+
+    /** Reads any .npy array of a supported type (C order); NaN, infinities and out-of-float values are refused. */
+    public static Array array(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String hash = HexFormat.of().formatHex(DataTable.sha256Digest().digest(bytes));
         ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -80,6 +87,26 @@ public final class NpyReader implements DataReader {
         if (count > Integer.MAX_VALUE - 8) {
             throw new DataFileException(file, null, "too large: " + count + " values");
         }
+        float[] values = new float[(int) count];
+        for (int i = 0; i < values.length; i++) {
+            double v = type.read(buf);
+            if (!Double.isFinite(v)) {
+                throw new DataFileException(file, "entry " + index(i, shape), v + " is not a finite number (NaN and"
+                        + " Inf are not allowed)");
+            }
+            if (Math.abs(v) > Float.MAX_VALUE) {
+                throw new DataFileException(file, "entry " + index(i, shape), "value " + v
+                        + " does not fit a 32-bit float");
+            }
+            values[i] = (float) v;
+        }
+        return new Array(shape, descr.replaceFirst("^[<>|=]", ""), values, hash);
+    }
+
+    @Override
+    public DataTable read(Path file) throws IOException {
+        Array a = array(file);
+        long[] shape = a.shape();
         boolean image = shape.length == 3 || shape.length == 4;
         if (shape.length != 2 && !image) {
             throw new DataFileException(file, "header", "shape " + shapeText(shape) + ": expected [N, d] points,"
@@ -88,28 +115,18 @@ public final class NpyReader implements DataReader {
         if (shape[0] == 0) {
             throw new DataFileException(file, null, "no samples (shape " + shapeText(shape) + ")");
         }
-        if (!image && type.integer) {
-            throw new DataFileException(file, "header", "points of type " + descr + ": expected float32 or float64");
+        if (!image && a.type().equals("u1")) {
+            throw new DataFileException(file, "header", "points of type " + a.type() + ": expected float32 or float64");
         }
-        float[] values = new float[(int) count];
-        for (int i = 0; i < values.length; i++) {
-            double v = type.read(buf);
-            if (!Double.isFinite(v)) {
-                throw new DataFileException(file, "entry " + index(i, shape), v + " is not a finite number (NaN and"
-                        + " Inf are not allowed)");
-            }
-            if (image) {
+        float[] values = a.values();
+        if (image) {
+            for (int i = 0; i < values.length; i++) {
+                double v = values[i];
                 if (v < 0 || v > 255) {
                     throw new DataFileException(file, "entry " + index(i, shape), "pixel value " + v
                             + " is outside [0, 255]");
                 }
                 values[i] = DataReader.pixel(v);
-            } else {
-                if (Math.abs(v) > Float.MAX_VALUE) {
-                    throw new DataFileException(file, "entry " + index(i, shape), "value " + v
-                            + " does not fit a 32-bit float");
-                }
-                values[i] = (float) v;
             }
         }
         int[] dims = shape.length == 2 ? new int[] {(int) shape[1]}
@@ -120,7 +137,7 @@ public final class NpyReader implements DataReader {
                 throw new DataFileException(file, "header", "shape " + shapeText(shape) + " has an empty axis");
             }
         }
-        return new DataTable(file.getFileName().toString(), new DataShape(dims), values, hash);
+        return new DataTable(file.getFileName().toString(), new DataShape(dims), values, a.sha256());
     }
 
     private static String find(Path file, Pattern p, String header, String key) throws DataFileException {
@@ -146,7 +163,7 @@ public final class NpyReader implements DataReader {
         return dims.stream().mapToLong(Long::longValue).toArray();
     }
 
-    private static String shapeText(long[] shape) {
+    public static String shapeText(long[] shape) {
         return java.util.Arrays.toString(shape);
     }
 
