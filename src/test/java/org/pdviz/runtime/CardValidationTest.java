@@ -78,12 +78,14 @@ class CardValidationTest {
     }
 
     @Test
-    void timeInputsAndNamesMustFitTheSchedule() throws Exception {
+    void timeInputsNamesAndStepsMustFitTheSchedule() throws Exception {
         refused("{\"timeInput\": \"seconds\"}", "timeInput", "t, index or logSnr");
         refused("{\"schedule\": {\"name\": \"cosine\"}, \"timeInput\": \"index\"}", "timeInput", "discrete");
         refused("{\"schedule\": {\"name\": \"discrete\", \"alphasCumprod\": [0.9, 0.5]}, \"timeInput\": \"t\"}",
                 "timeInput", "'index' or 'logSnr'");
         refused("{\"inputs\": {\"z\": \"x\", \"t\": \"x\"}}", "inputs", "two different");
+        refused("{\"schedule\": {\"name\": \"discrete\", \"alphasCumprod\": [0.9, 0.5]}, \"steps\": 3}", "steps is 3",
+                "at most 2 sampling steps");
     }
 
     @Test

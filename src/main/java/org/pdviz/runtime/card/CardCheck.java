@@ -85,6 +85,11 @@ public final class CardCheck {
             out.add("steps is " + card.steps() + ": a student is made for 1 to " + MAX_STEPS
                     + " sampling steps (a teacher has steps null)");
         }
+        if (card.steps() != null && schedule != null && card.steps() > schedule.maxSteps()
+                && card.steps() <= MAX_STEPS) {
+            out.add("steps is " + card.steps() + ": the schedule (" + card.schedule().describe() + ") allows at most "
+                    + schedule.maxSteps() + " sampling steps");
+        }
         if (card.family() != null && (card.family().name() == null || card.family().name().isBlank())) {
             out.add("family has no name");
         }
