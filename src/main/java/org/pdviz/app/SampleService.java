@@ -9,12 +9,14 @@ import java.util.function.Consumer;
 import javax.imageio.ImageIO;
 import org.pdviz.app.io.TrajectoryJson;
 import org.pdviz.app.render.SamplePlots;
+import org.pdviz.app.sampling.StartTensor;
 import org.pdviz.core.ddim.DdimSampler;
 import org.pdviz.core.ddim.Frame;
 import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.SamplingMonitor;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.model.DenoiserException;
+import org.pdviz.core.schedule.GridOptions;
 import org.pdviz.runtime.AtomicFiles;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
@@ -49,9 +51,17 @@ public final class SampleService {
     /**
      * @param steps null: a student's own step count, else {@link #TEACHER_STEPS} (or a discrete
      *              schedule's T, if fewer)
+     * @param grid  how the grid is laid on a discrete schedule (null: the defaults)
+     * @param start a .npy start tensor in place of the seed's noise (null: the noise); it sets the count
      */
     public record Request(Path model, CardOverrides overrides, Device device, Integer steps, long seed, int count,
-                          boolean clip, SamplerSettings.Recording recording, Path out) {
+                          boolean clip, SamplerSettings.Recording recording, Path out, GridOptions grid,
+                          SamplerSettings.ClipStyle clipStyle, Path start) {
+
+        public Request(Path model, CardOverrides overrides, Device device, Integer steps, long seed, int count,
+                       boolean clip, SamplerSettings.Recording recording, Path out) {
+            this(model, overrides, device, steps, seed, count, clip, recording, out, null, null, null);
+        }
     }
 
     public record Result(ModelCard card, Device device, int steps, int count, long nanos, Path png, Path json) {
@@ -118,31 +128,35 @@ public final class SampleService {
             ModelCard card = model.card();
             int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps()
                     : org.pdviz.app.library.ModelChoice.teacherSteps(card);
+            StartTensor start = r.start() == null ? null : StartTensor.read(r.start(), model.shape());
+            int count = start == null ? r.count() : start.count();
             boolean frames = r.recording() != SamplerSettings.Recording.FINAL;
-            Plan plan = plan(r.count(), steps, model.shape(), model.parameterization().outputFactor(), frames,
+            Plan plan = plan(count, steps, model.shape(), model.parameterization().outputFactor(), frames,
                     model.maxBatch(), chunkBytes);
             check(plan, r, model.shape());
+            // the grid is laid (and a bad option refused) before anything is written
+            card.scheduleValue().grid(steps, r.grid() == null ? GridOptions.DEFAULT : r.grid());
             try (OutputFolder out = OutputFolder.create(r.out())) {
                 Path png = r.out().resolve(PNG), json = r.out().resolve(JSON);
                 float[] kept = new float[(int) plan.keptValues()];
                 long started = System.nanoTime();
                 Map<Path, AtomicFiles.Writer> files = new LinkedHashMap<>();
-                files.put(json, os -> sample(model, card, r, plan, kept, monitor, os));
-                files.put(png, os -> ImageIO.write(picture(card, r, plan, kept, model.shape()), "png", os));
+                files.put(json, os -> sample(model, card, r, start, plan, kept, monitor, os));
+                files.put(png, os -> ImageIO.write(picture(card, plan, kept, model.shape()), "png", os));
                 try {
                     AtomicFiles.writeAll(files);
                 } catch (Failed e) {
                     throw e.getCause();
                 }
                 out.keep();
-                return new Result(card, model.device(), steps, r.count(), System.nanoTime() - started, png, json);
+                return new Result(card, model.device(), steps, count, System.nanoTime() - started, png, json);
             }
         }
     }
 
     /** Refuses, before anything is written, a run that would not fit in memory or on the disk. */
     private static void check(Plan plan, Request r, DataShape shape) throws IOException {
-        String what = "sampling " + r.count() + " samples of " + shape + " with " + plan.steps() + " steps"
+        String what = "sampling " + plan.count() + " samples of " + shape + " with " + plan.steps() + " steps"
                 + (plan.frames() ? ", every frame recorded," : "");
         long biggest = Math.max(plan.keptValues(), (long) plan.chunk() * plan.dim() * plan.outFactor());
         if (biggest > MAX_ARRAY) {
@@ -158,17 +172,21 @@ public final class SampleService {
     }
 
     /** Runs the sampler, writing trajectory.json as it goes, and keeps what samples.png shows. */
-    private static void sample(OnnxDenoiser model, ModelCard card, Request r, Plan plan, float[] kept,
-                               SamplingMonitor monitor, java.io.OutputStream os) throws IOException {
+    private static void sample(OnnxDenoiser model, ModelCard card, Request r, StartTensor start, Plan plan,
+                               float[] kept, SamplingMonitor monitor, java.io.OutputStream os) throws IOException {
         DdimSampler sampler = new DdimSampler(card.scheduleValue());
-        SamplerSettings all = settings(plan, r, card, 0, r.count());
+        int count = plan.count(), dim = plan.dim();
+        SamplerSettings all = settings(plan, r, card, 0, count);
         try (TrajectoryJson.Streamed w = new TrajectoryJson.Streamed(os, card.name(), model.parameterization().id(),
-                all, model.shape().batched(r.count()), sampler.schedule())) {
-            int chunks = (r.count() + plan.chunk() - 1) / plan.chunk();
+                all, model.shape().batched(count), sampler.schedule(), start)) {
+            int chunks = (count + plan.chunk() - 1) / plan.chunk();
             for (int c = 0; c < chunks; c++) {
-                int first = c * plan.chunk(), n = Math.min(plan.chunk(), r.count() - first);
-                float[] done = sampler.sample(card.name(), model, settings(plan, r, card, first, n),
-                        chunkMonitor(monitor, w, c, chunks)).finalSample();
+                int first = c * plan.chunk(), n = Math.min(plan.chunk(), count - first);
+                SamplerSettings part = settings(plan, r, card, first, n);
+                SamplingMonitor m = chunkMonitor(monitor, w, c, chunks);
+                float[] done = (start == null ? sampler.sample(card.name(), model, part, m)
+                        : sampler.run(card.name(), model, part, m, java.util.Arrays.copyOfRange(start.values(),
+                        first * dim, (first + n) * dim))).finalSample();
                 w.finalValues(done, 0, done.length);
                 keep(plan, model.shape(), done, first, n, kept);
             }
@@ -181,7 +199,8 @@ public final class SampleService {
 
     private static SamplerSettings settings(Plan plan, Request r, ModelCard card, long first, int n) {
         return new SamplerSettings(plan.steps(), r.seed(), n, first, r.clip() ? card.rangeValue() : null,
-                plan.frames() ? SamplerSettings.Recording.STREAM : SamplerSettings.Recording.FINAL);
+                plan.frames() ? SamplerSettings.Recording.STREAM : SamplerSettings.Recording.FINAL, r.grid(),
+                r.clipStyle());
     }
 
     /** Progress over all chunks; frames go to the file as they are made. */
@@ -222,11 +241,10 @@ public final class SampleService {
         System.arraycopy(two, 0, kept, 2 * first, 2 * n);
     }
 
-    private static java.awt.image.BufferedImage picture(ModelCard card, Request r, Plan plan, float[] kept,
-                                                        DataShape shape) {
+    private static java.awt.image.BufferedImage picture(ModelCard card, Plan plan, float[] kept, DataShape shape) {
         String title = card.name() + ", " + plan.steps() + " steps";
         return plan.images() ? SamplePlots.samples(title, kept, plan.shown(), shape, card.rangeValue())
-                : SamplePlots.samples(title, kept, r.count(), DataShape.of(2), card.rangeValue());
+                : SamplePlots.samples(title, kept, plan.count(), DataShape.of(2), card.rangeValue());
     }
 
     /** A sampling failure carried out of the file writer (which may only throw I/O errors) unchanged. */

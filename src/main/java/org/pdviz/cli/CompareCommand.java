@@ -50,6 +50,13 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     CardOptions card = new CardOptions();
 
+    @Mixin
+    SamplerOptions sampler = new SamplerOptions();
+
+    @Option(names = "--start", paramLabel = "FILE.npy", description = "Every sampler starts from this tensor"
+            + " (float32 or float64, [B, ...data shape]) instead of the seed's noise.")
+    Path start;
+
     @Override
     public Integer call() throws Exception {
         ModelLibrary lib = ModelLibrary.scan(models != null ? models : Home.get().models());
@@ -66,7 +73,7 @@ final class CompareCommand implements Callable<Integer> {
         int b = count != null ? count : ModelChoice.batch(shape);
         List<RunSpec> specs = new ArrayList<>();
         for (ModelChoice.Pane p : panes) {
-            specs.add(new RunSpec(p.model(), p.steps(), seed, b, clip));
+            specs.add(new RunSpec(p.model(), p.steps(), seed, b, clip, sampler.grid(), sampler.clipStyle(), start));
         }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sampling");
         List<SampledRun> runs = new RunService().runAll(specs, Timing.STEADY,
@@ -74,8 +81,10 @@ final class CompareCommand implements Callable<Integer> {
                 spec.commandLine().getErr()::println);
         bar.finish();
         var o = spec.commandLine().getOut();
-        o.printf("same noise: seed %d, %d samples per sampler; time: steady state (sessions warmed; steps x fastest"
-                + " step over up to %d runs)%n", seed, b, Timing.STEADY.maxRuns());
+        int b2 = runs.get(0).trajectory().count();
+        o.printf("same noise: %s, %d samples per sampler; time: steady state (sessions warmed; steps x fastest"
+                + " step over up to %d runs)%n", start == null ? "seed " + seed : "start " + start, b2,
+                Timing.STEADY.maxRuns());
         o.printf("%-32s %6s %12s %7s %10s %7s %5s %16s  %s%n", "sampler", "steps", "evaluations", "fewer", "time",
                 "faster", "runs", "same-noise RMSE", "quality (report.json)");
         SampledRun reference = runs.get(0);
@@ -88,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
                     .map(ReportQuality::describe).orElse("-");
             o.printf("%-32s %6d %12d %7s %10s %7s %5d %16.4f  %s%n", name, r.steps(), cost.evaluations(),
                     Cost.times(cost.fewerEvaluations(refCost)), r.wall().text(), Cost.times(cost.faster(refCost)),
-                    r.wall().runs(), SameNoise.rmse(r.trajectory().finalSample(), ref, b), quality);
+                    r.wall().runs(), SameNoise.rmse(r.trajectory().finalSample(), ref, r.trajectory().count()), quality);
         }
         return 0;
     }

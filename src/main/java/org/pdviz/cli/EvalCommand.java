@@ -75,6 +75,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     CardOptions teacherCard = new CardOptions();
 
+    @Mixin
+    SamplerOptions sampler = new SamplerOptions();
+
     @Override
     public Integer call() throws Exception {
         EvalService.Clip clipMode = switch (clip.toLowerCase(Locale.ROOT)) {
@@ -113,7 +116,8 @@ final class EvalCommand implements Callable<Integer> {
                 + " --out " + out;
         EvalService.Result result = new EvalService(Home.get()).run(new EvalService.Request(teacher, students,
                 Arrays.stream(steps).boxed().toList(), samples, seed, out, features, clipMode, bootstrap, exact,
-                Device.parse(device), command, data, teacherCard.overrides()), monitor);
+                Device.parse(device), command, data, teacherCard.overrides(), sampler.grid(), sampler.clipStyle()),
+                monitor);
         if (bar[0] != null) {
             bar[0].finish();
         }

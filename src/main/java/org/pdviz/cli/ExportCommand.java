@@ -63,6 +63,16 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     CardOptions card = new CardOptions();
 
+    @Mixin
+    SamplerOptions sampler = new SamplerOptions();
+
+    @Option(names = "--clip", description = "sampling: clip x_hat to the data range at every step.")
+    boolean clip;
+
+    @Option(names = "--start", paramLabel = "FILE.npy", description = "Start from this tensor (float32 or float64,"
+            + " [B, ...data shape]) instead of the seed's noise.")
+    Path start;
+
     @Override
     public Integer call() throws Exception {
         ExportService.What w = switch (what.toLowerCase(Locale.ROOT)) {
@@ -79,7 +89,8 @@ final class ExportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "export");
         ExportService.Result r = new ExportService().run(new ExportService.Request(model, w, steps, seed, count, frames,
-                gif, student, studentSteps, out, card.overrides()), Texts.of(language), err::println, (done, total) -> bar.update(done, total, null));
+                gif, student, studentSteps, out, card.overrides(), clip, sampler.grid(), sampler.clipStyle(), start),
+                Texts.of(language), err::println, (done, total) -> bar.update(done, total, null));
         bar.finish();
         var written = r.written();
         spec.commandLine().getOut().printf("%s: %d frames of %s in %s (%s ... %s)%s%n", r.model(), r.frames(),

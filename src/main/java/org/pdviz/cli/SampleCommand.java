@@ -45,6 +45,13 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    SamplerOptions sampler = new SamplerOptions();
+
+    @Option(names = "--start", paramLabel = "FILE.npy", description = "Start from this tensor (float32 or float64,"
+            + " [B, ...data shape]) instead of the seed's noise; sets the count.")
+    Path start;
+
     @Override
     public Integer call() throws Exception {
         SamplerSettings.Recording recording = switch (record.toLowerCase(java.util.Locale.ROOT)) {
@@ -63,12 +70,13 @@ final class SampleCommand implements Callable<Integer> {
         SampleService.Result result;
         try {
             result = new SampleService().run(new SampleService.Request(model, modelOptions.overrides(),
-                    modelOptions.device(), steps, seed, count, clip, recording, out), monitor, err::println);
+                    modelOptions.device(), steps, seed, count, clip, recording, out, sampler.grid(),
+                    sampler.clipStyle(), start), monitor, err::println);
         } finally {
             bar.finish();
         }
         spec.commandLine().getOut().printf("%s: %d samples, %d steps (%d network evaluations each), %.2f s on %s%n"
-                        + "wrote %s and %s%n", result.card().name(), count, result.steps(), result.steps(),
+                        + "wrote %s and %s%n", result.card().name(), result.count(), result.steps(), result.steps(),
                 result.nanos() / 1e9, result.device().id(), result.png(), result.json());
         return 0;
     }

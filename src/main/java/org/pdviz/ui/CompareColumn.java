@@ -174,19 +174,19 @@ final class CompareColumn extends VBox {
         boolean points = !shape.isImage();
         frame.usePoints(points);
         diff.usePoints(points);
-        rmse = SameNoise.rmse(r.trajectory().finalSample(), ref.trajectory().finalSample(), r.spec().count());
+        rmse = SameNoise.rmse(r.trajectory().finalSample(), ref.trajectory().finalSample(), r.count());
         boolean isRef = r == ref;
         String quality = org.pdviz.app.eval.ReportQuality.find(r.spec().model().file(), r.card().name(), r.steps())
                 .map(q -> "\n" + t.format("compare.stats.quality", q.describe(t))).orElse("");
         Cost cost = Cost.of(r), refCost = Cost.of(ref);
         stats.setText(t.format("compare.stats.evaluations", cost.evaluations())
                 + (isRef ? t.get("compare.stats.reference") : t.format("compare.stats.fewer", Cost.number(cost.fewerEvaluations(refCost))))
-                + "\n" + t.format("compare.stats.time", r.wall().text(), r.spec().count())
+                + "\n" + t.format("compare.stats.time", r.wall().text(), r.count())
                 + (isRef ? "" : t.format("compare.stats.faster", Cost.number(cost.faster(refCost))))
                 + t.format(r.wall().runs() == 1 ? "compare.stats.runs.one" : "compare.stats.runs", r.wall().runs()) + "\n"
                 + (isRef ? t.get("compare.stats.rmse.reference") : t.format("compare.stats.rmse", String.format("%.4f", rmse)))
                 + quality);
-        int count = r.spec().count();
+        int count = r.count();
         if (isRef) {
             diff.title(t.get("compare.diff.final"));
             showFinal(r, count, shape);
@@ -222,7 +222,7 @@ final class CompareColumn extends VBox {
         shownPosition = p;
         shownQuantity = q;
         DataShape shape = run.trajectory().shape();
-        int count = run.spec().count();
+        int count = run.count();
         var f = run.frame(p);
         float[] values = FrameExport.values(f, q);
         frame.title(ctx.i18n, q);

@@ -280,7 +280,7 @@ final class ComparePage implements Page {
             marks.add(AppContext.GridMark.of(SOURCE, t.format("compare.grid", r.spec().label(t)), r.trajectory()));
         }
         ctx.setGrids(SOURCE, marks);
-        caption.setText(t.format("compare.caption", ref.spec().seed(), ref.spec().count()));
+        caption.setText(t.format("compare.caption", ref.spec().seed(), ref.count()));
     }
 
     /** Shows every pane at the reference's position, aligned on t. */

@@ -50,8 +50,10 @@ public record EvalReport(int format, String created, Machine machine, String com
     public record Features(String id, String kind, int dim, String file, Double heldOutAccuracy) {
     }
 
+    /** {@code sampler}: the DDIM options when not the defaults (e.g. "spacing leading, ..."), else absent. */
     public record Settings(int samples, long seed, List<Integer> steps, boolean clip, int bootstrap,
-                           double confidence, Integer projections, Integer kidSubsets, Integer kidSubsetSize) {
+                           double confidence, Integer projections, Integer kidSubsets, Integer kidSubsetSize,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String sampler) {
     }
 
     /** The samples that same-noise RMSE is measured against: the teacher at its largest step count. */

@@ -31,6 +31,8 @@ import org.pdviz.core.metrics.SameNoise;
 import org.pdviz.core.metrics.SampleSet;
 import org.pdviz.core.metrics.SlicedWasserstein;
 import org.pdviz.core.model.DataShape;
+import org.pdviz.core.schedule.DiscreteSchedule;
+import org.pdviz.core.schedule.GridOptions;
 import org.pdviz.runtime.AtomicFiles;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
@@ -68,16 +70,19 @@ public final class EvalService {
      */
     public record Request(Path teacher, Path students, List<Integer> steps, int samples, long seed, Path out,
                           String features, Clip clip, int bootstrap, String exact, Device device, String command,
-                          Path data, CardOverrides teacherCard) {
+                          Path data, CardOverrides teacherCard, GridOptions grid,
+                          SamplerSettings.ClipStyle clipStyle) {
         public Request {
             steps = List.copyOf(steps);
             teacherCard = teacherCard == null ? CardOverrides.NONE : teacherCard;
+            grid = grid == null ? GridOptions.DEFAULT : grid;
+            clipStyle = clipStyle == null ? SamplerSettings.ClipStyle.OFFICIAL : clipStyle;
         }
 
         public Request(Path teacher, Path students, List<Integer> steps, int samples, long seed, Path out,
                        String features, Clip clip, int bootstrap, String exact, Device device, String command) {
             this(teacher, students, steps, samples, seed, out, features, clip, bootstrap, exact, device, command, null,
-                    null);
+                    null, null, null);
         }
     }
 
@@ -164,7 +169,7 @@ public final class EvalService {
         List<Sampled> teacherSets = new ArrayList<>();
         for (int n : p.steps()) {
             monitor.runStarted(card.name() + ", plain DDIM, " + n + " steps", ++index, total);
-            teacherSets.add(sample(p.teacher(), card, n, r, p.clip(), 0, monitor));
+            teacherSets.add(sample(p.teacher(), card, n, r, p.clip(), 0, monitor, true));
         }
         SampleSet rmseReference = teacherSets.get(teacherSets.size() - 1).samples();
 
@@ -174,7 +179,7 @@ public final class EvalService {
             monitor.runStarted(card.name() + ", " + p.maxSteps() + " steps, independent noise (reference)", ++index,
                     total);
             // sample indices M .. 2M-1: noise independent of the runs being scored
-            reference = sample(p.teacher(), card, p.maxSteps(), r, p.clip(), r.samples(), monitor).samples();
+            reference = sample(p.teacher(), card, p.maxSteps(), r, p.clip(), r.samples(), monitor, true).samples();
             independent = null;
             refInfo = new EvalReport.Reference("teacher", card.name(), r.samples(), "the teacher's own "
                     + p.maxSteps() + "-step samples from independent starting noise (data set unknown)");
@@ -198,7 +203,7 @@ public final class EvalService {
         for (Student s : p.students()) {
             monitor.runStarted(s.card().name() + ", student, " + s.card().steps() + " steps", ++index, total);
             try (OnnxDenoiser d = OnnxDenoiser.open(s.file(), CardOverrides.NONE, r.device(), note)) {
-                Sampled set = sample(d, s.card(), s.card().steps(), r, p.clip(), 0, monitor);
+                Sampled set = sample(d, s.card(), s.card().steps(), r, p.clip(), 0, monitor, false);
                 studentRuns.add(run("student", s.card().name(), s.file(), set, scorer, rmseReference, bootstrap));
             } catch (org.pdviz.core.model.DenoiserException | ModelFileException e) {
                 // one broken student is a result about that student, not the end of the evaluation
@@ -211,7 +216,7 @@ public final class EvalService {
         if (p.exactFile() != null) {
             try (OnnxDenoiser d = OnnxDenoiser.open(p.exactFile(), CardOverrides.NONE, r.device(), note)) {
                 monitor.runStarted(d.card().name() + ", exact teacher, " + p.maxSteps() + " steps", ++index, total);
-                Sampled set = sample(d, d.card(), p.maxSteps(), r, p.clip(), 0, monitor);
+                Sampled set = sample(d, d.card(), p.maxSteps(), r, p.clip(), 0, monitor, false);
                 exactRun = run("exact", d.card().name(), p.exactFile(), set, scorer, rmseReference, bootstrap);
             }
         }
@@ -224,7 +229,7 @@ public final class EvalService {
                 images ? "images" : "points", refInfo, images ? describe(p.features()) : null,
                 new EvalReport.Settings(r.samples(), r.seed(), p.steps(), p.clip(), r.bootstrap(),
                         bootstrap.confidence(), images ? null : swd.projections(), images ? kid.subsets() : null,
-                        images ? kid.subsetSize() : null),
+                        images ? kid.subsetSize() : null, describe(r.grid(), r.clipStyle())),
                 scorer.primary(), scorer.descriptions(), new EvalReport.RmseReference(card.name(), p.maxSteps()),
                 floor, teacherRuns, studentRuns, exactRun, notes);
     }
@@ -255,12 +260,38 @@ public final class EvalService {
         }
     }
 
+    /**
+     * The grid options apply to the teacher (a cosine teacher refuses other than the defaults) and to
+     * any other model on a discrete schedule ({@code teacher} false); the clip style to every model.
+     */
     private static Sampled sample(OnnxDenoiser model, ModelCard card, int steps, Request r, boolean clip,
-                                  long firstIndex, EvalMonitor monitor) throws Exception {
+                                  long firstIndex, EvalMonitor monitor, boolean teacher) throws Exception {
+        GridOptions grid = teacher || model.schedule() instanceof DiscreteSchedule ? r.grid() : GridOptions.DEFAULT;
         SamplerSettings settings = new SamplerSettings(steps, r.seed(), r.samples(), firstIndex,
-                clip ? card.rangeValue() : null, SamplerSettings.Recording.FINAL);
+                clip ? card.rangeValue() : null, SamplerSettings.Recording.FINAL, grid, r.clipStyle());
         Trajectory tr = new DdimSampler(card.scheduleValue()).sample(card.name(), model, settings, monitor);
         return new Sampled(steps, new SampleSet(tr.finalSample(), model.shape().size()), tr.nanos());
+    }
+
+    /** The DDIM options in words, or null for the defaults. */
+    static String describe(GridOptions g, SamplerSettings.ClipStyle style) {
+        List<String> parts = new ArrayList<>();
+        if (g.spacing() != null) {
+            parts.add("spacing " + g.spacing().id());
+        }
+        if (g.stepsOffset() != 0) {
+            parts.add("steps offset " + g.stepsOffset());
+        }
+        if (g.finalAlpha() != null) {
+            parts.add("final alpha " + g.finalAlpha().id());
+        }
+        if (g.stepTo() != null) {
+            parts.add("step to " + g.stepTo().id());
+        }
+        if (style != SamplerSettings.ClipStyle.OFFICIAL) {
+            parts.add("clip style " + style.id());
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static EvalReport.Run run(String role, String name, Path file, Sampled set, Scorer scorer,

@@ -13,11 +13,13 @@ import org.pdviz.app.phi.PhiData;
 import org.pdviz.app.phi.PhiGrid;
 import org.pdviz.app.phi.PhiModels;
 import org.pdviz.app.phi.PhiSession;
+import org.pdviz.app.sampling.StartTensor;
 import org.pdviz.core.ddim.DdimSampler;
 import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.SamplingMonitor;
 import org.pdviz.core.ddim.Trajectory;
 import org.pdviz.core.model.DenoiserException;
+import org.pdviz.core.schedule.GridOptions;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
 import org.pdviz.runtime.OnnxDenoiser;
@@ -40,15 +42,18 @@ public final class ExportService {
      * @param studentSteps for phi: the few-step sampler's steps (null: the student's own count, else 4)
      */
     public record Request(Path model, What what, Integer steps, long seed, int count, int frames, boolean gif,
-                          Path student, Integer studentSteps, Path out, CardOverrides modelCard) {
+                          Path student, Integer studentSteps, Path out, CardOverrides modelCard, boolean clip,
+                          GridOptions grid, SamplerSettings.ClipStyle clipStyle, Path start) {
         public Request {
             modelCard = modelCard == null ? CardOverrides.NONE : modelCard;
+            grid = grid == null ? GridOptions.DEFAULT : grid;
         }
 
-        /** The model with its own card. */
+        /** The model with its own card, the default sampler, the seed's noise. */
         public Request(Path model, What what, Integer steps, long seed, int count, int frames, boolean gif,
                        Path student, Integer studentSteps, Path out) {
-            this(model, what, steps, seed, count, frames, gif, student, studentSteps, out, null);
+            this(model, what, steps, seed, count, frames, gif, student, studentSteps, out, null, false, null, null,
+                    null);
         }
     }
 
@@ -88,15 +93,21 @@ public final class ExportService {
             ModelCard card = model.card();
             int steps = r.steps() != null ? r.steps() : card.steps() != null ? card.steps()
                     : org.pdviz.app.library.ModelChoice.teacherSteps(card);
+            StartTensor start = r.start() == null ? null : StartTensor.read(r.start(), model.shape());
+            int count = start == null ? r.count() : start.count();
             // every frame is drawn from the recorded run: z, x_hat, eps_hat and v_hat of every step are kept
-            Capacity.requireMemory(Trajectory.recordedBytes(model.shape().size(), r.count(), steps), "recording "
-                    + steps + " steps of " + r.count() + " samples of " + model.shape(), "use a smaller --count or fewer"
+            Capacity.requireMemory(Trajectory.recordedBytes(model.shape().size(), count, steps), "recording "
+                    + steps + " steps of " + count + " samples of " + model.shape(), "use a smaller --count or fewer"
                     + " --steps");
-            Trajectory run = new DdimSampler(card.scheduleValue()).sample(card.name(), model,
-                    new SamplerSettings(steps, r.seed(), r.count(), null, SamplerSettings.Recording.ALL),
-                    SamplingMonitor.NONE);
-            SamplingFrames frames = new SamplingFrames(run, card.rangeValue(),
-                    texts.format("export.sampling.title", card.name(), texts.steps(steps), r.seed()), r.frames() - 1, texts);
+            SamplerSettings settings = new SamplerSettings(steps, r.seed(), count, 0, r.clip() ? card.rangeValue()
+                    : null, SamplerSettings.Recording.ALL, r.grid(), r.clipStyle());
+            DdimSampler sampler = new DdimSampler(card.scheduleValue());
+            Trajectory run = start == null ? sampler.sample(card.name(), model, settings, SamplingMonitor.NONE)
+                    : sampler.run(card.name(), model, settings, SamplingMonitor.NONE, start.values());
+            SamplingFrames frames = new SamplingFrames(run, card.rangeValue(), start == null
+                    ? texts.format("export.sampling.title", card.name(), texts.steps(steps), r.seed())
+                    : texts.format("export.sampling.title_start", card.name(), texts.steps(steps),
+                    start.file().getFileName()), r.frames() - 1, texts);
             return new Result(card.name(), What.SAMPLING, frames.count(),
                     Animation.write(frames, r.out(), SAMPLING_STEM, r.gif(), progress));
         }
@@ -104,6 +115,11 @@ public final class ExportService {
 
     private Result phi(Request r, Texts texts, Consumer<String> notices, Animation.Progress progress)
             throws IOException, ModelFileException, DenoiserException {
+        if (!r.grid().isDefault() || r.clip()) {
+            throw new IllegalArgumentException("the phi scrub samples without clipping on the schedule's own grid (each"
+                    + " step a rotation): --clip, --spacing, --steps-offset, --final-alpha and --step-to apply to"
+                    + " --what sampling");
+        }
         var teacher = ModelImport.complete(r.model(), r.modelCard());
         var student = r.student() == null ? teacher : ModelImport.complete(r.student(), CardOverrides.NONE);
         int teacherSteps = r.steps() != null ? r.steps() : org.pdviz.app.library.ModelChoice.teacherSteps(teacher.card());
@@ -111,8 +127,11 @@ public final class ExportService {
                 : student.steps() != null && r.student() != null ? student.steps() : ModelChoice.STUDENT_STEPS;
         ModelChoice choice = new ModelChoice(teacher, teacherSteps, student, studentSteps);
         try (PhiModels models = PhiModels.open(choice)) {
-            int count = Math.min(r.count(), models.shape().isImage() ? 64 : 4096);
-            PhiData data = PhiData.sample(models, r.seed(), count, SamplingMonitor.NONE);
+            int cap = models.shape().isImage() ? 64 : 4096;
+            StartTensor start = r.start() == null ? null : StartTensor.read(r.start(), models.shape());
+            int count = Math.min(start == null ? r.count() : start.count(), cap);
+            PhiData data = PhiData.sample(models, r.seed(), count, start == null ? null
+                    : java.util.Arrays.copyOf(start.values(), count * models.shape().size()), SamplingMonitor.NONE);
             int sample = models.shape().isImage() ? 0 : data.bestConditionedSample();
             int coordinate = brightest(data, sample);
             if (!data.xFromSameNoise()) {

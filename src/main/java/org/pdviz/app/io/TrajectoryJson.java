@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import org.pdviz.app.sampling.StartTensor;
 import org.pdviz.core.ddim.Frame;
 import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.Trajectory;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.DiscreteSchedule;
+import org.pdviz.core.schedule.GridOptions;
 import org.pdviz.core.schedule.NoiseLevel;
 import org.pdviz.core.schedule.Schedule;
 import org.pdviz.runtime.AtomicFiles;
@@ -18,10 +20,12 @@ import org.pdviz.runtime.AtomicFiles;
 /**
  * The trajectory file for users' notebooks (stable format, documented in README):
  * <pre>
- * { "model", "parameterization", "steps", "seed", "clip", "shape": [B, d1, ...],
+ * { "model", "parameterization", "steps", "seed" (null with a start file), "start": null or {"file", "sha256"},
+ *   "clip", "clipStyle", "shape": [B, d1, ...],
  *   "schedule": {"name": "cosine", "logSnrMin", "logSnrMax"} or {"name": "discrete", "timesteps", "alphasCumprod"},
- *   "frames": [ {"index", "t", ("timestep",) "s", "alpha", "sigma", "logSnr", "phi", "z", "xHat", "epsHat",
- *                "vHat"} ],
+ *   discrete only: "spacing", "stepsOffset", "finalAlpha", "stepTo",
+ *   "frames": [ {"index", "t", ("timestep",) "s", ("toTimestep",) "alpha", "sigma", "logSnr", "phi", "z", "xHat",
+ *                "epsHat", "vHat"} ],
  *   "final": [...] }
  * </pre>
  * Frames in sampling order (t = 1 first), arrays flattened row-major; streamed, so large runs
@@ -35,12 +39,21 @@ public final class TrajectoryJson {
     }
 
     public static void write(Trajectory tr, Path file) throws IOException {
-        AtomicFiles.write(file, out -> write(tr, out));
+        write(tr, null, file);
+    }
+
+    /** With the start file the run began from (null: the seed's noise). */
+    public static void write(Trajectory tr, StartTensor start, Path file) throws IOException {
+        AtomicFiles.write(file, out -> write(tr, start, out));
     }
 
     public static void write(Trajectory tr, OutputStream out) throws IOException {
+        write(tr, null, out);
+    }
+
+    public static void write(Trajectory tr, StartTensor start, OutputStream out) throws IOException {
         try (Streamed w = new Streamed(out, tr.model(), tr.parameterization().id(), tr.settings(), tr.batchShape(),
-                tr.schedule())) {
+                tr.schedule(), start)) {
             for (Frame f : tr.frames()) {
                 w.frame(f);
             }
@@ -58,16 +71,27 @@ public final class TrajectoryJson {
         private boolean inFinal;
         private boolean discrete;
 
+        /** @param start the start file (null: the seed's noise) */
         public Streamed(OutputStream out, String model, String parameterization, SamplerSettings settings,
-                        long[] batchShape, Schedule schedule) throws IOException {
+                        long[] batchShape, Schedule schedule, StartTensor start) throws IOException {
             g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
             g.writeStringField("model", model);
             g.writeStringField("parameterization", parameterization);
             g.writeNumberField("steps", settings.steps());
-            g.writeNumberField("seed", settings.seed());
+            if (start == null) {
+                g.writeNumberField("seed", settings.seed());
+                g.writeNullField("start");
+            } else {
+                g.writeNullField("seed");
+                g.writeObjectFieldStart("start");
+                g.writeStringField("file", start.file().toString());
+                g.writeStringField("sha256", start.sha256());
+                g.writeEndObject();
+            }
             g.writeBooleanField("clip", settings.clip());
+            g.writeStringField("clipStyle", settings.clipStyle().id());
             g.writeArrayFieldStart("shape");
             for (long d : batchShape) {
                 g.writeNumber(d);
@@ -75,6 +99,13 @@ public final class TrajectoryJson {
             g.writeEndArray();
             schedule(g, schedule);
             discrete = schedule instanceof DiscreteSchedule;
+            if (discrete) {
+                GridOptions o = settings.grid();
+                g.writeStringField("spacing", o.spacingOrDefault().id());
+                g.writeNumberField("stepsOffset", o.stepsOffset());
+                g.writeStringField("finalAlpha", o.finalAlphaOrDefault().id());
+                g.writeStringField("stepTo", o.stepToOrDefault().id());
+            }
             g.writeArrayFieldStart("frames");
         }
 
@@ -87,6 +118,9 @@ public final class TrajectoryJson {
                 g.writeNumberField("timestep", (long) at.position());
             }
             g.writeNumberField("s", f.to().t());
+            if (discrete) {
+                g.writeNumberField("toTimestep", (long) f.to().position());
+            }
             g.writeNumberField("alpha", at.alpha());
             g.writeNumberField("sigma", at.sigma());
             g.writeNumberField("logSnr", at.logSnr());

@@ -28,20 +28,28 @@ public record PhiData(SampleSet samples, Trajectory teacherRun, Trajectory stude
 
     public static PhiData sample(PhiModels models, long seed, int count, SamplingMonitor monitor)
             throws DenoiserException {
+        return sample(models, seed, count, null, monitor);
+    }
+
+    /** As above from a given start z_1 ({@code count} samples; null: the seed's noise), which is then eps. */
+    public static PhiData sample(PhiModels models, long seed, int count, float[] start, SamplingMonitor monitor)
+            throws DenoiserException {
         DdimSampler sampler = new DdimSampler(models.schedule());
         PhiModels.Sampler t = models.teacher(), s = models.student();
         DataShape shape = models.shape();
+        float[] z1 = start != null ? start : SampleSet.startNoise(seed, count, shape);
         boolean sameNoise = shape.size() > FEW_DIMENSIONS;
         int total = t.steps() * (sameNoise ? 1 : 2) + s.steps();
-        Trajectory teacherRun = sampler.sample(t.model(), t.denoiser(),
-                new SamplerSettings(t.steps(), seed, count, null, SamplerSettings.Recording.ALL), offset(monitor, 0, total));
-        Trajectory studentRun = sampler.sample(s.model(), s.denoiser(),
+        Trajectory teacherRun = sampler.run(t.model(), t.denoiser(),
+                new SamplerSettings(t.steps(), seed, count, null, SamplerSettings.Recording.ALL), offset(monitor, 0, total),
+                z1);
+        Trajectory studentRun = sampler.run(s.model(), s.denoiser(),
                 new SamplerSettings(s.steps(), seed, count, null, SamplerSettings.Recording.ALL),
-                offset(monitor, t.steps(), total));
+                offset(monitor, t.steps(), total), z1);
         float[] x = sameNoise ? teacherRun.finalSample()
                 : sampler.sample(t.model(), t.denoiser(), new SamplerSettings(t.steps(), seed ^ INDEPENDENT, count, null,
                         SamplerSettings.Recording.FINAL), offset(monitor, t.steps() + s.steps(), total)).finalSample();
-        SampleSet set = new SampleSet(seed, count, shape, x, SampleSet.startNoise(seed, count, shape));
+        SampleSet set = new SampleSet(seed, count, shape, x, z1);
         return new PhiData(set, teacherRun, studentRun, sameNoise);
     }
 

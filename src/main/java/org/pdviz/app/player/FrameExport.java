@@ -42,7 +42,7 @@ public final class FrameExport {
     public static String[] caption(SampledRun run, int position, Texts t) {
         NoiseLevel l = run.level(position);
         return new String[] {
-            t.format("export.frame.run", run.spec().label(t), run.spec().seed(), run.spec().count()),
+            t.format("export.frame.run", run.spec().label(t), run.spec().seed(), run.count()),
             t.format("export.frame.position", position, run.last()) + String.format(
                     "  t = %.4f  \u03C6 = %.4f  \u03BB = %.3f  \u03B1 = %.4f  \u03C3 = %.4f",
                     l.t(), l.phi(), l.logSnr(), l.alpha(), l.sigma())};
@@ -51,7 +51,7 @@ public final class FrameExport {
     public static BufferedImage image(SampledRun run, int position, Texts t) {
         FrameData f = run.frame(position);
         DataShape shape = run.trajectory().shape();
-        int count = run.spec().count();
+        int count = run.count();
         List<Quantity> qs = List.of(Quantity.values());
         int width = 2 * TILE, height = CAPTION + 2 * (TILE + LABEL);
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

@@ -41,7 +41,7 @@ public final class RunService {
     }
 
     public SampledRun run(RunSpec spec, Progress progress, BooleanSupplier cancelled)
-            throws ModelFileException, DenoiserException {
+            throws ModelFileException, DenoiserException, java.io.IOException {
         return runAll(List.of(spec), progress, cancelled, line -> { }).get(0);
     }
 
@@ -63,13 +63,15 @@ public final class RunService {
     static final int WARM_UP_CALLS = 3;
 
     public List<SampledRun> runAll(List<RunSpec> specs, Progress progress, BooleanSupplier cancelled,
-                                   Consumer<String> notices) throws ModelFileException, DenoiserException {
+                                   Consumer<String> notices) throws ModelFileException, DenoiserException,
+            java.io.IOException {
         return runAll(specs, Timing.ONCE, progress, cancelled, notices);
     }
 
     /** Samples the runs in order, then times them; throws {@link CancellationException} when cancelled. */
     public List<SampledRun> runAll(List<RunSpec> specs, Timing timing, Progress progress, BooleanSupplier cancelled,
-                                   Consumer<String> notices) throws ModelFileException, DenoiserException {
+                                   Consumer<String> notices) throws ModelFileException, DenoiserException,
+            java.io.IOException {
         checkMemory(specs);
         long total = specs.stream().mapToLong(RunSpec::steps).sum();
         Map<Path, OnnxDenoiser> open = new HashMap<>();
@@ -86,8 +88,10 @@ public final class RunService {
                     open.put(spec.model().file(), d);
                 }
                 ModelCard card = d.card();
-                if (warmed.add(spec.model().file() + "#" + spec.count())) {
-                    new DdimSampler(card.scheduleValue()).warmUp(d, spec.count(), WARM_UP_CALLS);
+                StartTensor start = spec.start() == null ? null : StartTensor.read(spec.start(), d.shape());
+                int count = start == null ? spec.count() : start.count();
+                if (warmed.add(spec.model().file() + "#" + count)) {
+                    new DdimSampler(card.scheduleValue()).warmUp(d, count, WARM_UP_CALLS);
                 }
                 long offset = before;
                 SamplingMonitor monitor = new SamplingMonitor() {
@@ -101,15 +105,17 @@ public final class RunService {
                         return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
                     }
                 };
-                SamplerSettings settings = new SamplerSettings(spec.steps(), spec.seed(), spec.count(),
-                        spec.clip() ? card.rangeValue() : null, SamplerSettings.Recording.ALL);
-                timed.add(TimedRun.first(spec, card, d, new DdimSampler(card.scheduleValue()), settings, monitor));
+                SamplerSettings settings = new SamplerSettings(spec.steps(), spec.seed(), count, 0,
+                        spec.clip() ? card.rangeValue() : null,
+                        SamplerSettings.Recording.ALL, spec.grid(), spec.clipStyle());
+                timed.add(TimedRun.first(spec, card, d, new DdimSampler(card.scheduleValue()), settings, monitor,
+                        start));
                 before += spec.steps();
             }
             TimedRun.repeat(timed, timing, progress);
             List<SampledRun> out = new ArrayList<>();
             for (TimedRun t : timed) {
-                out.add(new SampledRun(t.spec, t.card, t.trajectory, t.wall()));
+                out.add(new SampledRun(t.spec, t.card, t.trajectory, t.wall(), t.start));
             }
             return out;
         } finally {

@@ -9,13 +9,22 @@ import org.pdviz.runtime.card.ModelCard;
 
 /**
  * A finished run with every frame recorded, addressed by position {@code 0..N} (see
- * {@link FrameData}), and its steady-state wall time. Its arrays are never modified, so views may
- * read them from any thread.
+ * {@link FrameData}), its steady-state wall time, and the start file it began from ({@code start},
+ * null: the seed's noise). Its arrays are never modified, so views may read them from any thread.
  */
-public record SampledRun(RunSpec spec, ModelCard card, Trajectory trajectory, WallTime wall) {
+public record SampledRun(RunSpec spec, ModelCard card, Trajectory trajectory, WallTime wall, StartTensor start) {
+
+    public SampledRun(RunSpec spec, ModelCard card, Trajectory trajectory, WallTime wall) {
+        this(spec, card, trajectory, wall, null);
+    }
 
     public int steps() {
         return trajectory.steps();
+    }
+
+    /** The samples of the run (a start file's batch, else the spec's count). */
+    public int count() {
+        return trajectory.count();
     }
 
     /** The last position (the final sample at t = 0). */

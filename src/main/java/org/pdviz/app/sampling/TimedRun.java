@@ -16,6 +16,7 @@ final class TimedRun {
     final RunSpec spec;
     final ModelCard card;
     final Trajectory trajectory;
+    final StartTensor start;
     private final Denoiser denoiser;
     private final DdimSampler sampler;
     private final SamplerSettings settings;
@@ -25,8 +26,9 @@ final class TimedRun {
     private int runs;
 
     private TimedRun(RunSpec spec, ModelCard card, Denoiser denoiser, DdimSampler sampler, SamplerSettings settings,
-                     SamplingMonitor monitor) throws DenoiserException {
+                     SamplingMonitor monitor, StartTensor start) throws DenoiserException {
         this.spec = spec;
+        this.start = start;
         this.card = card;
         this.denoiser = denoiser;
         this.sampler = sampler;
@@ -35,15 +37,19 @@ final class TimedRun {
         this.trajectory = run();
     }
 
-    /** Samples the run once (with {@code monitor}'s progress and cancellation), timing every step. */
+    /**
+     * Samples the run once (with {@code monitor}'s progress and cancellation), timing every step;
+     * from {@code start} when it is not null, else from the seed's noise.
+     */
     static TimedRun first(RunSpec spec, ModelCard card, Denoiser denoiser, DdimSampler sampler,
-                          SamplerSettings settings, SamplingMonitor monitor) throws DenoiserException {
-        return new TimedRun(spec, card, denoiser, sampler, settings, monitor);
+                          SamplerSettings settings, SamplingMonitor monitor, StartTensor start)
+            throws DenoiserException {
+        return new TimedRun(spec, card, denoiser, sampler, settings, monitor, start);
     }
 
     private Trajectory run() throws DenoiserException {
         long[] last = {System.nanoTime()};
-        Trajectory tr = sampler.sample(card.name(), denoiser, settings, new SamplingMonitor() {
+        SamplingMonitor timer = new SamplingMonitor() {
             @Override
             public void stepDone(int done, int steps) {
                 long now = System.nanoTime();
@@ -58,7 +64,9 @@ final class TimedRun {
             public boolean cancelled() {
                 return monitor.cancelled();
             }
-        });
+        };
+        Trajectory tr = start == null ? sampler.sample(card.name(), denoiser, settings, timer)
+                : sampler.run(card.name(), denoiser, settings, timer, start.values());
         runs++;
         spent += tr.nanos();
         return tr;
