@@ -13,6 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -35,9 +36,11 @@ import org.pdviz.app.sampling.FrameData;
 import org.pdviz.app.sampling.RunService;
 import org.pdviz.app.sampling.RunSpec;
 import org.pdviz.app.sampling.SampledRun;
+import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.model.DataRange;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.schedule.DiscreteSchedule;
+import org.pdviz.core.schedule.GridOptions;
 import org.pdviz.core.schedule.NoiseLevel;
 import org.pdviz.ui.task.BackgroundTask;
 import org.pdviz.ui.task.TaskSlot;
@@ -63,6 +66,8 @@ final class PlayerPage implements Page {
     final Button savePng = new Button();
     final Button saveJson = new Button();
     final TransportBar transport;
+    final ToggleButton advancedToggle = new ToggleButton();
+    final SamplerAdvanced advanced;
     private final List<FramePanel> panels = new ArrayList<>();
     private final Readouts readouts;
     private final Label caption = new Label();
@@ -87,6 +92,8 @@ final class PlayerPage implements Page {
         Tips.tip(progress, "player-progress", t.text("player.progress.tip"));
         Tips.tip(t.bind(savePng, "player.save_png"), "player-save-png", t.text("player.save_png.tip"));
         Tips.tip(t.bind(saveJson, "player.save_json"), "player-save-json", t.text("player.save_json.tip"));
+        Tips.tip(t.bind(advancedToggle, "player.advanced"), "player-advanced-toggle", t.text("player.advanced.tip"));
+        advanced = new SamplerAdvanced(t);
         transport = new TransportBar(t);
         readouts = new Readouts(t);
         model.setItems(ctx.models.filtered(e -> e.card() != null));
@@ -113,9 +120,12 @@ final class PlayerPage implements Page {
         saveJson.setDisable(true);
 
         FlowPane settings = new FlowPane(8, 6, label(t, "player.model"), model, label(t, "player.steps"), steps,
-                label(t, "player.seed"), seed, label(t, "player.batch"), batch, clip, sample, cancel);
+                label(t, "player.seed"), seed, label(t, "player.batch"), batch, clip, advancedToggle, sample, cancel);
         settings.getStyleClass().add("toolbar");
         settings.setAlignment(Pos.CENTER_LEFT);
+        advanced.node().visibleProperty().bind(advancedToggle.selectedProperty());
+        advanced.node().managedProperty().bind(advancedToggle.selectedProperty());
+        advanced.onChange(() -> dirty = true);
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("panels");
@@ -155,7 +165,7 @@ final class PlayerPage implements Page {
 
         transport.setPadding(new Insets(6, 10, 8, 10));
         transport.position().addListener((o, a, b) -> render(b.intValue()));
-        root.setTop(settings);
+        root.setTop(new VBox(settings, advanced.node()));
         root.setCenter(center);
         root.setRight(side);
         root.setBottom(transport);
@@ -179,6 +189,13 @@ final class PlayerPage implements Page {
 
     private void modelChanged(ModelEntry e) {
         steps.getValueFactory().setValue(ModelChoice.steps(e));
+        boolean discrete;
+        try {
+            discrete = e.card().scheduleValue() instanceof DiscreteSchedule;
+        } catch (IllegalArgumentException bad) {
+            discrete = false; // a bad schedule is reported when sampling opens the model
+        }
+        advanced.setDiscrete(discrete);
         batch.getValueFactory().setValue(ModelChoice.batch(e.card().shapeValue()));
         if (ctx.selected.get() == null || !ctx.selected.get().equals(e)) {
             ctx.selected.set(e);
@@ -224,7 +241,8 @@ final class PlayerPage implements Page {
         Controls.commit(batch);
         cancel();
         dirty = false;
-        RunSpec spec = new RunSpec(m, steps.getValue(), seed.getValue(), batch.getValue(), clip.isSelected());
+        RunSpec spec = new RunSpec(m, steps.getValue(), seed.getValue(), batch.getValue(), clip.isSelected(),
+                advanced.grid(), advanced.clipStyle(), advanced.start());
         Texts t = ctx.i18n.texts();
         background.start(BackgroundTask.of(Message.of("task.sample", spec.label(t)), task -> new RunService().run(spec,
                         (done, total, current) -> task.progress(done, total), task::cancelled))
@@ -264,9 +282,13 @@ final class PlayerPage implements Page {
     private void describe(SampledRun r) {
         Texts t = ctx.i18n.texts();
         String sep = "  \u00B7  ";
-        caption.setText(r.spec().label(t) + sep + t.format("player.caption.seed", r.spec().seed()) + sep
-                + t.format("player.caption.samples", r.spec().count()) + (r.spec().clip() ? sep + t.get("player.caption.clipped") : "")
-                + sep + r.wall().text());
+        caption.setText(r.spec().label(t) + sep + (r.start() == null ? t.format("player.caption.seed", r.spec().seed())
+                : t.format("player.caption.start", r.start().file().getFileName())) + sep
+                + t.format("player.caption.samples", r.trajectory().count())
+                + (r.spec().clip() ? sep + t.get("player.caption.clipped") : "")
+                + (r.spec().clip() && r.spec().clipStyle() == SamplerSettings.ClipStyle.DIFFUSERS
+                ? " (" + t.format("player.caption.clip_style", r.spec().clipStyle().id()) + ")" : "")
+                + options(t, r.spec().grid()) + sep + r.wall().text());
         ctx.setGrids(SOURCE, List.of(AppContext.GridMark.of(SOURCE, t.format("player.grid", r.spec().label(t)),
                 r.trajectory())));
         transport.frameText(p -> ctx.i18n.format("player.frame", p, r.last()));
@@ -275,6 +297,16 @@ final class PlayerPage implements Page {
             DataRange dr = points ? DisplayRanges.points(r.range()) : DisplayRanges.image(Quantity.values()[i], r.range());
             panels.get(i).rangeNote(t.format("player.range", trim(dr.lo()), trim(dr.hi())));
         }
+    }
+
+    /** The grid options of a discrete run when they are not the defaults, else nothing. */
+    private static String options(Texts t, GridOptions g) {
+        if (g.isDefault()) {
+            return "";
+        }
+        return "  \u00B7  " + t.format("player.caption.grid", g.spacingOrDefault().id()
+                + (g.stepsOffset() != 0 ? " +" + g.stepsOffset() : ""), g.finalAlphaOrDefault().id(),
+                g.stepToOrDefault().id());
     }
 
     private static String trim(double v) {
@@ -296,7 +328,7 @@ final class PlayerPage implements Page {
         }
         FrameData f = run.frame(position);
         DataShape shape = run.trajectory().shape();
-        int count = run.spec().count();
+        int count = run.count();
         Quantity[] qs = Quantity.values();
         for (int i = 0; i < qs.length; i++) {
             float[] values = FrameExport.values(f, qs[i]);
@@ -328,7 +360,7 @@ final class PlayerPage implements Page {
     }
 
     void exportTrajectory(Path file) throws IOException {
-        TrajectoryJson.write(run.trajectory(), file);
+        TrajectoryJson.write(run.trajectory(), run.start(), file);
     }
 
     private void chooseAndSave(boolean png) {
@@ -352,7 +384,7 @@ final class PlayerPage implements Page {
             if (png) {
                 FrameExport.write(r, position, f.toPath(), t);
             } else {
-                TrajectoryJson.write(r.trajectory(), f.toPath());
+                TrajectoryJson.write(r.trajectory(), r.start(), f.toPath());
             }
             return f.toPath();
         }).onSuccess(saved -> status.setText(ctx.i18n.format("status.saved", saved.getFileName())))
