@@ -407,25 +407,8 @@ public final class Distillation {
     static XLossStep.Batch copyBatch(java.util.Random rng, Dataset data, int batch, CosineSchedule schedule,
                                      Denoiser teacher) throws DenoiserException {
         NoisyBatch b = NoisyBatch.continuous(rng, data, batch, schedule);
-        int dim = data.shape().size();
-        Parameterization p = teacher.parameterization();
-        int outDim = dim * p.outputFactor();
-        float[] out = new float[batch * outDim];
-        for (int b0 = 0; b0 < batch; b0 += teacher.maxBatch()) {
-            teacher.predict(b.z(), b.t(), b0, Math.min(teacher.maxBatch(), batch - b0), out);
-        }
         float[] xHat = new float[b.z().length];
-        for (int i = 0; i < batch; i++) {
-            Parameterization.Readout r = p.xHat(b.levels()[i]);
-            for (int j = 0; j < dim; j++) {
-                double o2 = p == Parameterization.BOTH ? out[i * outDim + dim + j] : 0.0;
-                double x = r.apply(b.z()[i * dim + j], out[i * outDim + j], o2);
-                if (!Double.isFinite(x)) {
-                    throw new DenoiserException("the teacher returned non-finite values at t = " + b.t()[i]);
-                }
-                xHat[i * dim + j] = (float) x;
-            }
-        }
+        DistillTarget.xHat(teacher, b.z(), b.levels(), xHat);
         return new XLossStep.Batch(b.z(), b.t(), xHat, b.levels());
     }
 

@@ -107,4 +107,33 @@ class ParameterizationTest {
         assertEquals(Parameterization.EPS, Parameterization.parse("eps"));
         assertThrows(IllegalArgumentException.class, () -> Parameterization.parse("score"));
     }
+
+    @Test
+    void perSampleXHatRecoversEachSamplesOwnXAndNamesTheFirstNonFiniteSample() {
+        int dim = 4;
+        double[] times = {0.05, 0.4, 0.7, 0.95};
+        for (Parameterization p : Parameterization.values()) {
+            int outDim = dim * p.outputFactor();
+            NoiseLevel[] levels = new NoiseLevel[times.length];
+            float[] x = gauss(dim * times.length), z = new float[x.length], out = new float[times.length * outDim];
+            for (int b = 0; b < times.length; b++) {
+                levels[b] = CosineSchedule.CLIPPED.at(times[b]);
+                float[] xb = java.util.Arrays.copyOfRange(x, b * dim, (b + 1) * dim), eb = gauss(dim);
+                float[] ob = new float[outDim];
+                p.encode(levels[b], xb, eb, ob, dim, 1);
+                System.arraycopy(ob, 0, out, b * outDim, outDim);
+                for (int j = 0; j < dim; j++) {
+                    z[b * dim + j] = (float) Predictions.z(levels[b], xb[j], eb[j]);
+                }
+            }
+            float[] xHat = new float[x.length];
+            assertEquals(-1, Predictions.xHat(p, levels, z, out, dim, xHat), p.id());
+            for (int j = 0; j < x.length; j++) {
+                assertEquals(x[j], xHat[j], 2e-3, p.id() + " value " + j);
+            }
+            out[2 * outDim + 1] = Float.NaN;
+            out[3 * outDim] = Float.POSITIVE_INFINITY;
+            assertEquals(2, Predictions.xHat(p, levels, z, out, dim, xHat), p.id());
+        }
+    }
 }

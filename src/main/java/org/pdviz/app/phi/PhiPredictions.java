@@ -27,10 +27,7 @@ public record PhiPredictions(String model, int index, NoiseLevel level, float[] 
         float[] t = new float[count];
         java.util.Arrays.fill(t, (float) level.position());
         float[] out = new float[count * dim * p.outputFactor()];
-        int chunk = Math.max(1, denoiser.maxBatch());
-        for (int b0 = 0; b0 < count; b0 += chunk) {
-            denoiser.predict(z, t, b0, Math.min(chunk, count - b0), out);
-        }
+        denoiser.predictAll(z, t, count, out);
         float[] xHat = new float[count * dim], epsHat = new float[count * dim], vHat = new float[count * dim];
         if (!Predictions.readOut(p, level, z, 0, out, 0, count, dim, null, xHat, epsHat, vHat, 0)) {
             throw new DenoiserException(String.format("model '%s' returned non-finite values at t = %.4f", model,

@@ -37,15 +37,12 @@ public final class DdimSampler {
      */
     public void warmUp(Denoiser denoiser, int count, int calls) throws DenoiserException {
         int dim = denoiser.shape().size();
-        int chunk = Math.max(1, denoiser.maxBatch());
         float[] z = StartNoise.batch(0, 0, count, dim);
         float[] t = new float[count];
         java.util.Arrays.fill(t, (float) schedule.at(0.5).position());
         float[] out = new float[count * dim * denoiser.parameterization().outputFactor()];
         for (int c = 0; c < calls; c++) {
-            for (int b0 = 0; b0 < count; b0 += chunk) {
-                denoiser.predict(z, t, b0, Math.min(chunk, count - b0), out);
-            }
+            denoiser.predictAll(z, t, count, out);
         }
     }
 
@@ -84,7 +81,6 @@ public final class DdimSampler {
         boolean keepEps = settings.clip() && settings.clipStyle() == SamplerSettings.ClipStyle.DIFFUSERS;
         boolean readAll = recordAll || keepEps;
         int steps = settings.steps();
-        int chunk = Math.max(1, denoiser.maxBatch());
 
         float[] z = copy ? z1.clone() : z1;
         float[] out = new float[count * outDim];
@@ -101,9 +97,7 @@ public final class DdimSampler {
             NoiseLevel from = grid.from(k);
             NoiseLevel to = grid.to(k);
             java.util.Arrays.fill(t, (float) from.position());
-            for (int b0 = 0; b0 < count; b0 += chunk) {
-                denoiser.predict(z, t, b0, Math.min(chunk, count - b0), out);
-            }
+            denoiser.predictAll(z, t, count, out);
             boolean finite = readAll
                     ? Predictions.readOut(p, from, z, 0, out, 0, count, dim, clip, keepEps, xHat, epsHat, vHat, 0)
                     : Predictions.xHat(p, from, z, out, count, dim, clip, xHat);

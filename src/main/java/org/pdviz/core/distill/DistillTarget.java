@@ -4,6 +4,7 @@ import org.pdviz.core.ddim.Ddim;
 import org.pdviz.core.model.Denoiser;
 import org.pdviz.core.model.DenoiserException;
 import org.pdviz.core.param.Parameterization;
+import org.pdviz.core.param.Predictions;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.NoiseLevel;
 
@@ -92,30 +93,25 @@ public final class DistillTarget {
         }
     }
 
+    /**
+     * The teacher's x_hat for a batch whose samples each have their own noise level (core's
+     * read-out): the first of the two steps here, and the copy stage's target in training.
+     */
+    public static void xHat(Denoiser teacher, float[] z, NoiseLevel[] levels, float[] xHatOut)
+            throws DenoiserException {
+        predictX(teacher, z, levels, new float[levels.length],
+                new float[levels.length * teacher.shape().size() * teacher.parameterization().outputFactor()], xHatOut);
+    }
+
     private static void predictX(Denoiser teacher, float[] z, NoiseLevel[] levels, float[] t, float[] out,
                                  float[] xHat) throws DenoiserException {
-        int batch = levels.length;
-        int dim = teacher.shape().size();
-        Parameterization p = teacher.parameterization();
-        int outDim = dim * p.outputFactor();
-        for (int b = 0; b < batch; b++) {
+        for (int b = 0; b < levels.length; b++) {
             t[b] = (float) levels[b].position();
         }
-        int chunk = Math.max(1, teacher.maxBatch());
-        for (int b0 = 0; b0 < batch; b0 += chunk) {
-            teacher.predict(z, t, b0, Math.min(chunk, batch - b0), out);
-        }
-        for (int b = 0; b < batch; b++) {
-            Parameterization.Readout r = p.xHat(levels[b]);
-            int zo = b * dim, oo = b * outDim;
-            for (int j = 0; j < dim; j++) {
-                double o2 = p == Parameterization.BOTH ? out[oo + dim + j] : 0.0;
-                double x = r.apply(z[zo + j], out[oo + j], o2);
-                if (!Double.isFinite(x)) {
-                    throw new DenoiserException("teacher returned non-finite values at t = " + levels[b].t());
-                }
-                xHat[zo + j] = (float) x;
-            }
+        teacher.predictAll(z, t, levels.length, out);
+        int bad = Predictions.xHat(teacher.parameterization(), levels, z, out, teacher.shape().size(), xHat);
+        if (bad >= 0) {
+            throw new DenoiserException("the teacher returned non-finite values at t = " + levels[bad].t());
         }
     }
 }

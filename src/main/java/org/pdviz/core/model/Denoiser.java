@@ -22,6 +22,17 @@ public interface Denoiser extends AutoCloseable {
      */
     void predict(float[] z, float[] position, int from, int batch, float[] out) throws DenoiserException;
 
+    /**
+     * Raw outputs for the first {@code count} samples, in calls of at most {@link #maxBatch()} samples
+     * (at least one): the one loop every caller with more samples than a call takes uses.
+     */
+    default void predictAll(float[] z, float[] position, int count, float[] out) throws DenoiserException {
+        int chunk = Math.max(1, maxBatch());
+        for (int from = 0; from < count; from += chunk) {
+            predict(z, position, from, Math.min(chunk, count - from), out);
+        }
+    }
+
     /** Largest batch one call should take. */
     default int maxBatch() {
         return 256;

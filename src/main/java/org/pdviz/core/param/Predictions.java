@@ -90,6 +90,32 @@ public final class Predictions {
         return bad == 0;
     }
 
+    /**
+     * Only x_hat, unclipped, for {@code levels.length} samples each at its own noise level (as in
+     * training, where every sample draws its own t).
+     *
+     * @return the first sample with a value that is not finite, or -1 when all are
+     */
+    public static int xHat(Parameterization p, NoiseLevel[] levels, float[] z, float[] out, int dim, float[] xHat) {
+        int outDim = dim * p.outputFactor();
+        boolean both = p == Parameterization.BOTH;
+        int firstBad = -1;
+        for (int b = 0; b < levels.length; b++) {
+            Parameterization.Readout r = p.xHat(levels[b]);
+            int zo = b * dim, oo = b * outDim;
+            int bad = 0;
+            for (int j = 0; j < dim; j++) {
+                float x = (float) r.apply(z[zo + j], out[oo + j], both ? out[oo + dim + j] : 0.0);
+                xHat[zo + j] = x;
+                bad |= nonFinite(x);
+            }
+            if (bad != 0 && firstBad < 0) {
+                firstBad = b;
+            }
+        }
+        return firstBad;
+    }
+
     /** Clamps (NaN passes through) and rounds to float. */
     private static float clamp(double x, double lo, double hi) {
         return (float) (x < lo ? lo : x > hi ? hi : x);
