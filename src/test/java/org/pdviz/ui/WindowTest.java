@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The window as a whole: every view opens, every control explains itself, fonts and themes switch. */
 @ExtendWith(ApplicationExtension.class)
@@ -77,11 +78,17 @@ class WindowTest {
     @Test
     void fontScalingThemesAndFullScreen(FxRobot robot) {
         String before = window.scene().getRoot().getStyle();
+        // each click grows the top bar, which moves the buttons: the next click waits for that layout
         robot.clickOn("#font-larger");
+        waitFor("the first step larger", () -> window.context().fontScale.get() == AppContext.FONT_SCALES[3]);
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#font-larger");
+        waitFor("the second step larger", () -> window.context().fontScale.get() != AppContext.FONT_SCALES[3]);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fontPx() > px(before), window.scene().getRoot().getStyle());
         assertEquals(AppContext.FONT_SCALES[4], window.context().fontScale.get());
         robot.clickOn("#font-smaller");
+        waitFor("a step smaller", () -> window.context().fontScale.get() != AppContext.FONT_SCALES[4]);
         assertEquals(AppContext.FONT_SCALES[3], window.context().fontScale.get());
         assertTrue(window.scene().getStylesheets().stream().anyMatch(s -> s.endsWith("styles/light.css")));
         robot.clickOn("#theme");
