@@ -30,6 +30,7 @@ import org.pdviz.app.jobs.RoundSummary;
 import org.pdviz.app.jobs.Runs;
 import org.pdviz.app.jobs.Stage;
 import org.pdviz.app.jobs.TrainJob;
+import org.pdviz.runtime.ModelFiles;
 import org.pdviz.ui.task.BackgroundTask;
 import org.pdviz.ui.task.TaskFailure;
 
@@ -162,16 +163,11 @@ final class JobMonitor implements AutoCloseable {
         plan.set(List.copyOf(planned));
         stages.setAll(states);
         Message what = job instanceof TrainJob t ? Message.of("trainer.title.train", t.data())
-                : Message.of("trainer.title.distill", teacherName((DistillJob) job));
+                : Message.of("trainer.title.distill", ModelFiles.baseName(((DistillJob) job).teacher()));
         title.set(from != null ? Message.of("trainer.title.resumed", what) : what);
         log.message(ctx.i18n.format("trainer.run_folder", runFolder(job)));
         listeners.forEach(l -> l.started(job));
         timer.playFromStart();
-    }
-
-    private static String teacherName(DistillJob d) {
-        String f = d.teacher().getFileName().toString();
-        return f.endsWith(".onnx") ? f.substring(0, f.length() - 5) : f;
     }
 
     private static Path runFolder(JobSpec job) {

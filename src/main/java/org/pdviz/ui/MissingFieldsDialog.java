@@ -13,6 +13,7 @@ import javafx.stage.Window;
 import org.pdviz.app.library.ModelImport;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.ModelFiles;
 import org.pdviz.runtime.card.CardOverrides;
 
 /**
@@ -73,7 +74,7 @@ final class MissingFieldsDialog {
             row = how.addRows(grid, row);
         }
         TextField name = Tips.tip(new TextField(), "field-name", t.text("fields.name.tip"));
-        name.setPromptText(file.replaceAll("\\.onnx$", ""));
+        name.setPromptText(ModelFiles.baseName(file));
         TextField dataset = Tips.tip(new TextField(), "field-dataset", t.text("fields.dataset.tip"));
         dataset.promptTextProperty().bind(t.text("fields.example", "mnist"));
         grid.addRow(row++, t.bind(new Label(), "fields.name"), name);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.core.data.Mnist;
 import org.pdviz.runtime.Device;
+import org.pdviz.runtime.ModelFiles;
 import org.pdviz.runtime.features.OnnxClassifier;
 import org.pdviz.train.Checkpointer;
 import org.pdviz.train.ClassifierTraining;
@@ -32,7 +33,7 @@ final class ClassifierRunner {
         ClassifierTraining.Config c = new ClassifierTraining.Config(classifier,
                 j.iterations() != null ? j.iterations() : ClassifierJob.ITERATIONS,
                 j.batch() != null ? j.batch() : ClassifierJob.BATCH, j.lr() != null ? j.lr() : ClassifierJob.LR,
-                j.shift(), j.seed(), j.evalEvery(), j.out(), baseName(j), j.command());
+                j.shift(), j.seed(), j.evalEvery(), j.out(), ModelFiles.baseName(j.out()), j.command());
         Mnist mnist = Mnist.load(PdvizHome.locate().mnist());
         relay.message("training " + classifier.describe() + " on the " + mnist.indices(false).length
                 + " MNIST training digits (held-out every tenth digit never trained on), " + c.iterations()
@@ -54,10 +55,5 @@ final class ClassifierRunner {
         }
         return new JobResult(r.cancelled() ? JobResult.Status.CANCELLED : JobResult.Status.FINISHED, j, rounds,
                 r.iterations(), r.seconds(), Torch.name(device), classifier.describe(), null);
-    }
-
-    private static String baseName(ClassifierJob j) {
-        String f = j.out().getFileName().toString();
-        return f.endsWith(".onnx") ? f.substring(0, f.length() - 5) : f;
     }
 }

@@ -24,6 +24,7 @@ import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.runtime.AtomicFiles;
 import org.pdviz.runtime.Device;
+import org.pdviz.runtime.ModelFiles;
 import org.pdviz.runtime.OutputFolder;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
@@ -363,7 +364,7 @@ public final class Jobs {
             family = Families.build(j.family(), data.shape(), p.outputFactor(), j.net());
         }
         long iterations = j.iterations() != null ? j.iterations() : Defaults.iterations(family.name());
-        String name = baseName(j.out());
+        String name = ModelFiles.baseName(j.out());
         TeacherTraining.Config c = new TeacherTraining.Config(dataName, family, p,
                 Weighting.parse(j.weighting() == null ? Defaults.WEIGHTING : j.weighting()), iterations,
                 j.batch() != null ? j.batch() : Defaults.batch(family.name()),
@@ -502,11 +503,6 @@ public final class Jobs {
         }
         m.put("command", r.spec().command());
         AtomicFiles.writeString(file, JSON.writeValueAsString(m));
-    }
-
-    private static String baseName(Path out) {
-        String f = out.getFileName().toString();
-        return f.endsWith(".onnx") ? f.substring(0, f.length() - 5) : f;
     }
 
     private static void deleteFolder(Path folder) throws IOException {

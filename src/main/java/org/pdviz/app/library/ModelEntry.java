@@ -1,6 +1,7 @@
 package org.pdviz.app.library;
 
 import java.nio.file.Path;
+import org.pdviz.runtime.ModelFiles;
 import org.pdviz.runtime.card.ModelCard;
 
 /**
@@ -27,7 +28,6 @@ public record ModelEntry(Path file, ModelCard card, long bytes) {
     }
 
     public String stem() {
-        String f = file.getFileName().toString();
-        return f.endsWith(".onnx") ? f.substring(0, f.length() - 5) : f;
+        return ModelFiles.baseName(file);
     }
 }

@@ -7,6 +7,7 @@ import org.pdviz.core.model.DataShape;
 import org.pdviz.core.model.TimeInput;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.ModelFiles;
 import org.pdviz.runtime.Signature;
 
 /**
@@ -92,7 +93,7 @@ public record CardOverrides(String name, String dataset, Parameterization parame
         ModelCard m = merge(card);
         ModelCard.Inputs names = m.inputsValue();
         int[] shape = m.dataShape() != null ? m.dataShape() : shapeFromSignature(signature, names.z()).dims();
-        ModelCard done = new ModelCard(ModelCard.FORMAT, m.name() != null ? m.name() : baseName(file),
+        ModelCard done = new ModelCard(ModelCard.FORMAT, m.name() != null ? m.name() : ModelFiles.baseName(file),
                 m.dataset() != null ? m.dataset() : "unknown", m.parameterization(),
                 m.schedule() != null ? m.schedule() : ModelCard.ScheduleSpec.of(CosineSchedule.CLIPPED), shape,
                 m.dataRange() != null ? m.dataRange() : new double[] {-1, 1}, m.steps(), m.family(), m.lineage(),
@@ -205,10 +206,5 @@ public record CardOverrides(String name, String dataset, Parameterization parame
             dims[i - 1] = (int) z.shape()[i];
         }
         return new DataShape(dims);
-    }
-
-    private static String baseName(Path file) {
-        String f = file.getFileName().toString();
-        return f.endsWith(".onnx") ? f.substring(0, f.length() - 5) : f;
     }
 }

@@ -19,6 +19,7 @@ import java.util.Set;
 import org.pdviz.core.data.Mnist;
 import org.pdviz.core.metrics.FeatureMap;
 import org.pdviz.runtime.ModelFileException;
+import org.pdviz.runtime.ModelFiles;
 import org.pdviz.runtime.OrtSessions;
 import org.pdviz.runtime.Signature;
 import org.pdviz.runtime.card.CardException;
@@ -149,8 +150,7 @@ public final class OnnxClassifier implements FeatureMap, AutoCloseable {
         if (card != null && card.name() != null) {
             return card.name();
         }
-        String f = file.getFileName().toString();
-        return f.endsWith(".onnx") ? f.substring(0, f.length() - 5) : f;
+        return ModelFiles.baseName(file);
     }
 
     @Override
