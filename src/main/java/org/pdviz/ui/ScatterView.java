@@ -74,6 +74,29 @@ final class ScatterView extends Region {
         return 240;
     }
 
+    /** Where the plot's square lies in the view: left, top, side (room for the range labels below). */
+    private double[] frame() {
+        double fs = 11 * fontScale, w = canvas.getWidth(), h = canvas.getHeight();
+        double side = Math.min(w, h) - 2 * fs - 8;
+        return new double[] {(w - side) / 2, (h - side) / 2 - fs / 2, side};
+    }
+
+    /** The data point (x, y) drawn at pixel (px, py) of this view; null before a scene is shown. */
+    double[] toData(double px, double py) {
+        if (scene == null) {
+            return null;
+        }
+        double[] f = frame();
+        DataRange win = scene.window();
+        double k = (win.hi() - win.lo()) / f[2];
+        return new double[] {win.lo() + (px - f[0]) * k, win.lo() + (f[1] + f[2] - py) * k};
+    }
+
+    /** Pixels per data unit as drawn now (0 before a scene is shown). */
+    double pixelsPerUnit() {
+        return scene == null ? 0 : frame()[2] / (scene.window().hi() - scene.window().lo());
+    }
+
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
@@ -82,8 +105,8 @@ final class ScatterView extends Region {
             return;
         }
         double fs = 11 * fontScale;
-        double side = Math.min(w, h) - 2 * fs - 8;
-        double x0 = (w - side) / 2, y0 = (h - side) / 2 - fs / 2;
+        double[] frame = frame();
+        double side = frame[2], x0 = frame[0], y0 = frame[1];
         g.setFill(palette.plot());
         g.fillRect(x0, y0, side, side);
         DataRange win = scene.window();

@@ -37,6 +37,8 @@ final class TrainerModel implements AutoCloseable {
     final TrainerSettings settings;
     final JobMonitor job;
     final StagePreviews previews;
+    /** The Draw source: points drawn here, distilled live (not a resumable job: it takes seconds, not hours). */
+    final DrawModel draw;
     private final ObservableList<Jobs.Interrupted> interrupted = FXCollections.observableArrayList();
     private final ObservableList<Jobs.Interrupted> interruptedView = FXCollections.unmodifiableObservableList(
             interrupted);
@@ -87,6 +89,7 @@ final class TrainerModel implements AutoCloseable {
                 && !"unknown".equals(e.dataset())), ctx.i18n);
         this.job = new JobMonitor(ctx);
         this.previews = new StagePreviews(ctx, job::note);
+        this.draw = new DrawModel(ctx, this::openIn);
         previews.clear(PLACEHOLDER);
         // a library refresh replaces the teachers, which clears the one picked: pick the same file again
         ctx.models.addListener((ListChangeListener<ModelEntry>) c -> Platform.runLater(settings::keepTeacher));
@@ -122,7 +125,7 @@ final class TrainerModel implements AutoCloseable {
 
     /** Starts a job from {@code source} in a fresh run folder; wrong settings open a dialog that names them. */
     void start(JobSource source) {
-        if (job.isRunning()) {
+        if (job.isRunning() || draw.runningProperty().get()) {
             return;
         }
         JobSpec spec;
@@ -239,6 +242,7 @@ final class TrainerModel implements AutoCloseable {
     /** Stops a running job (its state is saved) and the previews. */
     @Override
     public void close() {
+        draw.cancel();
         job.close();
         previews.close();
     }

@@ -9,6 +9,9 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -32,7 +35,12 @@ final class TrainerPage implements Page {
     final JobMonitorPane monitor;
     final Button start = new Button();
     final Button cancel = new Button();
-    private final SplitPane root;
+    final DrawPane draw;
+    /** Which source the page shows: a teacher to distil (the form and the job), or points to draw. */
+    final ToggleButton distilSource = new ToggleButton();
+    final ToggleButton drawSource = new ToggleButton();
+    private final SplitPane split;
+    private final BorderPane root = new BorderPane();
     private final AppContext ctx;
 
     TrainerPage(AppContext ctx) {
@@ -43,7 +51,7 @@ final class TrainerPage implements Page {
         this.model = new TrainerModel(ctx);
         this.form = new TrainerForm(model);
         this.monitor = new JobMonitorPane(model);
-        form.disableProperty().bind(model.job.runningProperty());
+        form.disableProperty().bind(model.job.runningProperty().or(model.draw.runningProperty()));
         form.changeRuns.setOnAction(e -> chooseRunsFolder());
         start.getStyleClass().add("accent");
         start.setMaxWidth(Double.MAX_VALUE);
@@ -51,7 +59,7 @@ final class TrainerPage implements Page {
             form.commit();
             model.startDistillation();
         });
-        start.disableProperty().bind(model.job.runningProperty());
+        start.disableProperty().bind(model.job.runningProperty().or(model.draw.runningProperty()));
         cancel.setOnAction(e -> model.cancel());
         cancel.disableProperty().bind(model.job.cancellableProperty().not());
 
@@ -66,10 +74,36 @@ final class TrainerPage implements Page {
         left.setPadding(new Insets(0, 0, 10, 0));
         left.setMinWidth(340);
 
-        root = new SplitPane(left, monitor);
-        root.setDividerPositions(0.31);
+        split = new SplitPane(left, monitor);
+        split.setDividerPositions(0.31);
+        this.draw = new DrawPane(model.draw);
+        draw.run.disableProperty().bind(model.job.runningProperty().or(model.draw.runningProperty()));
+        root.setTop(sourceSwitch(t));
+        root.setCenter(split);
         root.getStyleClass().add("page");
         root.setId("trainer-page");
+    }
+
+    /** Two buttons over the page: distil a teacher (the settings and the job) or draw the data (the Draw source). */
+    private HBox sourceSwitch(Localizer t) {
+        ToggleGroup group = new ToggleGroup();
+        Tips.tip(t.bind(distilSource, "trainer.source.distil"), "trainer-source-distil",
+                t.text("trainer.source.distil.tip"));
+        Tips.tip(t.bind(drawSource, "trainer.source.draw"), "trainer-source-draw", t.text("trainer.source.draw.tip"));
+        distilSource.setToggleGroup(group);
+        drawSource.setToggleGroup(group);
+        distilSource.setSelected(true);
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            } else {
+                root.setCenter(b == drawSource ? draw : split);
+            }
+        });
+        HBox bar = new HBox(6, distilSource, drawSource);
+        bar.getStyleClass().add("source-switch");
+        bar.setPadding(new Insets(8, 12, 4, 12));
+        return bar;
     }
 
     private void chooseRunsFolder() {
@@ -105,8 +139,9 @@ final class TrainerPage implements Page {
     @Override
     public void restyle() {
         monitor.preview.restyle();
+        draw.restyle();
         // larger type needs a wider settings column
-        root.setDividerPositions(Math.min(0.42, 0.31 * Math.sqrt(Math.max(1, ctx.fontScale.get()))));
+        split.setDividerPositions(Math.min(0.42, 0.31 * Math.sqrt(Math.max(1, ctx.fontScale.get()))));
     }
 
     /**
@@ -115,6 +150,9 @@ final class TrainerPage implements Page {
      */
     @Override
     public boolean confirmClose() {
+        if (model.draw.runningProperty().get()) {
+            model.draw.cancel(); // a live run takes seconds and keeps its finished rounds: no question needed
+        }
         if (!model.job.isRunning()) {
             return true;
         }

@@ -74,7 +74,7 @@ public final class PointsTeacher {
     }
 
     /** All of {@code table}, or {@code max} of its rows without replacement (seeded), in their file order. */
-    static DataTable subset(DataTable table, int max, long seed) {
+    public static DataTable subset(DataTable table, int max, long seed) {
         int n = table.count();
         if (max == 0 || n <= max) {
             return table;
