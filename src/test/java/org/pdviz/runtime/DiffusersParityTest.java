@@ -125,6 +125,50 @@ class DiffusersParityTest {
         org.junit.jupiter.api.Assertions.assertTrue(differ > 1e-3, "clipping made the styles differ: " + differ);
     }
 
+    /**
+     * Where diffusers' step leaves the set_timesteps list (linspace; trailing when N does not divide T),
+     * {@code --step-to stride} follows DDIMScheduler.step: the model is called at each listed timestep
+     * and steps to {@code t - T // N} (the final alpha-bar once below 0), written out here in double on
+     * the lists numpy gives; v-prediction, diffusers' clipping, set_alpha_to_one = False.
+     */
+    @Test
+    void theStrideFollowsDiffusersStepOffTheList() throws Exception {
+        var card = DiffusersReference.card("v", 1e-4);
+        Path file = DiffusersReference.dummyModel(dir.resolve("stride.onnx"), card);
+        double[] ab = ((org.pdviz.core.schedule.DiscreteSchedule) card.scheduleValue()).alphaBar();
+        int[][] lists = {{999, 888, 777, 666, 555, 444, 333, 222, 111, 0}, {999, 856, 713, 570, 428, 285, 142}};
+        TimestepSpacing[] spacings = {TimestepSpacing.LINSPACE, TimestepSpacing.TRAILING};
+        try (OnnxDenoiser d = OnnxDenoiser.open(file)) {
+            for (int k = 0; k < lists.length; k++) {
+                int[] list = lists[k];
+                int n = list.length, stride = 1000 / n;
+                SamplerSettings settings = new SamplerSettings(n, 0, DiffusersReference.BATCH, 0, DataRange.SYMMETRIC_UNIT,
+                        SamplerSettings.Recording.FINAL, new GridOptions(spacings[k], 0, GridOptions.FinalAlpha.FIRST,
+                        GridOptions.StepTo.STRIDE), SamplerSettings.ClipStyle.DIFFUSERS);
+                float[] got = new DdimSampler(d.schedule()).run("stride", d, settings, SamplingMonitor.NONE,
+                        DiffusersReference.sampleDeter()).finalSample();
+                float[] start = DiffusersReference.sampleDeter();
+                double[] x = new double[start.length];
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = start[j];
+                }
+                for (int t : list) {
+                    int prev = t - stride;
+                    double a = ab[t], ap = prev >= 0 ? ab[prev] : ab[0];
+                    for (int j = 0; j < x.length; j++) {
+                        double v = x[j] * t / (t + 1.0);
+                        double x0 = Math.max(-1, Math.min(1, Math.sqrt(a) * x[j] - Math.sqrt(1 - a) * v));
+                        double eps = Math.sqrt(a) * v + Math.sqrt(1 - a) * x[j];
+                        x[j] = Math.sqrt(ap) * x0 + Math.sqrt(1 - ap) * eps;
+                    }
+                }
+                for (int j = 0; j < x.length; j++) {
+                    assertEquals(x[j], got[j], 1e-5, spacings[k].id() + ", value " + j);
+                }
+            }
+        }
+    }
+
     @Test
     void setTimestepsWithStepsOffset() {
         // test_steps_offset: leading, steps_offset = 1, 5 steps
