@@ -125,7 +125,12 @@ final class PlayerPage implements Page {
         settings.setAlignment(Pos.CENTER_LEFT);
         advanced.node().visibleProperty().bind(advancedToggle.selectedProperty());
         advanced.node().managedProperty().bind(advancedToggle.selectedProperty());
-        advanced.onChange(() -> dirty = true);
+        advanced.onChange(() -> {
+            dirty = true;
+            // a start file brings its own noise and batch
+            seed.setDisable(advanced.start() != null);
+            batch.setDisable(advanced.start() != null);
+        });
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("panels");
@@ -149,6 +154,10 @@ final class PlayerPage implements Page {
         }
         caption.setId("player-caption");
         caption.getStyleClass().add("caption");
+        // a long caption (a start file, the reference's options) is cut on narrow windows: all of it on hover
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(caption.textProperty());
+        caption.setTooltip(whole);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox captionRow = new HBox(10, caption, gap, status, progress);

@@ -62,6 +62,7 @@ class ChineseViewsTest {
                     PlayerPage player = window.page(v);
                     waitFor("the player's run", () -> player.run() != null && !player.busy());
                     fx(() -> player.transport.seek(player.run().last() / 2));
+                    fx(() -> player.advancedToggle.setSelected(true)); // its row is checked for clipping too
                 }
                 case COMPARE -> {
                     ComparePage compare = window.page(v);

@@ -59,6 +59,7 @@ class PlayerAdvancedTest {
             player.advanced.spacing.setValue(TimestepSpacing.LEADING);
             player.advanced.clipStyle.setValue(SamplerSettings.ClipStyle.DIFFUSERS);
             player.advanced.setStart(deter);
+            assertTrue(player.seed.isDisabled() && player.batch.isDisabled(), "the start file brings noise and batch");
             player.sample();
         });
         waitFor("the run from the start file", () -> !player.busy() && player.run() != null
