@@ -99,8 +99,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Command(name = "train", description = "Trainer speed at the default sizes (mlp on moons, batch 512; unet on"
-            + " MNIST, batch 64): train and distillation step times per thread count, teacher forward in DJL vs ONNX"
-            + " Runtime, resident memory after 100 vs --memory-steps steps (medians).")
+            + " MNIST, batch 64): train and distillation step times per thread count, the distillation iteration part"
+            + " by part, sequential and overlapped, teacher forward in DJL vs ONNX Runtime and under ONNX Runtime"
+            + " settings, resident memory after 100 vs --memory-steps steps (medians).")
     static final class Train implements Callable<Integer> {
 
         @Spec
@@ -149,6 +150,25 @@ final class BenchCommand implements Callable<Integer> {
             for (var r : report.forwards()) {
                 o.printf("%-6s %6d %8d %18.2f %18.2f %8s%n", r.family(), r.batch(), r.threads(), r.djlMs(), r.ortMs(),
                         r.faster());
+            }
+            for (var b : report.breakdowns()) {
+                o.printf("%n%s, batch %d: one distillation iteration, part by part (ms, medians)%n", b.family(),
+                        b.batch());
+                o.printf("%-11s %7s %-40s %6s %8s %7s %8s %9s %7s %7s%n", "loop", "student", "teacher on ONNX Runtime",
+                        "data", "teacher", "target", "student", "optimiser", "wait", "total");
+                for (var l : b.loops()) {
+                    var p = l.parts();
+                    o.printf("%-11s %7d %-40s %6.2f %8.2f %7.2f %8.2f %9.2f %7.2f %7.2f%n", l.loop(),
+                            l.studentThreads(), l.teacher(), p.dataMs(), p.teacherMs(), p.targetMs(), p.studentMs(),
+                            p.optimiserMs(), p.waitMs(), p.totalMs());
+                }
+                o.printf("(teacher: its two forwards; target: the DDIM arithmetic around them; student: forward and"
+                        + " backward; optimiser: norm, clip, Adam; wait: the student waiting for its batch; overlapped"
+                        + " loops draw the next batch on a second thread, so their parts overlap and do not add up)%n");
+                o.printf("%-46s %18s%n", "teacher forward, ONNX Runtime setting", "ms (median)");
+                for (var t : b.tunings()) {
+                    o.printf("%-46s %18.2f%n", t.tuning(), t.forwardMs());
+                }
             }
             if (!report.memory().isEmpty()) {
                 o.printf("%n%-6s %24s %24s %8s %14s%n", "family", "RSS after short run MiB", "RSS after long run MiB",

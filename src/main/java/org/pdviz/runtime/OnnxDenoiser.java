@@ -103,12 +103,18 @@ public final class OnnxDenoiser implements Denoiser {
      */
     public static OnnxDenoiser open(Path file, CardOverrides overrides, Device device, Consumer<String> notices)
             throws ModelFileException {
+        return open(file, overrides, device, notices, OrtSessions.Tuning.DEFAULT);
+    }
+
+    /** Opens a model file with session settings of its own (threads, optimisation level, arena). */
+    public static OnnxDenoiser open(Path file, CardOverrides overrides, Device device, Consumer<String> notices,
+                                    OrtSessions.Tuning tuning) throws ModelFileException {
         byte[] bytes = readBytes(file);
         OrtEnvironment env = OrtSessions.env();
         Device actual = device;
         OrtSession session;
         try {
-            session = createSession(env, bytes, device);
+            session = createSession(env, bytes, device, tuning);
         } catch (OrtException e) {
             if (device == Device.CPU) {
                 throw new ModelFileException(file, "not a valid ONNX model (" + ModelFileException.oneLine(e.getMessage())
@@ -118,7 +124,7 @@ public final class OnnxDenoiser implements Denoiser {
                     + "); running on the CPU");
             actual = Device.CPU;
             try {
-                session = createSession(env, bytes, Device.CPU);
+                session = createSession(env, bytes, Device.CPU, tuning);
             } catch (OrtException e2) {
                 throw new ModelFileException(file, "not a valid ONNX model ("
                         + ModelFileException.oneLine(e2.getMessage()) + ")", e2);
@@ -234,7 +240,12 @@ public final class OnnxDenoiser implements Denoiser {
     }
 
     private static OrtSession createSession(OrtEnvironment env, byte[] bytes, Device device) throws OrtException {
-        try (OrtSession.SessionOptions options = OrtSessions.options()) {
+        return createSession(env, bytes, device, OrtSessions.Tuning.DEFAULT);
+    }
+
+    private static OrtSession createSession(OrtEnvironment env, byte[] bytes, Device device,
+                                            OrtSessions.Tuning tuning) throws OrtException {
+        try (OrtSession.SessionOptions options = OrtSessions.options(tuning)) {
             if (device == Device.CUDA) {
                 options.addCUDA(0);
             }

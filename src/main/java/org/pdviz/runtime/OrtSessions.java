@@ -36,17 +36,58 @@ public final class OrtSessions {
         return env;
     }
 
+    /**
+     * How a session runs: {@code threads} intra-op threads of its own (0: the shared pool), the graph
+     * optimisation level, and whether the CPU memory arena is on. {@link #DEFAULT} is what every model
+     * opens with; the others exist for the trainer's teacher and {@code pdviz bench train}, which
+     * measures them.
+     */
+    public record Tuning(int threads, Level level, boolean arena) {
+        public static final Tuning DEFAULT = new Tuning(0, Level.ALL, true);
+
+        public Tuning {
+            if (threads < 0) {
+                throw new IllegalArgumentException("threads must not be negative, got " + threads);
+            }
+            java.util.Objects.requireNonNull(level, "level");
+        }
+
+        public String describe() {
+            return (threads == 0 ? "shared pool" : threads + " own thread" + (threads == 1 ? "" : "s")) + ", "
+                    + level.name().toLowerCase(java.util.Locale.ROOT) + " optimisation, arena "
+                    + (arena ? "on" : "off");
+        }
+    }
+
+    /** ONNX Runtime's graph optimisation levels (without naming the engine's types outside this layer). */
+    public enum Level {
+        BASIC(OrtSession.SessionOptions.OptLevel.BASIC_OPT),
+        EXTENDED(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT),
+        ALL(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+
+        private final OrtSession.SessionOptions.OptLevel ort;
+
+        Level(OrtSession.SessionOptions.OptLevel ort) {
+            this.ort = ort;
+        }
+    }
+
     /** Options for a new session (the caller closes them); the caller adds its execution provider. */
     public static OrtSession.SessionOptions options() throws OrtException {
+        return options(Tuning.DEFAULT);
+    }
+
+    public static OrtSession.SessionOptions options(Tuning tuning) throws OrtException {
         env();
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        if (sharedPool) {
-            options.disablePerSessionThreads();
-        } else {
-            options.setIntraOpNumThreads(threads());
+        if (tuning.threads() > 0 || !sharedPool) {
+            options.setIntraOpNumThreads(tuning.threads() > 0 ? tuning.threads() : threads());
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        } else {
+            options.disablePerSessionThreads();
         }
-        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        options.setOptimizationLevel(tuning.level().ort);
+        options.setCPUArenaAllocator(tuning.arena());
         return options;
     }
 

@@ -288,8 +288,13 @@ public final class Distillation {
                     // student makes the same batches as an uninterrupted run
                     s.rng.restore(stageSeed(c.seed(), stage));
                 }
+                Integer studentSteps = plan.studentSteps(stage);
                 try (Denoiser teacher = openTeacher(teacherFile, round <= 0 ? c.teacherOverrides() : CardOverrides.NONE,
-                        engine, device, monitor::message)) {
+                        engine, device, monitor::message);
+                     TargetPrefetch batches = new TargetPrefetch(rng -> copy
+                             ? copyBatch(rng, data, c.batch(), schedule, teacher)
+                             : distillBatch(rng, data, c.batch(), studentSteps, schedule, teacher),
+                             s.rng.state(), iterations - done, overlap(device))) {
                     while (done < iterations) {
                         if (monitor.cancelled()) {
                             checkpointer.save(s.snapshot(KIND, stage, done, info));
@@ -297,9 +302,9 @@ public final class Distillation {
                             return new Result(plan, results, true, s.seconds());
                         }
                         double lr = learningRate(copy && c.copyLr() != null ? c.copyLr() : c.lr(), done, iterations);
-                        XLossStep.Batch batch = copy ? copyBatch(s.rng, data, c.batch(), schedule, teacher)
-                                : distillBatch(s.rng, data, c.batch(), plan.studentSteps(stage), schedule, teacher);
-                        double loss = s.step.step(batch, lr).loss();
+                        TargetPrefetch.Drawn drawn = batches.next();
+                        s.rng.restore(drawn.rngAfter()); // the run's generator counts only the batches used
+                        double loss = s.step.step(drawn.batch(), lr).loss();
                         s.losses.add(loss);
                         done++;
                         monitor.iteration(stage, plan.stages(), done, iterations, loss);
@@ -319,6 +324,16 @@ public final class Distillation {
             return new Result(plan, results, false, s.seconds());
         }
     }
+
+    /**
+     * Whether the teacher's targets for the next batch are drawn beside the student's step (the batches
+     * are the same either way: {@link TargetPrefetch}).
+     */
+    static boolean overlap(Device device) {
+        return OVERLAP;
+    }
+
+    static final boolean OVERLAP = !"false".equals(System.getProperty("pdviz.overlap"));
 
     /** The data the run learns from, checked against the teacher's data shape. */
     private static TrainingData.Source source(Config c, Plan plan, Monitor monitor)

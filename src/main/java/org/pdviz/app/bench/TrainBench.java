@@ -15,6 +15,7 @@ import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.OrtSessions;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.train.NoisyBatch;
 import org.pdviz.train.SeededRandom;
@@ -54,7 +55,13 @@ public final class TrainBench {
         }
     }
 
-    public record Report(List<StepRow> steps, List<ForwardRow> forwards, List<MemoryRow> memory) {
+    /** The distillation iteration's parts per loop, and the teacher's forward per ONNX Runtime setting. */
+    public record Breakdown(String family, int batch, List<DistillBreakdown.LoopRow> loops,
+                            List<DistillBreakdown.TuningRow> tunings) {
+    }
+
+    public record Report(List<StepRow> steps, List<ForwardRow> forwards, List<MemoryRow> memory,
+                         List<Breakdown> breakdowns) {
     }
 
     private final Path scratch;
@@ -87,6 +94,7 @@ public final class TrainBench {
         List<StepRow> stepRows = new ArrayList<>();
         List<ForwardRow> forwardRows = new ArrayList<>();
         List<MemoryRow> memoryRows = new ArrayList<>();
+        List<Breakdown> breakdowns = new ArrayList<>();
         Files.createDirectories(scratch);
         int machineThreads = Torch.defaultThreads();
         for (String name : families) {
@@ -108,18 +116,39 @@ public final class TrainBench {
             ForwardRow fr = new ForwardRow(name, batch, machineThreads, djl, ort);
             forwardRows.add(fr);
 
+            List<DistillBreakdown.LoopRow> loops = new ArrayList<>();
+            int most = 1;
             for (int th : threads) {
                 Torch.threads(th);
+                most = Math.max(most, th);
                 log.accept(name + ": " + th + " thread(s), train and distillation steps ...");
                 double train = Stats.median(trainSteps(f, data, batch, warmUp, steps));
                 double distill;
-                try (Denoiser teacher = fr.faster().equals("ort") ? OnnxDenoiser.open(teacherFile)
-                        : new DjlDenoiser(new Network(f, teacherWeights, Device.CPU, false),
-                        Parameterization.V)) {
-                    distill = Stats.median(distillSteps(f, data, batch, teacher, warmUp, steps));
+                if (fr.faster().equals("ort")) {
+                    // the trainer's own loop, part by part (teacher on ONNX Runtime as the trainer chooses here)
+                    DistillBreakdown.LoopRow row = DistillBreakdown.loop(f, data, batch, teacherFile,
+                            OrtSessions.Tuning.DEFAULT, th, false, warmUp, steps);
+                    loops.add(row);
+                    distill = row.parts().totalMs();
+                } else {
+                    try (Denoiser teacher = new DjlDenoiser(new Network(f, teacherWeights, Device.CPU, false), Parameterization.V)) {
+                        distill = Stats.median(distillSteps(f, data, batch, teacher, warmUp, steps));
+                    }
                 }
                 stepRows.add(new StepRow(name, f.parameterCount(), batch, th, steps, train, distill, fr.faster()));
             }
+            log.accept(name + ": the distillation loop with the next batch's targets drawn beside the step ...");
+            OrtSessions.Tuning oneThread = new OrtSessions.Tuning(1, OrtSessions.Level.ALL, true);
+            loops.add(DistillBreakdown.loop(f, data, batch, teacherFile, OrtSessions.Tuning.DEFAULT, most, true,
+                    warmUp, steps));
+            loops.add(DistillBreakdown.loop(f, data, batch, teacherFile, oneThread, most, true, warmUp, steps));
+            if (most > 1) {
+                loops.add(DistillBreakdown.loop(f, data, batch, teacherFile, oneThread, most - 1, true, warmUp,
+                        steps));
+            }
+            log.accept(name + ": teacher forward under ONNX Runtime settings ...");
+            breakdowns.add(new Breakdown(name, batch, loops,
+                    DistillBreakdown.tuningRows(teacherFile, batch, warmUp, steps)));
             if (memorySteps > 0) {
                 Torch.threads(machineThreads);
                 log.accept(name + ": resident memory over " + memorySteps + " train steps ...");
@@ -127,7 +156,7 @@ public final class TrainBench {
             }
         }
         Torch.threads(machineThreads);
-        return new Report(stepRows, forwardRows, memoryRows);
+        return new Report(stepRows, forwardRows, memoryRows, breakdowns);
     }
 
     private static ModelCard card(Family f) {

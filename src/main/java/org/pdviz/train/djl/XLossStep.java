@@ -29,6 +29,7 @@ public final class XLossStep implements AutoCloseable {
     private final double clip;
     private Adam adam;
     private final Ema ema;
+    private Timing lastTiming = new Timing(0, 0);
 
     /** A batch: {@code z}, {@code t}, the x target, and each sample's noise level (at its t). */
     public record Batch(float[] z, float[] t, float[] target, NoiseLevel[] levels) {
@@ -36,6 +37,14 @@ public final class XLossStep implements AutoCloseable {
 
     /** What a step reports: the loss and the gradient's global norm before clipping. */
     public record Outcome(double loss, double gradNorm) {
+    }
+
+    /**
+     * Where the last step's time went: the student's forward and backward (inputs made, loss read
+     * back), and the optimiser (gradient norm, clipping, Adam, zeroing, EMA). Native calls on the CPU
+     * return when done, so the wall clock splits honestly; {@code pdviz bench train} reports it.
+     */
+    public record Timing(long forwardBackwardNanos, long optimiserNanos) {
     }
 
     public XLossStep(Network network, Parameterization parameterization, Weighting weighting, double clip,
@@ -67,7 +76,12 @@ public final class XLossStep implements AutoCloseable {
         adam = new Adam(network);
     }
 
+    public Timing lastTiming() {
+        return lastTiming;
+    }
+
     public Outcome step(Batch b, double lr) throws TrainingException {
+        long started = System.nanoTime();
         int batch = b.levels().length;
         long[] dims = network.family().dataShape().batched(batch);
         Shape shape = new Shape(dims);
@@ -92,6 +106,7 @@ public final class XLossStep implements AutoCloseable {
                 Torch.noGradients(); // the collector restores this thread's previous mode, which may be "on"
             }
             double lossValue = loss.getFloat();
+            long backwardDone = System.nanoTime();
             Map<String, NDArray> params = network.parameters();
             Map<String, NDArray> grads = new LinkedHashMap<>();
             NDList flat = new NDList(params.size());
@@ -115,6 +130,7 @@ public final class XLossStep implements AutoCloseable {
             if (ema != null) {
                 ema.update(params, adam.step() - 1, scope);
             }
+            lastTiming = new Timing(backwardDone - started, System.nanoTime() - backwardDone);
             return new Outcome(lossValue, norm);
         }
     }
