@@ -75,6 +75,9 @@ final class AppContext {
     private Consumer<PdvizApp.View> navigator = v -> { };
     private java.util.function.Function<PdvizApp.View, Page> pages = v -> null;
 
+    /** The page on screen (set by the window). */
+    final ObjectProperty<PdvizApp.View> view = new SimpleObjectProperty<>();
+
     /** Where the trainer writes its runs; the models there are in the library too. */
     final ObjectProperty<Path> runs = new SimpleObjectProperty<>();
 
@@ -110,6 +113,11 @@ final class AppContext {
 
     void navigate(PdvizApp.View view) {
         navigator.accept(view);
+    }
+
+    /** The window the pages are in (null before it is attached). */
+    Window owner() {
+        return owner;
     }
 
     /** The page for a view, created on first use (not shown). */

@@ -234,6 +234,7 @@ final class MainWindow {
             pages.get(current).hidden();
         }
         current = view;
+        ctx.view.set(view);
         host.getChildren().setAll(page.node());
         nav.get(view).setSelected(true);
         page.shown();

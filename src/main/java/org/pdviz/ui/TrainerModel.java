@@ -112,6 +112,7 @@ final class TrainerModel implements AutoCloseable {
             @Override
             public void ended(JobSpec spec, JobResult result) {
                 refreshInterrupted();
+                JobNotice.of(spec, result, job.lastStudentProperty().get(), ctx.view.get()).ifPresent(TrainerModel.this::notice);
             }
         });
         ctx.tasks.execute(BackgroundTask.of(Message.of("task.gpu"), m -> Devices.cuda())
@@ -175,6 +176,22 @@ final class TrainerModel implements AutoCloseable {
                 })
                 .onFailure(f -> job.note(ctx.i18n.format("trainer.join.failed", r.file(), f.reason()))));
         previews.stageWritten(r, spec instanceof TrainJob);
+    }
+
+    /** Says how a job ended (the user is on another page); a model it opens is named as the library names it. */
+    private void notice(JobNotice n) {
+        if (n.file() == null) {
+            n.show(ctx.owner(), ctx.i18n, null, () -> ctx.navigate(n.opens()));
+            return;
+        }
+        Runnable open = () -> openIn(n.file(), n.opens());
+        ctx.tasks.execute(BackgroundTask.of(Message.of("task.join_library", n.file().getFileName()),
+                m -> ctx.library.add(n.file()))
+                .onSuccess(entry -> {
+                    ctx.refreshModels();
+                    n.show(ctx.owner(), ctx.i18n, entry.name(), open);
+                })
+                .onFailure(f -> n.show(ctx.owner(), ctx.i18n, n.file().getFileName().toString(), open)));
     }
 
     // ---- interrupted jobs and the runs folder ---------------------------------------------------------

@@ -113,6 +113,7 @@ class TrainerPageTest {
         assertTrue(fx(() -> job().losses().size()) >= 2 * 16, "loss points: " + job().losses().size());
         assertEquals(job().losses().size(), (int) fx(() -> page.monitor.chart.points()), "the chart drew every loss point");
         assertTrue(fx(() -> job().resultProperty().get()).contains("closer"), job().resultProperty().get());
+        assertTrue(robot.lookup("." + JobNotice.STYLE).queryAll().isEmpty(), "on the trainer page: no notification");
 
         // the students are in the run folder and in the library, with their lineage back to the teacher
         Path run = runs.resolve(fx(() -> settings().runName.get()));
@@ -151,6 +152,62 @@ class TrainerPageTest {
             assertTrue(Float.isFinite(v));
         }
         assertEquals(shippedBefore, files(UiTestSupport.home().models()), "nothing is written into models/");
+    }
+
+    @Test
+    void aJobThatFinishesWhileTheUserIsOnAnotherPageSaysSoAndOpensItsStudent(FxRobot robot) throws Exception {
+        settings(8, 4, 40);
+        // in one go on the FX thread, so the short job cannot be seen to end before the page changes
+        assertTrue(fx(() -> {
+            page.start.fire();
+            window.show(PdvizApp.View.LIBRARY);
+            return job().isRunning();
+        }), "the job started");
+        waitFor("the job to finish", () -> !job().isRunning());
+        assertEquals("Finished", fx(() -> job().titleProperty().get()), fx(() -> job().resultProperty().get()));
+        waitFor("the notification", () -> !robot.lookup("." + JobNotice.STYLE).queryAll().isEmpty());
+        javafx.scene.Node notice = robot.lookup("." + JobNotice.STYLE).query();
+        String said = noticeText(robot, notice);
+        assertTrue(said.contains("Job finished: " + fx(() -> settings().runName.get())), said);
+        assertTrue(said.contains("the newest student is gaussians8-student-4"), said);
+        UiTestSupport.screenshot(notice.getScene().getRoot(), "trainer-notice");
+
+        // a click opens the result: the comparison around the new student
+        robot.clickOn(robot.from(notice).lookup(".button").match(n -> n instanceof javafx.scene.control.Button b
+                && b.getText().equals("Compare")).queryButton());
+        waitFor("the compare view", () -> window.current() == PdvizApp.View.COMPARE);
+        waitFor("the notification to close", () -> robot.lookup("." + JobNotice.STYLE).queryAll().isEmpty());
+        ComparePage compare = window.page(PdvizApp.View.COMPARE);
+        Path student = runs.resolve(fx(() -> settings().runName.get())).resolve("student-4.onnx");
+        waitFor("the comparison", () -> !compare.busy() && compare.runs().size() == 3);
+        assertEquals(student.toAbsolutePath().normalize(), compare.runs().get(1).spec().model().file());
+    }
+
+    @Test
+    void aJobStoppedWhileTheUserTurnsToAnotherPageSaysSoAndOpensTheTrainer(FxRobot robot) throws Exception {
+        settings(32, 4, 2500);
+        robot.clickOn("#trainer-start");
+        waitFor("the job to run", () -> job().handle() != null && !job().losses().isEmpty());
+        // in one go on the FX thread, so the job cannot be seen to end before the page changes
+        fx(() -> {
+            page.model.cancel();
+            window.show(PdvizApp.View.PLAYER);
+        });
+        waitFor("the job to stop", () -> !job().isRunning());
+        waitFor("the notification", () -> !robot.lookup("." + JobNotice.STYLE).queryAll().isEmpty());
+        javafx.scene.Node notice = robot.lookup("." + JobNotice.STYLE).query();
+        String said = noticeText(robot, notice);
+        assertTrue(said.contains("Job stopped: " + fx(() -> settings().runName.get())), said);
+        assertTrue(said.contains("its state is saved"), said);
+        robot.clickOn(notice);
+        waitFor("the trainer page", () -> window.current() == PdvizApp.View.TRAINER);
+        waitFor("the notification to close", () -> robot.lookup("." + JobNotice.STYLE).queryAll().isEmpty());
+        waitFor("the resume offer", () -> page.model.interrupted().size() == 1);
+    }
+
+    private static String noticeText(FxRobot robot, javafx.scene.Node notice) {
+        return fx(() -> robot.from(notice).lookup(".label").queryAll().stream()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).collect(Collectors.joining(" | ")));
     }
 
     @Test

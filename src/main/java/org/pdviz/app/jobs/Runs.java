@@ -105,8 +105,13 @@ public final class Runs {
 
     /** The run an interrupted job belongs to, for the user: the run folder's name. */
     public static String runName(Jobs.Interrupted job) {
-        Path out = job.spec().out().toAbsolutePath().normalize();
-        Path run = job.spec() instanceof TrainJob ? out.getParent() : out;
+        return runName(job.spec());
+    }
+
+    /** The name of the run folder a job writes into (a teacher's file lies inside its run folder). */
+    public static String runName(JobSpec spec) {
+        Path out = spec.out().toAbsolutePath().normalize();
+        Path run = spec instanceof TrainJob ? out.getParent() : out;
         return run == null || run.getFileName() == null ? out.toString() : run.getFileName().toString();
     }
 }
