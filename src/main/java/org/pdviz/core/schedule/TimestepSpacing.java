@@ -41,8 +41,8 @@ public enum TimestepSpacing {
                     + timesteps + " steps, got " + steps);
         }
         if (offset != 0 && this != LEADING) {
-            throw new IllegalArgumentException("the steps offset applies to leading spacing only (as in diffusers),"
-                    + " got offset " + offset + " with " + id() + " spacing");
+            throw new IllegalArgumentException("the steps offset applies to leading spacing only, got offset " + offset
+                    + " with " + id() + " spacing (diffusers ignores steps_offset there: leave the offset at 0)");
         }
         int[] tau = new int[steps];
         switch (this) {
