@@ -68,8 +68,13 @@ final class DrawModel {
     /** Points one dab of the brush adds. */
     final IntegerProperty density = new SimpleIntegerProperty(6);
     final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.PAINT);
-    /** How the run distils (the classroom defaults; tests make it tiny). */
-    LiveSettings settings = LiveSettings.classroom().withPreviews(PREVIEW_POINTS);
+    /**
+     * How the run distils: the classroom defaults on the trainer panel's threads (half the cores: the
+     * window keeps one, and PyTorch's spinning threads on a busy machine can run 5-20x slower); tests
+     * make it tiny.
+     */
+    LiveSettings settings = LiveSettings.classroom().withPreviews(PREVIEW_POINTS)
+            .with("threads", Integer.toString(TrainerSettings.defaultThreads()));
     long seed = 0;
 
     private final BiConsumer<Path, PdvizApp.View> open;

@@ -20,7 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
@@ -197,11 +197,11 @@ final class DrawPane extends BorderPane {
         Label outcome = label("draw-outcome", "draw-outcome");
         outcome.textProperty().bind(model.outcome().textProperty());
         HBox open = new HBox(8, compare, play);
-        Region gap = new Region();
-        VBox.setVgrow(gap, Priority.ALWAYS);
-        VBox box = new VBox(8, buttons, progress, status, caption, roundGrid, outcome, open, gap);
+        VBox box = new VBox(8, buttons, progress, status, caption, roundGrid, outcome, open);
+        VBox.setVgrow(roundGrid, Priority.ALWAYS);
         box.setPadding(new Insets(8, 0, 0, 12));
-        box.setPrefWidth(460);
+        // the rounds are what the class watches: nearly half the width, the canvas keeps the rest
+        box.prefWidthProperty().bind(widthProperty().multiply(0.45));
         box.setMinWidth(300);
         return box;
     }
@@ -247,11 +247,16 @@ final class DrawPane extends BorderPane {
             if (r.preview() != null) {
                 p.scatter.show(new ScatterView.Scene(r.preview(), r.preview().length / 2, 2, WINDOW, null, null, ""));
             }
-            // square panels: the samples keep the canvas's aspect
-            p.prefHeightProperty().bind(p.widthProperty().add(24));
-            p.setMaxHeight(Region.USE_PREF_SIZE);
             roundGrid.add(p, i % 2, i / 2);
             i++;
+        }
+        // room for two rows from the start (the classroom run has four rounds), more when a run has more
+        int rows = Math.max(2, (i + 1) / 2);
+        roundGrid.getRowConstraints().clear();
+        for (int r = 0; r < rows; r++) {
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(100.0 / rows);
+            roundGrid.getRowConstraints().add(row);
         }
     }
 

@@ -110,7 +110,7 @@ final class TrainerSettings {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    private static int defaultThreads() {
+    static int defaultThreads() {
         // half the cores: the window and the previews keep a core for themselves
         return Math.max(1, Math.min(8, maxThreads() / 2));
     }
