@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +77,34 @@ class ArchitectureTest {
         assertTrue(Files.isRegularFile(root.resolve("core/package-info.java")), "core's notation table");
         assertTrue(missing.isEmpty(), "packages without a package-info.java that says what they may depend on: "
                 + missing);
+    }
+
+    @Test
+    void noTwoClassesShareASimpleName() throws IOException {
+        Path root = Path.of(System.getProperty("pdviz.home", ".")).resolve("src/main/java");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).map(root::relativize).toList();
+        }
+        assertTrue(files.size() > 100, "scanned " + files.size() + " files under " + root);
+        assertEquals(Map.of(), sharedNames(files), "classes with the same simple name (rename one to say what it is)");
+        assertEquals(Map.of("Palette", List.of("a/Palette.java", "b/c/Palette.java")), sharedNames(List.of(
+                Path.of("a/Palette.java"), Path.of("b/c/Palette.java"), Path.of("a/package-info.java"),
+                Path.of("b/package-info.java"), Path.of("b/Readouts.java"))));
+    }
+
+    /** Simple names given to more than one source file, with the files (package-info.java aside). */
+    static Map<String, List<String>> sharedNames(List<Path> files) {
+        Map<String, List<String>> byName = new TreeMap<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString().replaceFirst("\\.java$", "");
+            if (!name.equals("package-info")) {
+                byName.computeIfAbsent(name, k -> new ArrayList<>()).add(f.toString().replace('\\', '/'));
+            }
+        }
+        byName.values().removeIf(l -> l.size() < 2);
+        byName.values().forEach(Collections::sort);
+        return byName;
     }
 
     /** What runs work off the UI thread; in {@code ui} only {@code ui.task} may use it. */

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.pdviz.app.compare.BatchDifferences;
 import org.pdviz.app.compare.Cost;
-import org.pdviz.app.compare.SameNoise;
 import org.pdviz.app.eval.ReportQuality;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
@@ -13,8 +13,8 @@ import org.pdviz.app.library.ModelImport;
 import org.pdviz.app.library.ModelLibrary;
 import org.pdviz.app.sampling.RunService;
 import org.pdviz.app.sampling.RunSpec;
-import org.pdviz.app.sampling.Timing;
 import org.pdviz.app.sampling.SampledRun;
+import org.pdviz.app.sampling.Timing;
 import org.pdviz.core.model.DataShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,7 +97,7 @@ final class CompareCommand implements Callable<Integer> {
                     .map(ReportQuality::describe).orElse("-");
             o.printf("%-32s %6d %12d %7s %10s %7s %5d %16.4f  %s%n", name, r.steps(), cost.evaluations(),
                     Cost.times(cost.fewerEvaluations(refCost)), r.wall().text(), Cost.times(cost.faster(refCost)),
-                    r.wall().runs(), SameNoise.rmse(r.trajectory().finalSample(), ref, r.trajectory().count()), quality);
+                    r.wall().runs(), BatchDifferences.rmse(r.trajectory().finalSample(), ref, r.trajectory().count()), quality);
         }
         return 0;
     }

@@ -107,8 +107,8 @@ final class AppContext {
         pages = page;
     }
 
-    Palette palette() {
-        return Palette.of(dark.get());
+    CanvasPalette palette() {
+        return CanvasPalette.of(dark.get());
     }
 
     void navigate(PdvizApp.View view) {

@@ -12,8 +12,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.pdviz.app.compare.BatchDifferences;
 import org.pdviz.app.compare.Cost;
-import org.pdviz.app.compare.SameNoise;
 import org.pdviz.app.compare.TimeAlignment;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelChoice;
@@ -174,7 +174,7 @@ final class CompareColumn extends VBox {
         boolean points = !shape.isImage();
         frame.usePoints(points);
         diff.usePoints(points);
-        rmse = SameNoise.rmse(r.trajectory().finalSample(), ref.trajectory().finalSample(), r.count());
+        rmse = BatchDifferences.rmse(r.trajectory().finalSample(), ref.trajectory().finalSample(), r.count());
         boolean isRef = r == ref;
         String quality = org.pdviz.app.eval.ReportQuality.find(r.spec().model().file(), r.card().name(), r.steps())
                 .map(q -> "\n" + t.format("compare.stats.quality", q.describe(t))).orElse("");
@@ -192,7 +192,7 @@ final class CompareColumn extends VBox {
             showFinal(r, count, shape);
         } else if (shape.isImage()) {
             diff.title(t.get("compare.diff.images"));
-            float[] d = SameNoise.signedDifferenceRgb(r.trajectory().finalSample(), ref.trajectory().finalSample(),
+            float[] d = BatchDifferences.signedDifferenceRgb(r.trajectory().finalSample(), ref.trajectory().finalSample(),
                     count, shape.dim(0), shape.dim(1) * shape.dim(2));
             diff.grid.show(d, count, DataShape.of(3, shape.dim(1), shape.dim(2)), new DataRange(0, 1), "");
         } else {

@@ -30,7 +30,7 @@ final class CurvesCanvas extends Region {
     private ScheduleCurves curves;
     private List<AppContext.GridMark> grids = List.of();
     private double cursorT = Double.NaN;
-    private Palette palette = Palette.LIGHT;
+    private CanvasPalette palette = CanvasPalette.LIGHT;
     private double scale = 1;
     private DoubleConsumer seek = t -> { };
     private double left;
@@ -56,7 +56,7 @@ final class CurvesCanvas extends Region {
         return curves;
     }
 
-    void update(List<AppContext.GridMark> marks, double t, Palette p, double fontScale, DoubleConsumer onSeek) {
+    void update(List<AppContext.GridMark> marks, double t, CanvasPalette p, double fontScale, DoubleConsumer onSeek) {
         grids = List.copyOf(marks);
         cursorT = t;
         palette = p;

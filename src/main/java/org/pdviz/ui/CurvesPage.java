@@ -64,7 +64,7 @@ final class CurvesPage implements Page {
             source.setText("");
         } else {
             NoiseLevel l = c.level() != null ? c.level() : schedule.at(t);
-            String step = schedule instanceof DiscreteSchedule ? Readouts.timestep(ctx.i18n, l) : "";
+            String step = schedule instanceof DiscreteSchedule ? ScheduleReadouts.timestep(ctx.i18n, l) : "";
             readout.setText(String.format("t = %.4f%s   \u03B1 = %.4f   \u03C3 = %.4f   \u03BB = %+.3f   SNR = %.3g   "
                             + "max(SNR, 1) = %.3g   SNR + 1 = %.3g", t, step, l.alpha(), l.sigma(), l.logSnr(), l.snr(),
                     Weighting.TRUNCATED_SNR.weight(l), Weighting.SNR_PLUS_ONE.weight(l)));

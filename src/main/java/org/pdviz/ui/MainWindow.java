@@ -335,10 +335,10 @@ final class MainWindow {
     private org.pdviz.ui.phi.PhiView phiView() {
         ModelEntry selected = ctx.selected.get();
         if (selected != null && selected.card() != null) {
-            return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.around(ctx.library, selected),
+            return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.PhiModelChoice.around(ctx.library, selected),
                     ctx.tasks, ctx.i18n);
         }
-        return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.ModelChoice.choose(ctx.library).orElse(null),
+        return new org.pdviz.ui.phi.PhiView(ctx.library, org.pdviz.app.phi.PhiModelChoice.choose(ctx.library).orElse(null),
                 ctx.tasks, ctx.i18n);
     }
 

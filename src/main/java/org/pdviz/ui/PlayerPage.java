@@ -69,7 +69,7 @@ final class PlayerPage implements Page {
     final ToggleButton advancedToggle = new ToggleButton();
     final SamplerAdvanced advanced;
     private final List<FramePanel> panels = new ArrayList<>();
-    private final Readouts readouts;
+    private final ScheduleReadouts readouts;
     private final Label caption = new Label();
     private final BorderPane root = new BorderPane();
     private SampledRun run;
@@ -95,7 +95,7 @@ final class PlayerPage implements Page {
         Tips.tip(t.bind(advancedToggle, "player.advanced"), "player-advanced-toggle", t.text("player.advanced.tip"));
         advanced = new SamplerAdvanced(t);
         transport = new TransportBar(t);
-        readouts = new Readouts(t);
+        readouts = new ScheduleReadouts(t);
         model.setItems(ctx.models.filtered(e -> e.card() != null));
         model.valueProperty().addListener((o, a, b) -> {
             if (b != null && !b.equals(a)) {
@@ -404,7 +404,7 @@ final class PlayerPage implements Page {
         return panels;
     }
 
-    Readouts readouts() {
+    ScheduleReadouts readouts() {
         return readouts;
     }
 

@@ -26,7 +26,7 @@ final class ScatterView extends Region {
 
     private final Canvas canvas = new Canvas();
     private Scene scene;
-    private Palette palette = Palette.LIGHT;
+    private CanvasPalette palette = CanvasPalette.LIGHT;
     private double fontScale = 1;
 
     ScatterView() {
@@ -40,7 +40,7 @@ final class ScatterView extends Region {
         draw();
     }
 
-    void style(Palette p, double scale) {
+    void style(CanvasPalette p, double scale) {
         palette = p;
         fontScale = scale;
         draw();

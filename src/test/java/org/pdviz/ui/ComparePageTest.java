@@ -112,7 +112,7 @@ class ComparePageTest {
         fx(() -> ((Stage) other.scene().getWindow()).close());
     }
 
-    /** Mean over samples of each sample's RMS difference, written out independently of SameNoise. */
+    /** Mean over samples of each sample's RMS difference, written out independently of BatchDifferences. */
     static double independentRmse(float[] a, float[] b, int count) {
         int dim = a.length / count;
         double total = 0;

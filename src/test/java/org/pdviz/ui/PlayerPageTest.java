@@ -80,7 +80,7 @@ class PlayerPageTest {
         assertEquals(String.format("%.4f", 0.5), player.readouts().text("readout-t"));
         assertEquals(String.format("%.4f", s.alpha(0.5)), player.readouts().text("readout-alpha"));
         assertEquals(String.format("%.4f", s.sigma(0.5)), player.readouts().text("readout-sigma"));
-        assertEquals(Readouts.signed(s.logSnr(0.5)), player.readouts().text("readout-logsnr"));
+        assertEquals(ScheduleReadouts.signed(s.logSnr(0.5)), player.readouts().text("readout-logsnr"));
         assertEquals("+0.000", player.readouts().text("readout-logsnr"), "log-SNR is 0 at t = 1/2");
         assertEquals(String.format("%.4f", s.phi(0.5)), player.readouts().text("readout-phi"));
         // the z_t picture is frame 8's z rendered by ImageGrid, pixel for pixel

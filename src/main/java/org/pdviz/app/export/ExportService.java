@@ -8,9 +8,9 @@ import org.pdviz.app.Capacity;
 import org.pdviz.app.i18n.Language;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelImport;
-import org.pdviz.app.phi.ModelChoice;
 import org.pdviz.app.phi.PhiData;
 import org.pdviz.app.phi.PhiGrid;
+import org.pdviz.app.phi.PhiModelChoice;
 import org.pdviz.app.phi.PhiModels;
 import org.pdviz.app.phi.PhiSession;
 import org.pdviz.app.sampling.StartTensor;
@@ -124,8 +124,8 @@ public final class ExportService {
         var student = r.student() == null ? teacher : ModelImport.complete(r.student(), CardOverrides.NONE);
         int teacherSteps = r.steps() != null ? r.steps() : org.pdviz.app.library.ModelChoice.teacherSteps(teacher.card());
         int studentSteps = r.studentSteps() != null ? r.studentSteps()
-                : student.steps() != null && r.student() != null ? student.steps() : ModelChoice.STUDENT_STEPS;
-        ModelChoice choice = new ModelChoice(teacher, teacherSteps, student, studentSteps);
+                : student.steps() != null && r.student() != null ? student.steps() : PhiModelChoice.STUDENT_STEPS;
+        PhiModelChoice choice = new PhiModelChoice(teacher, teacherSteps, student, studentSteps);
         try (PhiModels models = PhiModels.open(choice)) {
             int cap = models.shape().isImage() ? 64 : 4096;
             StartTensor start = r.start() == null ? null : StartTensor.read(r.start(), models.shape());

@@ -19,7 +19,7 @@ import org.pdviz.core.model.DenoiserException;
  * teacher's result from independent noise instead ({@link #xFromSameNoise()} false), a sample of
  * the model's data paired with noise as in training.
  */
-public record PhiData(SampleSet samples, Trajectory teacherRun, Trajectory studentRun, boolean xFromSameNoise) {
+public record PhiData(PhiSamples samples, Trajectory teacherRun, Trajectory studentRun, boolean xFromSameNoise) {
 
     /** Data with at most this many values per sample take x from independent noise. */
     public static final int FEW_DIMENSIONS = 8;
@@ -37,7 +37,7 @@ public record PhiData(SampleSet samples, Trajectory teacherRun, Trajectory stude
         DdimSampler sampler = new DdimSampler(models.schedule());
         PhiModels.Sampler t = models.teacher(), s = models.student();
         DataShape shape = models.shape();
-        float[] z1 = start != null ? start : SampleSet.startNoise(seed, count, shape);
+        float[] z1 = start != null ? start : PhiSamples.startNoise(seed, count, shape);
         boolean sameNoise = shape.size() > FEW_DIMENSIONS;
         int total = t.steps() * (sameNoise ? 1 : 2) + s.steps();
         Trajectory teacherRun = sampler.run(t.model(), t.denoiser(),
@@ -49,7 +49,7 @@ public record PhiData(SampleSet samples, Trajectory teacherRun, Trajectory stude
         float[] x = sameNoise ? teacherRun.finalSample()
                 : sampler.sample(t.model(), t.denoiser(), new SamplerSettings(t.steps(), seed ^ INDEPENDENT, count, null,
                         SamplerSettings.Recording.FINAL), offset(monitor, t.steps() + s.steps(), total)).finalSample();
-        SampleSet set = new SampleSet(seed, count, shape, x, z1);
+        PhiSamples set = new PhiSamples(seed, count, shape, x, z1);
         return new PhiData(set, teacherRun, studentRun, sameNoise);
     }
 

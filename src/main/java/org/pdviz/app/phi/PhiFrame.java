@@ -60,7 +60,7 @@ public final class PhiFrame {
     }
 
     /** The array of a quantity: z from the samples, the others from predictions (null if none). */
-    public static float[] values(Quantity q, SampleSet set, PhiPredictions pred, org.pdviz.core.schedule.NoiseLevel level) {
+    public static float[] values(Quantity q, PhiSamples set, PhiPredictions pred, org.pdviz.core.schedule.NoiseLevel level) {
         return switch (q) {
             case Z -> pred != null ? pred.z() : set.z(level);
             case X_HAT -> pred == null ? null : pred.xHat();
@@ -72,7 +72,7 @@ public final class PhiFrame {
     /** One panel; a quantity without predictions yet shows a note instead. */
     public static void panel(Painter p, Texts t, Quantity q, PhiSession session, int index, int sample, int coordinate,
                              PhiPredictions pred) {
-        SampleSet set = session.samples();
+        PhiSamples set = session.samples();
         DataShape shape = set.shape();
         float[] data = values(q, set, pred, session.grid().level(index));
         if (data == null) {
@@ -140,7 +140,7 @@ public final class PhiFrame {
 
     /** The chosen coordinate's trace chart. */
     public static void trace(Painter p, Texts t, PhiSession session, int sample, int coordinate, double phi) {
-        SampleSet set = session.samples();
+        PhiSamples set = session.samples();
         int j = sample * set.dim() + coordinate;
         DataShape shape = set.shape();
         String where = shape.isImage()

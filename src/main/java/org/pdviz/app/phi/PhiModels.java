@@ -38,7 +38,7 @@ public final class PhiModels implements AutoCloseable {
     }
 
     /** Opens the chosen model files (one session when the student is the teacher itself). */
-    public static PhiModels open(ModelChoice choice) throws ModelFileException {
+    public static PhiModels open(PhiModelChoice choice) throws ModelFileException {
         OnnxDenoiser t = open(choice.teacher());
         try {
             OnnxDenoiser s = choice.distilled() ? open(choice.student()) : t;

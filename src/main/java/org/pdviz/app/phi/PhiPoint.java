@@ -14,7 +14,7 @@ public record PhiPoint(NoiseLevel level, int sample, PlanePoint z, PlanePoint v,
      * Builds the picture from the sample set (exact z and v) and, when not null, predictions made at
      * the same level.
      */
-    public static PhiPoint of(SampleSet set, int sample, PlaneCoordinates plane, NoiseLevel level,
+    public static PhiPoint of(PhiSamples set, int sample, PlaneCoordinates plane, NoiseLevel level,
                               PhiPredictions predictions, int coordinate) {
         set.checkSample(sample);
         int dim = set.dim();

@@ -15,7 +15,7 @@ public record PhiPredictions(String model, int index, NoiseLevel level, float[] 
                              float[] vHat) {
 
     /** Runs the model at {@code level} on {@code z_phi} of every sample. */
-    public static PhiPredictions evaluate(String model, Denoiser denoiser, SampleSet set, int index, NoiseLevel level)
+    public static PhiPredictions evaluate(String model, Denoiser denoiser, PhiSamples set, int index, NoiseLevel level)
             throws DenoiserException {
         if (!denoiser.shape().equals(set.shape())) {
             throw new IllegalArgumentException("model '" + model + "' takes " + denoiser.shape() + " data, the samples are "

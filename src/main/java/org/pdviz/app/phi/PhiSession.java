@@ -50,7 +50,7 @@ public final class PhiSession implements AutoCloseable {
         return grid;
     }
 
-    public SampleSet samples() {
+    public PhiSamples samples() {
         return data.samples();
     }
 

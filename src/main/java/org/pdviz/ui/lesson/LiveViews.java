@@ -20,7 +20,7 @@ import org.pdviz.app.i18n.Message;
 import org.pdviz.app.lesson.LessonFigures;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
-import org.pdviz.app.phi.ModelChoice;
+import org.pdviz.app.phi.PhiModelChoice;
 import org.pdviz.core.data.Mnist;
 import org.pdviz.core.ddim.DdimSampler;
 import org.pdviz.core.ddim.SamplerSettings;
@@ -51,7 +51,7 @@ final class LiveViews implements AutoCloseable {
 
     private final PdvizHome home;
     private final ModelLibrary library;
-    private final Optional<ModelChoice> choice;
+    private final Optional<PhiModelChoice> choice;
     private final Map<String, Node> built = new HashMap<>();
     private final UiExecutor executor;
     private final Localizer i18n;
@@ -61,7 +61,7 @@ final class LiveViews implements AutoCloseable {
     private PhiView phi;
 
     /** The models the figures use, opened once. */
-    private record Models(ModelChoice choice, OnnxDenoiser teacher, OnnxDenoiser student, OnnxDenoiser exact)
+    private record Models(PhiModelChoice choice, OnnxDenoiser teacher, OnnxDenoiser student, OnnxDenoiser exact)
             implements AutoCloseable {
         @Override
         public void close() {
@@ -82,10 +82,10 @@ final class LiveViews implements AutoCloseable {
         i18n.onChange(() -> canvases.forEach(CanvasPane::repaint));
         this.library = ModelLibrary.scan(home.models());
         // the lesson is told with digits: an image teacher, else the exact MNIST class-means teacher
-        this.choice = ModelChoice.choose(library).filter(c -> isImage(c.teacher()))
+        this.choice = PhiModelChoice.choose(library).filter(c -> isImage(c.teacher()))
                 .or(() -> library.entries().stream()
-                        .filter(e -> e.file().getFileName().toString().equals(ModelChoice.FALLBACK_FILE)).findFirst()
-                        .map(t -> ModelChoice.plainDdim(t, ModelChoice.STUDENT_STEPS)));
+                        .filter(e -> e.file().getFileName().toString().equals(PhiModelChoice.FALLBACK_FILE)).findFirst()
+                        .map(t -> PhiModelChoice.plainDdim(t, PhiModelChoice.STUDENT_STEPS)));
     }
 
     private static boolean isImage(ModelEntry e) {
@@ -100,7 +100,7 @@ final class LiveViews implements AutoCloseable {
     private Node build(String id) {
         CosineSchedule s = CosineSchedule.CLIPPED;
         return switch (id) {
-            case "halving" -> canvas(p -> LessonFigures.halving(p, i18n.texts(), ModelChoice.TEACHER_STEPS));
+            case "halving" -> canvas(p -> LessonFigures.halving(p, i18n.texts(), PhiModelChoice.TEACHER_STEPS));
             case "schedule" -> column(canvas(p -> LessonFigures.scheduleAlphaSigma(p, i18n.texts(), s)),
                     canvas(p -> LessonFigures.scheduleLogSnr(p, i18n.texts(), s)));
             case "zt" -> computed(() -> {
@@ -156,7 +156,7 @@ final class LiveViews implements AutoCloseable {
     /** Teacher with 512 steps against the distilled student (or, without one, plain DDIM with 4). */
     private Result result() throws Exception {
         Models m = models();
-        ModelChoice c = m.choice();
+        PhiModelChoice c = m.choice();
         DdimSampler sampler = new DdimSampler(schedule(m));
         sampler.warmUp(m.teacher(), 16, 3); // times of warmed sessions, as in the comparison
         sampler.warmUp(m.student(), 16, 3);
@@ -192,7 +192,7 @@ final class LiveViews implements AutoCloseable {
     /** The models, opened by the first figure that needs them (on the executor). */
     private synchronized Models models() throws Exception {
         if (models == null) {
-            ModelChoice c = choice.orElseThrow(() -> new LocalizedException(Message.of("lesson.no_model")));
+            PhiModelChoice c = choice.orElseThrow(() -> new LocalizedException(Message.of("lesson.no_model")));
             OnnxDenoiser teacher = OnnxDenoiser.open(c.teacher().file());
             OnnxDenoiser student = teacher;
             try {
@@ -216,7 +216,7 @@ final class LiveViews implements AutoCloseable {
     }
 
     private Path exactFile() {
-        return home.models().resolve("exact").resolve(ModelChoice.FALLBACK_FILE);
+        return home.models().resolve("exact").resolve(PhiModelChoice.FALLBACK_FILE);
     }
 
     // ---- building blocks -----------------------------------------------------------------------

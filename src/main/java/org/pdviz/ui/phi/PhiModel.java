@@ -25,10 +25,10 @@ import org.pdviz.app.i18n.Message;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
-import org.pdviz.app.phi.ModelChoice;
 import org.pdviz.app.phi.PhiData;
 import org.pdviz.app.phi.PhiFrame;
 import org.pdviz.app.phi.PhiGrid;
+import org.pdviz.app.phi.PhiModelChoice;
 import org.pdviz.app.phi.PhiModels;
 import org.pdviz.app.phi.PhiPoint;
 import org.pdviz.app.phi.PhiPredictions;
@@ -62,7 +62,7 @@ public final class PhiModel implements AutoCloseable {
     public enum Export { PHI, TEACHER_SAMPLING, STUDENT_SAMPLING }
 
     /** The models opened and both runs sampled from one seed: what a load delivers. */
-    record Loaded(ModelChoice choice, PhiModels models, PhiData data) {
+    record Loaded(PhiModelChoice choice, PhiModels models, PhiData data) {
     }
 
     // the choice of models and noise
@@ -71,7 +71,7 @@ public final class PhiModel implements AutoCloseable {
     final ObjectProperty<ModelEntry> teacher = new SimpleObjectProperty<>();
     /** A distilled student, or null: the teacher itself with {@link #studentSteps} (plain DDIM). */
     final ObjectProperty<ModelEntry> student = new SimpleObjectProperty<>();
-    final ObjectProperty<Integer> studentSteps = new SimpleObjectProperty<>(ModelChoice.STUDENT_STEPS);
+    final ObjectProperty<Integer> studentSteps = new SimpleObjectProperty<>(PhiModelChoice.STUDENT_STEPS);
     final ObjectProperty<Integer> seed = new SimpleObjectProperty<>(0);
     /** Whose predictions are shown. */
     final ObjectProperty<PhiSession.Source> source = new SimpleObjectProperty<>(PhiSession.Source.TEACHER);
@@ -95,7 +95,7 @@ public final class PhiModel implements AutoCloseable {
     private final TaskSlot<PhiPredictions> predicting;
     private Timeline scrub;
     private PhiModels models;
-    private ModelChoice modelsChoice;
+    private PhiModelChoice modelsChoice;
     private PhiSession session;
     private PhiGrid grid;
     private int index = -1, sample, coordinate;
@@ -107,7 +107,7 @@ public final class PhiModel implements AutoCloseable {
      * A model of {@code choice} (null: none in the library); its background work runs on {@code executor},
      * its words are in {@code i18n}'s language (the window's).
      */
-    public PhiModel(ModelLibrary library, ModelChoice choice, UiExecutor executor, Localizer i18n) {
+    public PhiModel(ModelLibrary library, PhiModelChoice choice, UiExecutor executor, Localizer i18n) {
         this.executor = executor;
         this.i18n = i18n;
         studentLabel.bind(i18n.text(x -> x.get(distilled.get() ? "phi.source.student" : "phi.source.few_step"), distilled));
@@ -157,11 +157,11 @@ public final class PhiModel implements AutoCloseable {
         }
         ModelEntry s = student.get();
         int steps = s != null && s.steps() != null ? s.steps() : studentSteps.get();
-        reload(new ModelChoice(t, ModelChoice.TEACHER_STEPS, s == null ? t : s, steps));
+        reload(new PhiModelChoice(t, PhiModelChoice.TEACHER_STEPS, s == null ? t : s, steps));
     }
 
     /** Opens the models (when they changed) and samples both runs from the current seed, off the UI thread. */
-    private void reload(ModelChoice choice) {
+    private void reload(PhiModelChoice choice) {
         ready.set(false);
         long noise = seed.get();
         PhiModels reuse = choice.equals(modelsChoice) ? models : null;

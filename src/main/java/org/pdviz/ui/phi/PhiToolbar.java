@@ -18,7 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.pdviz.app.library.ModelEntry;
-import org.pdviz.app.phi.ModelChoice;
+import org.pdviz.app.phi.PhiModelChoice;
 import org.pdviz.app.phi.PhiSession;
 import org.pdviz.ui.Localizer;
 
@@ -39,11 +39,11 @@ final class PhiToolbar extends VBox {
         studentBox.setButtonCell(entryCell("phi.none.student"));
         teacherBox.setId("teacher-box");
         studentBox.setId("student-box");
-        teacherBox.setTooltip(tip("phi.teacher.tip", ModelChoice.TEACHER_STEPS));
+        teacherBox.setTooltip(tip("phi.teacher.tip", PhiModelChoice.TEACHER_STEPS));
         studentBox.setTooltip(tip("phi.student.tip"));
         teacherBox.valueProperty().bindBidirectional(model.teacher);
         studentBox.valueProperty().bindBidirectional(model.student);
-        Spinner<Integer> studentSteps = new Spinner<>(1, 256, ModelChoice.STUDENT_STEPS);
+        Spinner<Integer> studentSteps = new Spinner<>(1, 256, PhiModelChoice.STUDENT_STEPS);
         studentSteps.setPrefWidth(78);
         studentSteps.setId("student-steps");
         studentSteps.setTooltip(tip("phi.steps.tip"));

@@ -13,8 +13,8 @@ import org.pdviz.app.PdvizHome;
 import org.pdviz.app.i18n.Language;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
-import org.pdviz.app.phi.ModelChoice;
 import org.pdviz.app.phi.PhiFrame;
+import org.pdviz.app.phi.PhiModelChoice;
 import org.pdviz.ui.Localizer;
 import org.pdviz.ui.task.UiExecutor;
 
@@ -45,16 +45,16 @@ public final class PhiView implements AutoCloseable {
             throws org.pdviz.runtime.ModelFileException {
         ModelLibrary library = ModelLibrary.scan(home.models());
         ModelEntry picked = library.add(model);
-        return new PhiView(library, ModelChoice.around(library, picked), executor);
+        return new PhiView(library, PhiModelChoice.around(library, picked), executor);
     }
 
     /** A view of {@code choice} (null: none in the library); its background work runs on {@code executor}. */
-    public PhiView(ModelLibrary library, ModelChoice choice, UiExecutor executor) {
+    public PhiView(ModelLibrary library, PhiModelChoice choice, UiExecutor executor) {
         this(library, choice, executor, new Localizer(Language.EN));
     }
 
     /** As above, its words in {@code i18n}'s language (the window's): a change of language repaints, nothing reloads. */
-    public PhiView(ModelLibrary library, ModelChoice choice, UiExecutor executor, Localizer i18n) {
+    public PhiView(ModelLibrary library, PhiModelChoice choice, UiExecutor executor, Localizer i18n) {
         this.model = new PhiModel(library, choice, executor, i18n);
         this.toolbar = new PhiToolbar(model, this::chooseAndExport);
         this.panels = new PhiPanels(model);

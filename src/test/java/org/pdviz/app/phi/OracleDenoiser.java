@@ -13,11 +13,11 @@ import org.pdviz.core.schedule.CosineSchedule;
 class OracleDenoiser implements Denoiser {
 
     final AtomicInteger calls = new AtomicInteger();
-    private final SampleSet set;
+    private final PhiSamples set;
     private final Parameterization p;
     private final CosineSchedule schedule;
 
-    OracleDenoiser(SampleSet set, Parameterization p, CosineSchedule schedule) {
+    OracleDenoiser(PhiSamples set, Parameterization p, CosineSchedule schedule) {
         this.set = set;
         this.p = p;
         this.schedule = schedule;

@@ -32,14 +32,14 @@ class PhiGeometryTest {
     static final PhiGrid GRID = PhiGrid.of(S);
 
     /** Digit-like data: 16-pixel images in [-1, 1], noise from the sampler's generator. */
-    static SampleSet images(long seed) {
+    static PhiSamples images(long seed) {
         DataShape shape = DataShape.of(1, 4, 4);
         Random rng = new Random(seed);
         float[] x = new float[3 * 16];
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (rng.nextDouble() * 2 - 1);
         }
-        return new SampleSet(seed, 3, shape, x, SampleSet.startNoise(seed, 3, shape));
+        return new PhiSamples(seed, 3, shape, x, PhiSamples.startNoise(seed, 3, shape));
     }
 
     @Test
@@ -59,7 +59,7 @@ class PhiGeometryTest {
 
     @Test
     void zIsOnTheUnitCircleAtAnglePhi() {
-        SampleSet set = images(3);
+        PhiSamples set = images(3);
         for (int sample = 0; sample < set.count(); sample++) {
             PlaneCoordinates plane = set.plane(sample);
             assertFalse(plane.degenerate());
@@ -83,7 +83,7 @@ class PhiGeometryTest {
     @ParameterizedTest
     @EnumSource(Parameterization.class)
     void exactPredictionsGiveTheTangentPerpendicularToTheRadius(Parameterization param) throws Exception {
-        SampleSet set = images(5);
+        PhiSamples set = images(5);
         OracleDenoiser oracle = new OracleDenoiser(set, param, S);
         PlaneCoordinates plane = set.plane(1);
         for (int i = 16; i <= 1008; i += 62) { // away from the ends, where eps (alpha -> 0) is ill-conditioned
@@ -121,7 +121,7 @@ class PhiGeometryTest {
         GaussianMixture mix = GaussianMixture.ring("ring", 3, 0.6, 0.2);
         Denoiser model = new ExactDenoiser(mix, S);
         float[] x = mix.sample(new Random(1), 5);
-        SampleSet set = new SampleSet(1, 5, DataShape.of(2), x, SampleSet.startNoise(1, 5, DataShape.of(2)));
+        PhiSamples set = new PhiSamples(1, 5, DataShape.of(2), x, PhiSamples.startNoise(1, 5, DataShape.of(2)));
         int sample = firstWellConditioned(set);
         PlaneCoordinates plane = set.plane(sample);
         for (int i = 8; i <= 1016; i += 100) {
@@ -141,7 +141,7 @@ class PhiGeometryTest {
     }
 
     /** The sample whose x and eps are furthest from parallel (2-D flows tend to align them). */
-    static int firstWellConditioned(SampleSet set) {
+    static int firstWellConditioned(PhiSamples set) {
         int best = 0;
         for (int i = 1; i < set.count(); i++) {
             if (Math.abs(set.plane(i).cosAngle()) < Math.abs(set.plane(best).cosAngle())) {
@@ -251,7 +251,7 @@ class PhiGeometryTest {
 
     @Test
     void sessionCachesAndALatestLaneSkipsStaleRequests() throws Exception {
-        SampleSet set = images(9);
+        PhiSamples set = images(9);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
         OracleDenoiser oracle = new OracleDenoiser(set, Parameterization.X, S) {

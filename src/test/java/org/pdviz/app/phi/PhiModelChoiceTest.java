@@ -24,7 +24,7 @@ class PhiModelChoiceTest {
     @Test
     void aStudentIsPairedWithTheTeacherItDescendsFromNotAnotherOfItsDataSet() {
         // models/exact/exact-gaussians8.onnx is a teacher of the same data set, but not this student's
-        ModelChoice c = ModelChoice.around(library, entry("gaussians8/student-4.onnx"));
+        PhiModelChoice c = PhiModelChoice.around(library, entry("gaussians8/student-4.onnx"));
         assertEquals(entry("gaussians8/teacher.onnx"), c.teacher());
         assertEquals(4, c.studentSteps());
         assertTrue(c.distilled());
@@ -32,9 +32,9 @@ class PhiModelChoiceTest {
 
     @Test
     void aTeacherGetsItsOwnStudentClosestToFourStepsElseItsPlainDdim() {
-        ModelChoice trained = ModelChoice.around(library, entry("moons/teacher.onnx"));
+        PhiModelChoice trained = PhiModelChoice.around(library, entry("moons/teacher.onnx"));
         assertEquals(entry("moons/student-4.onnx"), trained.student());
-        ModelChoice exact = ModelChoice.around(library, entry("exact/exact-gaussians8.onnx"));
+        PhiModelChoice exact = PhiModelChoice.around(library, entry("exact/exact-gaussians8.onnx"));
         assertFalse(exact.distilled(), "the exact teacher has no students: its own 4-step DDIM");
         assertEquals(4, exact.studentSteps());
     }

@@ -21,7 +21,7 @@ import org.pdviz.app.i18n.Language;
 import org.pdviz.app.i18n.Texts;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.library.ModelLibrary;
-import org.pdviz.app.phi.ModelChoice;
+import org.pdviz.app.phi.PhiModelChoice;
 import org.pdviz.app.phi.PhiSession;
 import org.pdviz.runtime.TestPaths;
 import org.pdviz.ui.task.UiExecutor;
@@ -43,7 +43,7 @@ class PhiModelTest {
     void open() throws Exception {
         ModelLibrary library = ModelLibrary.scan(TestPaths.home().resolve("models"));
         ModelEntry teacher = library.add(TestPaths.home().resolve("models/exact/exact-mnist-class-means.onnx"));
-        model = onUi(() -> new PhiModel(library, ModelChoice.around(library, teacher), executor,
+        model = onUi(() -> new PhiModel(library, PhiModelChoice.around(library, teacher), executor,
                 new org.pdviz.ui.Localizer(Language.EN)));
         waitFor("the first load", () -> model.readyProperty().get());
     }

@@ -6,7 +6,7 @@ import javafx.scene.layout.VBox;
 import org.pdviz.core.schedule.NoiseLevel;
 
 /** The schedule at the frame on screen: t, phi, log-SNR, alpha, sigma, and where the step goes. */
-final class Readouts extends VBox {
+final class ScheduleReadouts extends VBox {
 
     private final Label frame = value("readout-frame");
     private final Label t = value("readout-t");
@@ -19,7 +19,7 @@ final class Readouts extends VBox {
     private final Localizer i18n;
     private boolean finalFrame;
 
-    Readouts(Localizer i18n) {
+    ScheduleReadouts(Localizer i18n) {
         super(8);
         this.i18n = i18n;
         getStyleClass().add("readouts");

@@ -11,9 +11,9 @@ import org.pdviz.core.schedule.NoiseLevel;
  * the circle runs from the teacher's result at phi = 0 to the starting noise at phi = pi/2).
  * Arrays hold {@code count} samples row-major and are never modified.
  */
-public record SampleSet(long seed, int count, DataShape shape, float[] x, float[] eps) {
+public record PhiSamples(long seed, int count, DataShape shape, float[] x, float[] eps) {
 
-    public SampleSet {
+    public PhiSamples {
         int n = count * shape.size();
         if (count < 1 || x.length != n || eps.length != n) {
             throw new IllegalArgumentException("a sample set of " + count + " x " + shape + " needs " + n

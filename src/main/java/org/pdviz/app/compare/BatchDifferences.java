@@ -1,24 +1,25 @@
 package org.pdviz.app.compare;
 
+import org.pdviz.core.metrics.SameNoise;
 import org.pdviz.core.metrics.SampleSet;
 
 /**
  * Closeness of two batches sampled from the same starting noise (sample i of one against sample i
  * of the other): what distillation optimises, and what the comparison shows next to each pane.
  */
-public final class SameNoise {
+public final class BatchDifferences {
 
-    private SameNoise() {
+    private BatchDifferences() {
     }
 
-    /** Mean over samples of each sample's root-mean-square difference (core.metrics.SameNoise). */
+    /** Mean over samples of each sample's root-mean-square difference ({@link SameNoise#mean}). */
     public static double rmse(float[] a, float[] reference, int count) {
         if (a.length != reference.length || count < 1 || a.length % count != 0) {
             throw new IllegalArgumentException("batches differ: " + a.length + " vs " + reference.length + " values for "
                     + count + " samples");
         }
         int dim = a.length / count;
-        return org.pdviz.core.metrics.SameNoise.mean(SampleSet.of(a, dim), SampleSet.of(reference, dim));
+        return SameNoise.mean(SampleSet.of(a, dim), SampleSet.of(reference, dim));
     }
 
     /**

@@ -11,14 +11,14 @@ import org.pdviz.app.library.ModelLibrary;
  * The student may be the teacher itself (plain DDIM with few steps), which is what a user sees
  * before any model has been distilled.
  */
-public record ModelChoice(ModelEntry teacher, int teacherSteps, ModelEntry student, int studentSteps) {
+public record PhiModelChoice(ModelEntry teacher, int teacherSteps, ModelEntry student, int studentSteps) {
 
     public static final int TEACHER_STEPS = 512;
     public static final int STUDENT_STEPS = 4;
     /** The fallback when no distilled student is in the library. */
     public static final String FALLBACK_FILE = "exact-mnist-class-means.onnx";
 
-    public ModelChoice {
+    public PhiModelChoice {
         if (teacherSteps < 1 || studentSteps < 1) {
             throw new IllegalArgumentException("step counts must be at least 1, got " + teacherSteps + " and "
                     + studentSteps);
@@ -35,7 +35,7 @@ public record ModelChoice(ModelEntry teacher, int teacherSteps, ModelEntry stude
      * {@link org.pdviz.app.library.ModelChoice#defaultTeacher}) against its own student closest to 4
      * steps, found through the cards' lineage; without a student, against its own 4-step DDIM.
      */
-    public static Optional<ModelChoice> choose(ModelLibrary library) {
+    public static Optional<PhiModelChoice> choose(ModelLibrary library) {
         List<ModelEntry> all = library.entries();
         return org.pdviz.app.library.ModelChoice.defaultTeacher(all).map(t -> around(library, t));
     }
@@ -45,22 +45,22 @@ public record ModelChoice(ModelEntry teacher, int teacherSteps, ModelEntry stude
      * (else its plain 4-step DDIM); a student against the teacher it descends from (else itself
      * sampled with 512 steps as the reference).
      */
-    public static ModelChoice around(ModelLibrary library, ModelEntry picked) {
+    public static PhiModelChoice around(ModelLibrary library, ModelEntry picked) {
         List<ModelEntry> all = library.entries();
         if (picked.isStudent()) {
             return org.pdviz.app.library.ModelChoice.rootTeacher(all, picked)
-                    .map(t -> new ModelChoice(t, teacherSteps(t), picked, picked.steps()))
-                    .orElse(new ModelChoice(picked, teacherSteps(picked), picked, picked.steps()));
+                    .map(t -> new PhiModelChoice(t, teacherSteps(t), picked, picked.steps()))
+                    .orElse(new PhiModelChoice(picked, teacherSteps(picked), picked, picked.steps()));
         }
         return org.pdviz.app.library.ModelChoice.studentsOf(all, picked).stream()
                 .min(Comparator.comparingInt(e -> Math.abs(e.steps() - STUDENT_STEPS)))
-                .map(st -> new ModelChoice(picked, teacherSteps(picked), st, st.steps()))
+                .map(st -> new PhiModelChoice(picked, teacherSteps(picked), st, st.steps()))
                 .orElse(plainDdim(picked, STUDENT_STEPS));
     }
 
     /** The same teacher at its default steps against itself at {@code steps} (plain DDIM). */
-    public static ModelChoice plainDdim(ModelEntry teacher, int steps) {
-        return new ModelChoice(teacher, teacherSteps(teacher), teacher, steps);
+    public static PhiModelChoice plainDdim(ModelEntry teacher, int steps) {
+        return new PhiModelChoice(teacher, teacherSteps(teacher), teacher, steps);
     }
 
     /** 512, or a discrete schedule's T when it has fewer timesteps. */
