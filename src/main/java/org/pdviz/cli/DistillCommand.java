@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.Jobs;
+import org.pdviz.train.TeacherEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,8 +109,11 @@ final class DistillCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or --resume,"
                     + " --restart)");
         }
-        DistillJob job = new DistillJob(teacher, teacherParameterization, family, net, studentParameterization, data,
-                from, to, iterationsPerRound, common.batch, lr, common.weighting, common.clip, common.run.seed, common.run.device, common.run.threads, teacherEngine,
+        DistillJob job = new DistillJob(teacher, JobOptions.parameterization("--parameterization",
+                teacherParameterization), family, net, JobOptions.parameterization("--student-parameterization",
+                studentParameterization), data, from, to, iterationsPerRound, common.batch, lr, common.weighting(),
+                common.clip, common.run.seed, common.run.device(), common.run.threads,
+                ModelOptions.named("--teacher-engine", () -> TeacherEngine.parse(teacherEngine)),
                 evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
                 copyLr, normalize, teacherSamples, teacherCard == null ? null : teacherCard.toAbsolutePath());
         return TrainCommand.exit(console.run(job, Jobs.Start.FRESH));

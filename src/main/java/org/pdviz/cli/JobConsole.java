@@ -30,8 +30,8 @@ final class JobConsole {
     JobResult run(JobSpec spec, Jobs.Start start) throws Exception {
         Listener listener = new Listener();
         JobHandle handle = switch (start) {
-            case RESUME -> Jobs.resume(Jobs.folderFor(spec), listener);
-            case RESTART -> Jobs.restart(Jobs.folderFor(spec), listener);
+            case RESUME -> Jobs.resume(spec.folder(), listener);
+            case RESTART -> Jobs.restart(spec.folder(), listener);
             case FRESH -> Jobs.start(spec, listener);
         };
         AtomicBoolean reported = new AtomicBoolean();

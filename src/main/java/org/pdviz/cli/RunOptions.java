@@ -19,4 +19,8 @@ final class RunOptions {
     @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30",
             description = "Save the resumable state this often (default 30).")
     double checkpointSeconds;
+
+    org.pdviz.runtime.Device device() {
+        return ModelOptions.named("--device", () -> org.pdviz.runtime.Device.parse(device));
+    }
 }

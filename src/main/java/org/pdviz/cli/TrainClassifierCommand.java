@@ -62,7 +62,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
             return TrainCommand.exit(console.run(ResumeOptions.interrupted(Jobs.fileFolder(file), ClassifierJob.class,
                     file, start), start));
         }
-        ClassifierJob job = new ClassifierJob(net, iterations, batch, lr, shift, run.seed, evalEvery, run.device, run.threads,
+        ClassifierJob job = new ClassifierJob(net, iterations, batch, lr, shift, run.seed, evalEvery, run.device(), run.threads,
                 run.checkpointSeconds, file, JobConsole.commandLine("train-classifier", spec));
         return TrainCommand.exit(console.run(job, Jobs.Start.FRESH));
     }

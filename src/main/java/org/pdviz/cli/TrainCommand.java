@@ -75,8 +75,9 @@ final class TrainCommand implements Callable<Integer> {
         if (init == null && (data == null || family == null)) {
             throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or --resume)");
         }
-        TrainJob job = new TrainJob(data, family, net, parameterization, common.weighting, iterations, common.batch, lr, ema, common.clip,
-                common.run.seed, common.run.device, common.run.threads, common.run.checkpointSeconds, file, JobConsole.commandLine("train", spec), init,
+        TrainJob job = new TrainJob(data, family, net, JobOptions.parameterization("--parameterization",
+                parameterization), common.weighting(), iterations, common.batch, lr, ema, common.clip,
+                common.run.seed, common.run.device(), common.run.threads, common.run.checkpointSeconds, file, JobConsole.commandLine("train", spec), init,
                 normalize);
         return exit(console.run(job, Jobs.Start.FRESH));
     }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.pdviz.core.data.Dataset;
 import org.pdviz.core.distill.DistillTarget;
-import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.model.Denoiser;
 import org.pdviz.core.model.DenoiserException;
 import org.pdviz.core.param.Parameterization;
@@ -47,66 +46,6 @@ public final class Distillation {
     public static final String KIND = "distill";
 
     private Distillation() {
-    }
-
-    /**
-     * @param teacherOverrides card fields for a teacher without a card (its parameterisation)
-     * @param studentFamily    null: the teacher's own family and weights; else a fresh network
-     * @param dataset          null: the teacher card's data set
-     * @param from             null: the teacher card's step count
-     * @param copyIterations   for a fresh student, the iterations of the first stage that makes it a copy of
-     *                         the teacher (null: four times the iterations per round; 0: no copy stage, the
-     *                         first round then trains the fresh network on Algorithm 2's targets); unused
-     *                         otherwise
-     * @param copyLr           the copy stage's initial learning rate (null: {@code lr}); it learns a whole
-     *                         denoiser from scratch, so a training rate suits it better than a distillation one
-     * @param data             data already opened (a file, points in memory); null: {@code dataset} by name
-     * @param teacherSamples   with {@code dataset} "teacher": how many of the teacher's own samples to learn from
-     *                         (null: 4,096 points or 1,024 images)
-     * @param firstRoundIterations the first halving round's iterations (null: {@code iterationsPerRound}); a
-     *                         fresh student without a copy stage needs more there than later
-     */
-    public record Config(Path teacher, CardOverrides teacherOverrides, Family studentFamily,
-                         Parameterization studentParameterization, String dataset, Integer from, int to,
-                         long iterationsPerRound, int batch, double lr, Weighting weighting, double clip, long seed,
-                         TeacherEngine engine, Path outDir, Path mnistFolder, String command, Long copyIterations,
-                         Double copyLr, TrainingData.Source data, Integer teacherSamples,
-                         Long firstRoundIterations) {
-        public Config {
-            if (copyLr != null) {
-                RunChecks.learningRate(Setting.COPY_LR, copyLr);
-            }
-            if (copyIterations != null && copyIterations != 0) {
-                RunChecks.iterations(Setting.COPY_ITERATIONS, copyIterations);
-            }
-            if (firstRoundIterations != null) {
-                RunChecks.iterations(Setting.FIRST_ROUND_ITERATIONS, firstRoundIterations);
-            }
-            if (teacherSamples != null) {
-                RunChecks.atLeastOne(Setting.TEACHER_SAMPLES, teacherSamples);
-            }
-            RunChecks.optimiser(Setting.ITERATIONS_PER_ROUND, iterationsPerRound, batch, lr);
-            if (teacherOverrides == null) {
-                teacherOverrides = CardOverrides.NONE;
-            }
-            if (engine == null) {
-                engine = TeacherEngine.AUTO;
-            }
-            if (data != null) {
-                dataset = data.name();
-            }
-        }
-
-        /** Data by name (null: the teacher card's), or {@code "teacher"} for the teacher's own samples. */
-        public Config(Path teacher, CardOverrides teacherOverrides, Family studentFamily,
-                      Parameterization studentParameterization, String dataset, Integer from, int to,
-                      long iterationsPerRound, int batch, double lr, Weighting weighting, double clip, long seed,
-                      TeacherEngine engine, Path outDir, Path mnistFolder, String command, Long copyIterations,
-                      Double copyLr) {
-            this(teacher, teacherOverrides, studentFamily, studentParameterization, dataset, from, to,
-                    iterationsPerRound, batch, lr, weighting, clip, seed, engine, outDir, mnistFolder, command,
-                    copyIterations, copyLr, null, null, null);
-        }
     }
 
     /**
@@ -163,7 +102,7 @@ public final class Distillation {
     public record Result(Plan plan, List<RoundResult> rounds, boolean cancelled, double seconds) {
     }
 
-    public static Plan plan(Config c) throws ModelFileException {
+    public static Plan plan(DistillConfig c) throws ModelFileException {
         ModelCard card;
         try (OnnxDenoiser t = OnnxDenoiser.open(c.teacher(), c.teacherOverrides(), Device.CPU, line -> { })) {
             card = t.card();
@@ -235,7 +174,7 @@ public final class Distillation {
         return plan.isCopyStage(stage) ? copyFile(outDir) : studentFile(outDir, plan.studentSteps(stage));
     }
 
-    public static Result run(Config c, Device device, Checkpointer checkpointer, Monitor monitor)
+    public static Result run(DistillConfig c, Device device, Checkpointer checkpointer, Monitor monitor)
             throws TrainingException, IOException, ModelFileException, DenoiserException {
         Plan plan = plan(c);
         TrainingData.Source source = source(c, plan, monitor);
@@ -336,7 +275,7 @@ public final class Distillation {
     static final boolean OVERLAP = !"false".equals(System.getProperty("pdviz.overlap"));
 
     /** The data the run learns from, checked against the teacher's data shape. */
-    private static TrainingData.Source source(Config c, Plan plan, Monitor monitor)
+    private static TrainingData.Source source(DistillConfig c, Plan plan, Monitor monitor)
             throws IOException, ModelFileException, DenoiserException {
         TrainingData.Source source;
         if (c.data() != null) {
@@ -366,7 +305,7 @@ public final class Distillation {
     }
 
     /** Writes a finished stage's checkpoint (the session's weights, its recent losses as the final loss). */
-    private static RoundResult writeStage(Config c, Plan plan, int stage, Session s, double seconds,
+    private static RoundResult writeStage(DistillConfig c, Plan plan, int stage, Session s, double seconds,
                                           TrainingData.Source source, Monitor monitor) throws IOException {
         boolean copy = plan.isCopyStage(stage);
         int round = plan.round(stage);
@@ -428,7 +367,7 @@ public final class Distillation {
     }
 
     /** The engine for a round's teacher: ONNX Runtime for a foreign one, else as configured or measured. */
-    private static TeacherEngine engine(Config c, Plan plan, int round, Path teacherFile, Device device,
+    private static TeacherEngine engine(DistillConfig c, Plan plan, int round, Path teacherFile, Device device,
                                         Map<String, String> info, Monitor monitor)
             throws IOException, ModelFileException, DenoiserException {
         if (round <= 0 && !plan.teacherTrainable()) {

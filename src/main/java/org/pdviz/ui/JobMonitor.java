@@ -120,7 +120,7 @@ final class JobMonitor implements AutoCloseable {
             if (from == null) {
                 Files.createDirectories(runs);
             }
-            return Jobs.stages(job);
+            return job.stages();
         }).onSuccess(stages -> {
             ProgressLog log = new ProgressLog(200);
             try {

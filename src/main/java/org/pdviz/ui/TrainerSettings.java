@@ -24,6 +24,8 @@ import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.TrainJob;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.core.data.PointSets;
+import org.pdviz.core.distill.Weighting;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.card.ModelCard;
 
 /**
@@ -252,8 +254,8 @@ final class TrainerSettings {
         }
     }
 
-    private String deviceId() {
-        return GPU.equals(device.get()) ? "cuda" : "cpu";
+    private Device deviceChosen() {
+        return GPU.equals(device.get()) ? Device.CUDA : Device.CPU;
     }
 
     double learningRate() {
@@ -291,24 +293,24 @@ final class TrainerSettings {
                 .append(" --iterations-per-round ").append(iterations.get()).append(" --batch ")
                 .append(batch.get()).append(" --lr ").append(TrainerText.format(rate)).append(" --weighting ")
                 .append(weighting.get()).append(" --seed ").append(seed.get()).append(" --device ")
-                .append(deviceId()).append(" --threads ").append(threads.get());
+                .append(deviceChosen().id()).append(" --threads ").append(threads.get());
         if (family != null) {
             cmd.append(" --family ").append(family);
             net.forEach((k, v) -> cmd.append(" --net ").append(k).append('=').append(v));
         }
         cmd.append(" --out ").append(out).append("  (trainer panel)"); // i18n: not text (the card records the command)
         return new DistillJob(e.file(), null, family, net, null, null, from.get(), to.get(),
-                iterations.get(), batch.get(), rate, weighting.get(), Defaults.CLIP, seed.get(),
-                deviceId(), threads.get(), "auto", -1, checkpointSeconds, out, cmd.toString(), null, null);
+                iterations.get(), batch.get(), rate, Weighting.parse(weighting.get()), Defaults.CLIP, seed.get(),
+                deviceChosen(), threads.get(), null, -1, checkpointSeconds, out, cmd.toString(), null, null);
     }
 
     /** A new 2-D teacher (mlp, the family's defaults) written to {@code out}. */
     TrainJob teacherJob(Path out, double checkpointSeconds) {
         String cmd = "pdviz train --data " + data.get() + " --family mlp --iterations "
-                + teacherIterations.get() + " --seed " + seed.get() + " --device " + deviceId()
+                + teacherIterations.get() + " --seed " + seed.get() + " --device " + deviceChosen().id()
                 + " --threads " + threads.get() + " --out " + out + "  (trainer panel)"; // i18n: not text (the command)
-        return new TrainJob(data.get(), "mlp", Map.of(), Defaults.PARAMETERIZATION, Defaults.WEIGHTING,
+        return new TrainJob(data.get(), "mlp", Map.of(), Defaults.parameterization(), Defaults.weighting(),
                 (long) teacherIterations.get(), null, null, Defaults.EMA, Defaults.CLIP, seed.get(),
-                deviceId(), threads.get(), checkpointSeconds, out, cmd, null);
+                deviceChosen(), threads.get(), checkpointSeconds, out, cmd, null);
     }
 }

@@ -15,6 +15,7 @@ import org.pdviz.app.jobs.ClassifierJob;
 import org.pdviz.app.jobs.JobListener;
 import org.pdviz.app.jobs.JobResult;
 import org.pdviz.app.jobs.Jobs;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.onnx.OnnxGraph;
 
 /** The classifier runs through the same job API as the trainer: saved spec, cancel, resume, same result. */
@@ -25,7 +26,7 @@ class ClassifierJobTest {
 
     static ClassifierJob tiny(Path out) {
         return new ClassifierJob(Map.of("channels", "8,16", "groups", "4", "features", "16"), 30L, 16, 2e-3, 2, 4,
-                0, "cpu", 1, 0, out, "pdviz train-classifier (test)");
+                0, Device.CPU, 1, 0, out, "pdviz train-classifier (test)");
     }
 
     static List<OnnxMl.TensorProto> initializers(Path file) throws Exception {
@@ -47,17 +48,17 @@ class ClassifierJobTest {
         JobResult first = rec.cancelAt.get().await();
         assertTrue(first.cancelled());
         assertFalse(Files.exists(out));
-        assertEquals(dir.resolve("c.onnx.job"), Jobs.folderFor(job));
-        var interrupted = Jobs.interrupted(Jobs.folderFor(job)).orElseThrow();
+        assertEquals(dir.resolve("c.onnx.job"), job.folder());
+        var interrupted = Jobs.interrupted(job.folder()).orElseThrow();
         assertEquals(job, interrupted.spec(), "job.json holds the spec");
         assertTrue(interrupted.where().startsWith("iteration "), interrupted.where());
 
         JobsTest.Recorder rec2 = new JobsTest.Recorder();
-        JobResult second = Jobs.resume(Jobs.folderFor(job), rec2).await();
+        JobResult second = Jobs.resume(job.folder(), rec2).await();
         assertFalse(second.cancelled());
         assertEquals(interrupted.iteration() + 1, rec2.progress.get(0).iteration());
         assertTrue(rec2.messages.stream().anyMatch(m -> m.startsWith("held-out accuracy")), rec2.messages.toString());
-        assertFalse(Files.exists(Jobs.folderFor(job)), "a finished job's folder is removed");
+        assertFalse(Files.exists(job.folder()), "a finished job's folder is removed");
         List<OnnxMl.TensorProto> a = initializers(straight), b = initializers(out);
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {

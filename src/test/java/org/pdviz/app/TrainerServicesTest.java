@@ -23,11 +23,14 @@ import org.pdviz.app.jobs.TrainJob;
 import org.pdviz.core.ddim.DdimSampler;
 import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.SamplingMonitor;
+import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.exact.ExactDenoiser;
 import org.pdviz.core.data.PointSets;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.exact.ExactTeachers;
+import org.pdviz.train.TeacherEngine;
 
 /** What the trainer panel builds on in app.jobs: the event log, the runs folder, the stage plan, the preview. */
 class TrainerServicesTest {
@@ -113,8 +116,8 @@ class TrainerServicesTest {
         ExactTeachers.write("gaussians8", PdvizHome.locate().mnist(), teacher, "test");
         Path out = dir.resolve("students");
         DistillJob job = new DistillJob(teacher, null, "mlp", Map.of("width", "32"), null, null, 16, 2, 150, 128, 3e-3,
-                "snr+1", 1.0, 1, "cpu", 1, "auto", 0, 0, out, "test", null, null);
-        List<Stage> stages = Jobs.stages(job);
+                Weighting.SNR_PLUS_ONE, 1.0, 1, Device.CPU, 1, TeacherEngine.AUTO, 0, 0, out, "test", null, null);
+        List<Stage> stages = job.stages();
         Path abs = out.toAbsolutePath().normalize();
         assertEquals(List.of(new Stage(0, "copying the teacher", null, 600, abs.resolve("teacher-copy.onnx")),
                 new Stage(1, "16->8 steps", 8, 150, abs.resolve("student-8.onnx")),
@@ -122,14 +125,14 @@ class TrainerServicesTest {
                 new Stage(3, "4->2 steps", 2, 150, abs.resolve("student-2.onnx"))), stages);
         assertTrue(Files.notExists(out), "planning writes nothing");
 
-        TrainJob train = new TrainJob("moons", "mlp", Map.of(), null, null, 250L, null, null, 0.999, 1, 0, "cpu", 1, 0,
+        TrainJob train = new TrainJob("moons", "mlp", Map.of(), null, null, 250L, null, null, 0.999, 1, 0, Device.CPU, 1, 0,
                 dir.resolve("t.onnx"), "test", null);
         assertEquals(List.of(new Stage(0, "training", null, 250, dir.resolve("t.onnx").toAbsolutePath().normalize())),
-                Jobs.stages(train));
+                train.stages());
 
         DistillJob bad = new DistillJob(teacher, null, "mlp", Map.of(), null, null, 12, 4, 150, null, null, null, 1.0, 1,
-                "cpu", 1, "auto", 0, 0, out, "test", null, null);
-        var e = assertThrows(IllegalArgumentException.class, () -> Jobs.stages(bad));
+                Device.CPU, 1, TeacherEngine.AUTO, 0, 0, out, "test", null, null);
+        var e = assertThrows(IllegalArgumentException.class, () -> bad.stages());
         assertTrue(e.getMessage().contains("power of two"), e.getMessage());
     }
 

@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.TrainJob;
+import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.train.TeacherEngine;
 import org.pdviz.train.family.Families;
 import org.pdviz.train.family.Family;
 import org.pdviz.train.family.Weights;
@@ -40,13 +43,13 @@ final class TinyJobs {
      * @param checkpointSeconds how often the state is saved inside a round (0: only at the ends of rounds)
      */
     static DistillJob distill(Path teacher, Path out, long k, double checkpointSeconds) {
-        return new DistillJob(teacher, null, null, null, null, null, 8, 2, k, 32, 3e-3, "snr+1", 1.0, 5, "cpu", 1,
-                "ort", 0, checkpointSeconds, out, "pdviz distill (test)", null, null);
+        return new DistillJob(teacher, null, null, null, null, null, 8, 2, k, 32, 3e-3, Weighting.SNR_PLUS_ONE, 1.0, 5, Device.CPU, 1,
+                TeacherEngine.ORT, 0, checkpointSeconds, out, "pdviz distill (test)", null, null);
     }
 
     static TrainJob train(Path out, long iterations, double checkpointSeconds) {
-        return new TrainJob("moons", "mlp", Map.of("width", "16", "depth", "2"), "v", "snr+1", iterations, 32, 2e-3,
-                0.99, 1.0, 3, "cpu", 1, checkpointSeconds, out, "pdviz train (test)", null);
+        return new TrainJob("moons", "mlp", Map.of("width", "16", "depth", "2"), Parameterization.V, Weighting.SNR_PLUS_ONE, iterations, 32, 2e-3,
+                0.99, 1.0, 3, Device.CPU, 1, checkpointSeconds, out, "pdviz train (test)", null);
     }
 
     /** Two checkpoints hold the same weights, bit for bit. */

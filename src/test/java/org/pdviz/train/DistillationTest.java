@@ -53,10 +53,10 @@ class DistillationTest {
         return file;
     }
 
-    Distillation.Config config(Path teacher, Family fresh, Integer from, int to, long k, double lr, TeacherEngine e,
-                               Path out) {
-        return new Distillation.Config(teacher, CardOverrides.NONE, fresh, null, null, from, to, k, 64, lr,
-                Weighting.SNR_PLUS_ONE, 1.0, 4, e, out, MNIST, "pdviz distill (test)", null, null);
+    DistillConfig config(Path teacher, Family fresh, Integer from, int to, long k, double lr, TeacherEngine e,
+                         Path out) {
+        return DistillConfig.builder(teacher, to, k, 64, lr, out).studentFamily(fresh).from(from).seed(4).engine(e)
+                .mnistFolder(MNIST).command("pdviz distill (test)").build();
     }
 
     @Test
@@ -241,7 +241,7 @@ class DistillationTest {
                 return round == 1 && done >= 5;
             }
         };
-        Distillation.Config c = config(teacher, null, 8, 2, 12, 1e-3, TeacherEngine.DJL, resumed);
+        DistillConfig c = config(teacher, null, 8, 2, 12, 1e-3, TeacherEngine.DJL, resumed);
         Distillation.Result first = Distillation.run(c, Device.CPU, cp, cancelInRound2);
         assertTrue(first.cancelled());
         assertEquals(1, first.rounds().size());

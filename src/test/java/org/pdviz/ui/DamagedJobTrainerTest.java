@@ -18,9 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.JobListener;
 import org.pdviz.app.jobs.Jobs;
+import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.schedule.CosineSchedule;
+import org.pdviz.runtime.Device;
 import org.pdviz.runtime.card.ModelCard;
+import org.pdviz.train.TeacherEngine;
 import org.pdviz.train.family.Families;
 import org.pdviz.train.family.Family;
 import org.pdviz.train.family.Weights;
@@ -52,8 +55,8 @@ class DamagedJobTrainerTest {
                 null, null), teacher);
         Path runs = Files.createDirectories(dir.resolve("runs"));
         run = runs.resolve("damaged");
-        DistillJob job = new DistillJob(teacher, null, null, null, null, null, 8, 2, 20, 32, 3e-3, "snr+1", 1.0, 5,
-                "cpu", 1, "ort", 0, 0, run, "pdviz distill (test)", null, null);
+        DistillJob job = new DistillJob(teacher, null, null, null, null, null, 8, 2, 20, 32, 3e-3, Weighting.SNR_PLUS_ONE, 1.0, 5,
+                Device.CPU, 1, TeacherEngine.ORT, 0, 0, run, "pdviz distill (test)", null, null);
         int[] iterations = {0};
         Jobs.run(job, Jobs.Start.FRESH, p -> iterations[0]++, () -> iterations[0] >= 25);
         Files.write(run.resolve(".job").resolve(Jobs.STATE_FILE), new byte[] {'P', 'D', 'V', 'Z'});

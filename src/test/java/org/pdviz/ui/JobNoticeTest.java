@@ -13,15 +13,20 @@ import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.JobResult;
 import org.pdviz.app.jobs.RoundSummary;
 import org.pdviz.app.jobs.TrainJob;
+import org.pdviz.core.distill.Weighting;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.Device;
+import org.pdviz.train.TeacherEngine;
 
 /** Which finished job is announced, what it says, and what a click opens (the window test clicks one). */
 class JobNoticeTest {
 
     static final Path RUN = Path.of("runs/gaussians8-teacher-16to4");
     static final DistillJob DISTILL = new DistillJob(Path.of("teacher.onnx"), null, null, null, null, null, 16, 4, 80,
-            64, 1e-3, "snr+1", 1.0, 0, "cpu", 1, "ort", 0, 15, RUN, "pdviz distill (test)", null, null, false, null);
-    static final TrainJob TRAIN = new TrainJob("moons", "mlp", Map.of(), "v", "snr+1", 100L, 64, 1e-3, 0.99, 1.0, 0,
-            "cpu", 1, 15, Path.of("runs/moons-teacher/moons-teacher.onnx"), "pdviz train (test)", null, false);
+            64, 1e-3, Weighting.SNR_PLUS_ONE, 1.0, 0, Device.CPU, 1, TeacherEngine.ORT, 0, 15, RUN,
+            "pdviz distill (test)", null, null, false, null);
+    static final TrainJob TRAIN = new TrainJob("moons", "mlp", Map.of(), Parameterization.V, Weighting.SNR_PLUS_ONE, 100L, 64,
+            1e-3, 0.99, 1.0, 0, Device.CPU, 1, 15, Path.of("runs/moons-teacher/moons-teacher.onnx"), "pdviz train (test)", null, false);
 
     static JobResult result(JobResult.Status status, Object spec, int rounds) {
         List<RoundSummary> r = new java.util.ArrayList<>();

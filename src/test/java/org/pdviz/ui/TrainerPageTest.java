@@ -28,6 +28,9 @@ import org.pdviz.app.jobs.TrainJob;
 import org.pdviz.app.library.ModelChoice;
 import org.pdviz.app.library.ModelEntry;
 import org.pdviz.app.sampling.SampledRun;
+import org.pdviz.core.distill.Weighting;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.Device;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -53,8 +56,8 @@ class TrainerPageTest {
     @BeforeAll
     static void tinyTeacher() throws Exception {
         teacherFile = shared.resolve("tiny-teacher.onnx");
-        Jobs.run(new TrainJob("gaussians8", "mlp", Map.of("width", "32", "depth", "2"), "v", "snr+1", 300L, 128,
-                3e-3, 0.99, 1.0, 1, "cpu", 1, 0, teacherFile, "pdviz train (test)", null), false, JobListener.NONE,
+        Jobs.run(new TrainJob("gaussians8", "mlp", Map.of("width", "32", "depth", "2"), Parameterization.V, Weighting.SNR_PLUS_ONE, 300L, 128,
+                3e-3, 0.99, 1.0, 1, Device.CPU, 1, 0, teacherFile, "pdviz train (test)", null), false, JobListener.NONE,
                 () -> false);
     }
 

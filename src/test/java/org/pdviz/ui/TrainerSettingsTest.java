@@ -108,7 +108,7 @@ class TrainerSettingsTest {
         s.teacherIterations.set(60);
         TrainJob t = s.teacherJob(Path.of("/tmp/swissroll-teacher/swissroll-teacher.onnx"), 15);
         assertEquals("swissroll", t.data());
-        assertEquals("cuda", t.device());
+        assertEquals(org.pdviz.runtime.Device.CUDA, t.device());
         assertTrue(t.command().startsWith("pdviz train --data swissroll --family mlp --iterations 60"), t.command());
         s.devices(new Devices.Availability(false, "a CPU-only build"));
         assertEquals(List.of(TrainerSettings.CPU), List.copyOf(s.devices()));

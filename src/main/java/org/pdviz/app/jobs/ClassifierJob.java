@@ -2,6 +2,7 @@ package org.pdviz.app.jobs;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.pdviz.runtime.Device;
 
 /**
  * Train the MNIST feature classifier: {@code pdviz train-classifier}. Null {@code iterations},
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param evalEvery measure the held-out accuracy every this many iterations (0: only at the end)
  */
 public record ClassifierJob(Map<String, String> net, Long iterations, Integer batch, Double lr, int shift, long seed,
-                            long evalEvery, String device, int threads, double checkpointSeconds, Path out,
+                            long evalEvery, Device device, int threads, double checkpointSeconds, Path out,
                             String command) implements JobSpec {
 
     public static final long ITERATIONS = 6000;
@@ -23,5 +24,11 @@ public record ClassifierJob(Map<String, String> net, Long iterations, Integer ba
 
     public ClassifierJob {
         net = net == null ? Map.of() : Map.copyOf(net);
+        device = device == null ? Device.CPU : device;
+    }
+
+    @Override
+    public JobRunner runner() {
+        return new ClassifierRunner(this);
     }
 }

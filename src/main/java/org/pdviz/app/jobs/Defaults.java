@@ -1,5 +1,8 @@
 package org.pdviz.app.jobs;
 
+import org.pdviz.core.distill.Weighting;
+import org.pdviz.core.param.Parameterization;
+
 /** Per-family defaults: batch sizes the benchmarks use, and learning rates that work on them. */
 public final class Defaults {
 
@@ -25,7 +28,16 @@ public final class Defaults {
 
     public static final double EMA = 0.999;
     public static final double CLIP = 1.0;
+    /** The loss weighting's id (a constant, for option defaults). */
     public static final String WEIGHTING = "snr+1";
     public static final String PARAMETERIZATION = "v";
     public static final double CHECKPOINT_SECONDS = 30;
+
+    public static Weighting weighting() {
+        return Weighting.parse(WEIGHTING);
+    }
+
+    public static Parameterization parameterization() {
+        return Parameterization.parse(PARAMETERIZATION);
+    }
 }

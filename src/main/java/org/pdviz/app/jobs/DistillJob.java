@@ -2,12 +2,18 @@ package org.pdviz.app.jobs;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.pdviz.core.distill.Weighting;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.Device;
+import org.pdviz.train.TeacherEngine;
 
 /**
  * Progressive distillation: {@code pdviz distill}. {@code family} null: the student starts from
  * the teacher's own weights (the teacher must be one of our families); else a fresh network of that
- * family. {@code teacherParameterization} and {@code teacherCard} (a side card file) are for a teacher
- * without a card, or override its card; {@code data} and {@code from} default to the teacher's card.
+ * family. Null {@code batch}, {@code lr}, {@code weighting}, {@code teacherEngine} take the defaults
+ * ({@link Defaults}; per family). {@code teacherParameterization} and {@code teacherCard} (a side card
+ * file) are for a teacher without a card, or override its card; {@code data} and {@code from} default
+ * to the teacher's card.
  *
  * @param evalCount      samples for the closing same-noise comparison (negative: the default; 0: none)
  * @param copyIterations for a fresh student, the iterations of the stage that first makes it a copy of the
@@ -18,21 +24,24 @@ import java.util.Map;
  * @param normalize      map a point file into [-1, 1] (by default a file gets the map its teacher's card records)
  * @param teacherSamples with data "teacher", how many samples to draw (null: 4,096 points or 1,024 images)
  */
-public record DistillJob(Path teacher, String teacherParameterization, String family, Map<String, String> net,
-                         String studentParameterization, String data, Integer from, int to, long iterationsPerRound,
-                         Integer batch, Double lr, String weighting, double clip, long seed, String device,
-                         int threads, String teacherEngine, int evalCount, double checkpointSeconds, Path out,
+public record DistillJob(Path teacher, Parameterization teacherParameterization, String family,
+                         Map<String, String> net, Parameterization studentParameterization, String data, Integer from,
+                         int to, long iterationsPerRound,
+                         Integer batch, Double lr, Weighting weighting, double clip, long seed, Device device,
+                         int threads, TeacherEngine teacherEngine, int evalCount, double checkpointSeconds, Path out,
                          String command, Long copyIterations, Double copyLr, boolean normalize,
                          Integer teacherSamples, Path teacherCard) implements JobSpec {
 
     public DistillJob {
         net = net == null ? Map.of() : Map.copyOf(net);
+        device = device == null ? Device.CPU : device;
     }
 
-    public DistillJob(Path teacher, String teacherParameterization, String family, Map<String, String> net,
-                      String studentParameterization, String data, Integer from, int to, long iterationsPerRound,
-                      Integer batch, Double lr, String weighting, double clip, long seed, String device,
-                      int threads, String teacherEngine, int evalCount, double checkpointSeconds, Path out,
+    public DistillJob(Path teacher, Parameterization teacherParameterization, String family,
+                      Map<String, String> net, Parameterization studentParameterization, String data, Integer from,
+                      int to, long iterationsPerRound,
+                      Integer batch, Double lr, Weighting weighting, double clip, long seed, Device device,
+                      int threads, TeacherEngine teacherEngine, int evalCount, double checkpointSeconds, Path out,
                       String command, Long copyIterations, Double copyLr) {
         this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
                 iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
@@ -40,14 +49,20 @@ public record DistillJob(Path teacher, String teacherParameterization, String fa
     }
 
     /** Without a side card for the teacher. */
-    public DistillJob(Path teacher, String teacherParameterization, String family, Map<String, String> net,
-                      String studentParameterization, String data, Integer from, int to, long iterationsPerRound,
-                      Integer batch, Double lr, String weighting, double clip, long seed, String device,
-                      int threads, String teacherEngine, int evalCount, double checkpointSeconds, Path out,
+    public DistillJob(Path teacher, Parameterization teacherParameterization, String family,
+                      Map<String, String> net, Parameterization studentParameterization, String data, Integer from,
+                      int to, long iterationsPerRound,
+                      Integer batch, Double lr, Weighting weighting, double clip, long seed, Device device,
+                      int threads, TeacherEngine teacherEngine, int evalCount, double checkpointSeconds, Path out,
                       String command, Long copyIterations, Double copyLr, boolean normalize,
                       Integer teacherSamples) {
         this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
                 iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
                 checkpointSeconds, out, command, copyIterations, copyLr, normalize, teacherSamples, null);
+    }
+
+    @Override
+    public JobRunner runner() {
+        return new DistillRunner(this);
     }
 }

@@ -3,7 +3,7 @@ package org.pdviz.app.jobs;
 import java.nio.file.Path;
 
 /**
- * One stage of a job as planned ({@link Jobs#stages}): teacher training has one; a distillation one
+ * One stage of a job as planned ({@link JobSpec#stages}): teacher training has one; a distillation one
  * per halving, after a "copying the teacher" stage for a fresh student.
  *
  * @param label        what it does, as in {@link Progress#label()}: "training", "512->256 steps"

@@ -22,7 +22,6 @@ import org.pdviz.core.data.PointSets;
 import org.pdviz.core.ddim.DdimSampler;
 import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.SamplingMonitor;
-import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.runtime.AtomicFiles;
@@ -31,10 +30,10 @@ import org.pdviz.runtime.OnnxDenoiser;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.train.Checkpointer;
+import org.pdviz.train.DistillConfig;
 import org.pdviz.train.Distillation;
 import org.pdviz.train.Monitor;
 import org.pdviz.train.RoundResult;
-import org.pdviz.train.TeacherEngine;
 import org.pdviz.train.data.TrainingData;
 import org.pdviz.train.djl.Torch;
 import org.pdviz.train.family.Families;
@@ -135,10 +134,11 @@ public final class LiveService {
         // the student learns from the teacher's own points
         TrainingData.Source points = new TrainingData.Source(
                 PointsTeacher.subset(data.table(), s.maxPoints(), r.seed()), data.name(), data.origin());
-        Distillation.Config config = new Distillation.Config(teacherFile, CardOverrides.NONE, mlp,
-                Parameterization.V, null, s.from(), r.to(), s.iterationsPerRound(), s.batch(), s.lr(),
-                Weighting.SNR_PLUS_ONE, 1.0, r.seed(), TeacherEngine.AUTO, out, PdvizHome.locate().mnist(),
-                r.command(), s.copyIterations(), s.copyLr(), points, null, s.firstRoundIterations());
+        DistillConfig config = DistillConfig.builder(teacherFile, r.to(), s.iterationsPerRound(), s.batch(), s.lr(), out)
+                .studentFamily(mlp).studentParameterization(Parameterization.V).from(s.from()).data(points)
+                .seed(r.seed()).mnistFolder(PdvizHome.locate().mnist()).command(r.command())
+                .copyIterations(s.copyIterations()).copyLr(s.copyLr()).firstRoundIterations(s.firstRoundIterations())
+                .build();
         Distillation.Plan plan = Distillation.plan(config);
         List<Round> rounds = new ArrayList<>();
         Relay relay = new Relay(plan, listener, cancelled, rounds, s, r.to(), r.seed());

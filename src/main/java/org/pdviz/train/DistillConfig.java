@@ -1,0 +1,209 @@
+package org.pdviz.train;
+
+import java.nio.file.Path;
+import org.pdviz.core.distill.Weighting;
+import org.pdviz.core.param.Parameterization;
+import org.pdviz.runtime.card.CardOverrides;
+import org.pdviz.train.data.TrainingData;
+import org.pdviz.train.family.Family;
+
+/**
+ * A distillation run's settings, checked. Built with {@link #builder}: what every run must say is
+ * asked for there, the rest has defaults (as DJL's {@code DefaultTrainingConfig} does).
+ *
+ * @param teacherOverrides card fields for a teacher without a card (its parameterisation)
+ * @param studentFamily    null: the teacher's own family and weights; else a fresh network
+ * @param dataset          null: the teacher card's data set
+ * @param from             null: the teacher card's step count
+ * @param copyIterations   for a fresh student, the iterations of the first stage that makes it a copy of
+ *                         the teacher (null: four times the iterations per round; 0: no copy stage, the
+ *                         first round then trains the fresh network on Algorithm 2's targets); unused
+ *                         otherwise
+ * @param copyLr           the copy stage's initial learning rate (null: {@code lr}); it learns a whole
+ *                         denoiser from scratch, so a training rate suits it better than a distillation one
+ * @param data             data already opened (a file, points in memory); null: {@code dataset} by name
+ * @param teacherSamples   with {@code dataset} "teacher": how many of the teacher's own samples to learn from
+ *                         (null: 4,096 points or 1,024 images)
+ * @param firstRoundIterations the first halving round's iterations (null: {@code iterationsPerRound}); a
+ *                         fresh student without a copy stage needs more there than later
+ */
+public record DistillConfig(Path teacher, CardOverrides teacherOverrides, Family studentFamily,
+                            Parameterization studentParameterization, String dataset, Integer from, int to,
+                            long iterationsPerRound, int batch, double lr, Weighting weighting, double clip, long seed,
+                            TeacherEngine engine, Path outDir, Path mnistFolder, String command, Long copyIterations,
+                            Double copyLr, TrainingData.Source data, Integer teacherSamples,
+                            Long firstRoundIterations) {
+
+    public DistillConfig {
+        if (copyLr != null) {
+            RunChecks.learningRate(Setting.COPY_LR, copyLr);
+        }
+        if (copyIterations != null && copyIterations != 0) {
+            RunChecks.iterations(Setting.COPY_ITERATIONS, copyIterations);
+        }
+        if (firstRoundIterations != null) {
+            RunChecks.iterations(Setting.FIRST_ROUND_ITERATIONS, firstRoundIterations);
+        }
+        if (teacherSamples != null) {
+            RunChecks.atLeastOne(Setting.TEACHER_SAMPLES, teacherSamples);
+        }
+        RunChecks.optimiser(Setting.ITERATIONS_PER_ROUND, iterationsPerRound, batch, lr);
+        if (teacherOverrides == null) {
+            teacherOverrides = CardOverrides.NONE;
+        }
+        if (engine == null) {
+            engine = TeacherEngine.AUTO;
+        }
+        if (weighting == null) {
+            weighting = Weighting.SNR_PLUS_ONE;
+        }
+        if (data != null) {
+            dataset = data.name();
+        }
+    }
+
+    /**
+     * A run from {@code teacher} down to {@code to} steps, {@code iterationsPerRound} iterations of
+     * {@code batch} samples at initial rate {@code lr} per round, writing its students into {@code outDir}.
+     */
+    public static Builder builder(Path teacher, int to, long iterationsPerRound, int batch, double lr, Path outDir) {
+        return new Builder(teacher, to, iterationsPerRound, batch, lr, outDir);
+    }
+
+    /** The optional settings; a null argument keeps the default. */
+    public static final class Builder {
+        private final Path teacher;
+        private final int to;
+        private final long iterationsPerRound;
+        private final int batch;
+        private final double lr;
+        private final Path outDir;
+        private CardOverrides teacherOverrides = CardOverrides.NONE;
+        private Family studentFamily;
+        private Parameterization studentParameterization;
+        private String dataset;
+        private Integer from;
+        private Weighting weighting = Weighting.SNR_PLUS_ONE;
+        private double clip = 1.0;
+        private long seed;
+        private TeacherEngine engine = TeacherEngine.AUTO;
+        private Path mnistFolder;
+        private String command = "";
+        private Long copyIterations;
+        private Double copyLr;
+        private TrainingData.Source data;
+        private Integer teacherSamples;
+        private Long firstRoundIterations;
+
+        private Builder(Path teacher, int to, long iterationsPerRound, int batch, double lr, Path outDir) {
+            this.teacher = teacher;
+            this.to = to;
+            this.iterationsPerRound = iterationsPerRound;
+            this.batch = batch;
+            this.lr = lr;
+            this.outDir = outDir;
+        }
+
+        /** Card fields for a teacher without a card (default: none). */
+        public Builder teacherOverrides(CardOverrides v) {
+            teacherOverrides = v == null ? CardOverrides.NONE : v;
+            return this;
+        }
+
+        /** A fresh student network (default: the teacher's own family and weights). */
+        public Builder studentFamily(Family v) {
+            studentFamily = v;
+            return this;
+        }
+
+        /** A fresh student's parameterization (default: the teacher's, v for a fresh network). */
+        public Builder studentParameterization(Parameterization v) {
+            studentParameterization = v;
+            return this;
+        }
+
+        /** The data set by name, or "teacher" (default: the teacher card's). */
+        public Builder dataset(String v) {
+            dataset = v;
+            return this;
+        }
+
+        /** Data already opened (default: {@link #dataset} by name). */
+        public Builder data(TrainingData.Source v) {
+            data = v;
+            return this;
+        }
+
+        /** The teacher's steps (default: its card's). */
+        public Builder from(Integer v) {
+            from = v;
+            return this;
+        }
+
+        /** The loss weighting (default: SNR+1, the v-MSE). */
+        public Builder weighting(Weighting v) {
+            weighting = v == null ? Weighting.SNR_PLUS_ONE : v;
+            return this;
+        }
+
+        /** Gradient clipping by global norm (default 1; 0: none). */
+        public Builder clip(double v) {
+            clip = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** What runs the teacher (default: the faster, measured). */
+        public Builder engine(TeacherEngine v) {
+            engine = v == null ? TeacherEngine.AUTO : v;
+            return this;
+        }
+
+        /** Where MNIST is, for a teacher trained on it. */
+        public Builder mnistFolder(Path v) {
+            mnistFolder = v;
+            return this;
+        }
+
+        /** The command line the students' cards record. */
+        public Builder command(String v) {
+            command = v == null ? "" : v;
+            return this;
+        }
+
+        /** The copy stage's iterations (default: four rounds' worth; 0: none). */
+        public Builder copyIterations(Long v) {
+            copyIterations = v;
+            return this;
+        }
+
+        /** The copy stage's learning rate (default: {@code lr}). */
+        public Builder copyLr(Double v) {
+            copyLr = v;
+            return this;
+        }
+
+        /** With data "teacher", how many samples (default: 4,096 points or 1,024 images). */
+        public Builder teacherSamples(Integer v) {
+            teacherSamples = v;
+            return this;
+        }
+
+        /** The first round's iterations (default: the iterations per round). */
+        public Builder firstRoundIterations(Long v) {
+            firstRoundIterations = v;
+            return this;
+        }
+
+        /** The configuration, checked. */
+        public DistillConfig build() {
+            return new DistillConfig(teacher, teacherOverrides, studentFamily, studentParameterization, dataset, from,
+                    to, iterationsPerRound, batch, lr, weighting, clip, seed, engine, outDir, mnistFolder, command,
+                    copyIterations, copyLr, data, teacherSamples, firstRoundIterations);
+        }
+    }
+}
