@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.Jobs;
+import org.pdviz.train.RoundIterations;
 import org.pdviz.train.TeacherEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,11 @@ final class DistillCommand implements Callable<Integer> {
 
     @Option(names = "--iterations-per-round", paramLabel = "K", description = "Iterations per round.")
     Long iterationsPerRound;
+
+    @Option(names = "--round-iterations", paramLabel = "STEPS:K,...", description = "Iterations for chosen rounds,"
+            + " each named by the steps of the student it makes (e.g. 8:6000,4:8000); the others keep"
+            + " --iterations-per-round.")
+    String roundIterations;
 
     @Option(names = "--lr", paramLabel = "LR",
             description = "Initial learning rate, decayed linearly to 0 in each round (default: mlp 3e-4, unet 5e-5).")
@@ -115,7 +121,8 @@ final class DistillCommand implements Callable<Integer> {
                 common.clip, common.run.seed, common.run.device(), common.run.threads,
                 ModelOptions.named("--teacher-engine", () -> TeacherEngine.parse(teacherEngine)),
                 evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
-                copyLr, normalize, teacherSamples, teacherCard == null ? null : teacherCard.toAbsolutePath());
+                copyLr, normalize, teacherSamples, teacherCard == null ? null : teacherCard.toAbsolutePath(),
+                RoundIterations.parse(roundIterations));
         return TrainCommand.exit(console.run(job, Jobs.Start.FRESH));
     }
 }

@@ -19,6 +19,7 @@ final class SettingOptions {
             case ITERATIONS -> "--iterations";
             case ITERATIONS_PER_ROUND -> "--iterations-per-round";
             case FIRST_ROUND_ITERATIONS -> "the first round's iterations";
+            case ROUND_ITERATIONS -> "--round-iterations";
             case COPY_ITERATIONS -> "--copy-iterations";
             case BATCH -> "--batch";
             case LR -> "--lr";

@@ -26,15 +26,20 @@ import org.pdviz.train.family.Family;
  *                         (null: 4,096 points or 1,024 images)
  * @param firstRoundIterations the first halving round's iterations (null: {@code iterationsPerRound}); a
  *                         fresh student without a copy stage needs more there than later
+ * @param roundIterations  iterations for chosen rounds, named by their student's steps; they override the two
+ *                         above for those rounds
  */
 public record DistillConfig(Path teacher, CardOverrides teacherOverrides, Family studentFamily,
                             Parameterization studentParameterization, String dataset, Integer from, int to,
                             long iterationsPerRound, int batch, double lr, Weighting weighting, double clip, long seed,
                             TeacherEngine engine, Path outDir, Path mnistFolder, String command, Long copyIterations,
                             Double copyLr, TrainingData.Source data, Integer teacherSamples,
-                            Long firstRoundIterations) {
+                            Long firstRoundIterations, RoundIterations roundIterations) {
 
     public DistillConfig {
+        if (roundIterations == null) {
+            roundIterations = RoundIterations.NONE;
+        }
         if (copyLr != null) {
             RunChecks.learningRate(Setting.COPY_LR, copyLr);
         }
@@ -94,6 +99,7 @@ public record DistillConfig(Path teacher, CardOverrides teacherOverrides, Family
         private TrainingData.Source data;
         private Integer teacherSamples;
         private Long firstRoundIterations;
+        private RoundIterations roundIterations = RoundIterations.NONE;
 
         private Builder(Path teacher, int to, long iterationsPerRound, int batch, double lr, Path outDir) {
             this.teacher = teacher;
@@ -199,11 +205,17 @@ public record DistillConfig(Path teacher, CardOverrides teacherOverrides, Family
             return this;
         }
 
+        /** Iterations for chosen rounds, by their student's steps (default: none). */
+        public Builder roundIterations(RoundIterations v) {
+            roundIterations = v == null ? RoundIterations.NONE : v;
+            return this;
+        }
+
         /** The configuration, checked. */
         public DistillConfig build() {
             return new DistillConfig(teacher, teacherOverrides, studentFamily, studentParameterization, dataset, from,
                     to, iterationsPerRound, batch, lr, weighting, clip, seed, engine, outDir, mnistFolder, command,
-                    copyIterations, copyLr, data, teacherSamples, firstRoundIterations);
+                    copyIterations, copyLr, data, teacherSamples, firstRoundIterations, roundIterations);
         }
     }
 }

@@ -57,7 +57,7 @@ public final class Distillation {
     public record Plan(ModelCard teacherCard, boolean teacherTrainable, Family studentFamily,
                        Parameterization studentParameterization, boolean startFromTeacher, int from, int to,
                        int rounds, String dataset, long copyIterations, long firstRoundIterations,
-                       long iterationsPerRound) {
+                       long iterationsPerRound, RoundIterations roundIterations) {
 
         public boolean hasCopyStage() {
             return !startFromTeacher && copyIterations > 0;
@@ -65,8 +65,8 @@ public final class Distillation {
 
         /** The iterations a stage runs. */
         public long iterations(int stage) {
-            return isCopyStage(stage) ? copyIterations : round(stage) == 0 ? firstRoundIterations
-                    : iterationsPerRound;
+            return isCopyStage(stage) ? copyIterations : roundIterations.iterations(studentSteps(stage),
+                    round(stage) == 0 ? firstRoundIterations : iterationsPerRound);
         }
 
         public int stages() {
@@ -150,9 +150,10 @@ public final class Distillation {
         if (dataset == null || dataset.isBlank() || dataset.equals("unknown")) {
             throw new SettingException(Problem.DATA_UNKNOWN, Setting.DATA);
         }
+        c.roundIterations().check(from, to);
         return new Plan(card, trainable, family, p, fromTeacher, from, to, rounds, dataset, copyIterations,
                 c.firstRoundIterations() != null ? c.firstRoundIterations() : c.iterationsPerRound(),
-                c.iterationsPerRound());
+                c.iterationsPerRound(), c.roundIterations());
     }
 
     /** The learning rate for iteration {@code done} (0-based) of {@code k}: linear from {@code lr} towards 0. */
@@ -309,7 +310,7 @@ public final class Distillation {
                                           TrainingData.Source source, Monitor monitor) throws IOException {
         boolean copy = plan.isCopyStage(stage);
         int round = plan.round(stage);
-        long iterations = copy ? plan.copyIterations() : c.iterationsPerRound();
+        long iterations = plan.iterations(stage);
         double finalLoss = s.losses.mean();
         Path out = stageFile(plan, c.outDir(), stage);
         ModelCard card = copy

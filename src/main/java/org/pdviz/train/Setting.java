@@ -16,6 +16,7 @@ public enum Setting {
     ITERATIONS("the iterations"),
     ITERATIONS_PER_ROUND("the iterations per round"),
     FIRST_ROUND_ITERATIONS("the first round's iterations"),
+    ROUND_ITERATIONS("the iterations of chosen rounds"),
     COPY_ITERATIONS("the copy stage's iterations"),
     BATCH("the batch size"),
     LR("the learning rate"),

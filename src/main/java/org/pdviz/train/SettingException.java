@@ -32,7 +32,11 @@ public final class SettingException extends IllegalArgumentException {
                 + " learn from the teacher's own samples"),
         TEACHER_SAMPLES_ONLY_DISTILL("{0} 'teacher' (the teacher's own samples) is only for distillation"),
         NORMALIZE_BUILT_IN("{0} is for point files; '{1}' is a built-in data set, already in [-1, 1]"),
-        NORMALIZE_IMAGES("{1}: {0} is for points; images are mapped from [0, 255] to [-1, 1] already");
+        NORMALIZE_IMAGES("{1}: {0} is for points; images are mapped from [0, 255] to [-1, 1] already"),
+        ROUND_ITERATIONS_FORMAT("{0}: '{1}' is not STEPS:ITERATIONS (a round named by its student's steps, e.g."
+                + " 8:6000,4:8000)"),
+        ROUND_ITERATIONS_TWICE("{0}: the round that makes the {1}-step student is given twice"),
+        NOT_A_ROUND("{0}: no round of this run makes a {1}-step student (its students have {2} steps)");
 
         private final String english;
 

@@ -55,11 +55,14 @@ class TrainCliTest {
 
         Path students = dir.resolve("students");
         Run d = pdviz("distill", "--teacher", teacher.toString(), "--from", "8", "--to", "2",
-                "--iterations-per-round", "5", "--batch", "16", "--threads", "1", "--eval-count", "20",
-                "--out", students.toString());
+                "--iterations-per-round", "5", "--round-iterations", "2:7", "--batch", "16", "--threads", "1",
+                "--eval-count", "20", "--out", students.toString());
         assertEquals(0, d.status(), d.err());
-        assertTrue(Files.exists(students.resolve("student-4.onnx")));
-        assertTrue(Files.exists(students.resolve("student-2.onnx")));
+        try (OnnxDenoiser s4 = OnnxDenoiser.open(students.resolve("student-4.onnx"));
+             OnnxDenoiser s2 = OnnxDenoiser.open(students.resolve("student-2.onnx"))) {
+            assertEquals(5L, s4.card().lineage().iterations(), "the round not named keeps --iterations-per-round");
+            assertEquals(7L, s2.card().lineage().iterations(), "--round-iterations 2:7 gives the last round 7");
+        }
         assertTrue(d.out().contains("same noise (20 samples"), d.out());
         assertTrue(d.err().contains("teacher forward"), d.err());
 
@@ -86,7 +89,15 @@ class TrainCliTest {
                 "--iterations-per-round", "5", "--out", dir.resolve("s").toString()), "power of two");
         assertOneLine(pdviz("distill", "--teacher", exact.toString(), "--from", "8", "--to", "4",
                 "--iterations-per-round", "5", "--out", dir.resolve("s").toString()), "--family");
+        assertOneLine(pdviz("distill", "--teacher", exact.toString(), "--from", "8", "--to", "2", "--family", "mlp",
+                "--iterations-per-round", "5", "--round-iterations", "4=10", "--out", dir.resolve("s").toString()),
+                "--round-iterations: '4=10' is not STEPS:ITERATIONS");
+        assertOneLine(pdviz("distill", "--teacher", exact.toString(), "--from", "8", "--to", "2", "--family", "mlp",
+                "--iterations-per-round", "5", "--round-iterations", "4:10,3:10", "--out",
+                dir.resolve("s").toString()), "--round-iterations: no round of this run makes a 3-step student (its"
+                + " students have 4, 2 steps)");
         assertTrue(!Files.exists(teacher));
+        assertTrue(!Files.exists(dir.resolve("s")), "a refused run leaves no folder");
     }
 
     static void assertOneLine(Run r, String contains) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.runtime.Device;
+import org.pdviz.train.RoundIterations;
 import org.pdviz.train.TeacherEngine;
 
 /**
@@ -23,6 +24,8 @@ import org.pdviz.train.TeacherEngine;
  *                       samples); null: the teacher card's data set
  * @param normalize      map a point file into [-1, 1] (by default a file gets the map its teacher's card records)
  * @param teacherSamples with data "teacher", how many samples to draw (null: 4,096 points or 1,024 images)
+ * @param roundIterations iterations for chosen rounds, by their student's steps (null: every round has
+ *                       {@code iterationsPerRound})
  */
 public record DistillJob(Path teacher, Parameterization teacherParameterization, String family,
                          Map<String, String> net, Parameterization studentParameterization, String data, Integer from,
@@ -30,7 +33,8 @@ public record DistillJob(Path teacher, Parameterization teacherParameterization,
                          Integer batch, Double lr, Weighting weighting, double clip, long seed, Device device,
                          int threads, TeacherEngine teacherEngine, int evalCount, double checkpointSeconds, Path out,
                          String command, Long copyIterations, Double copyLr, boolean normalize,
-                         Integer teacherSamples, Path teacherCard) implements JobSpec {
+                         Integer teacherSamples, Path teacherCard, RoundIterations roundIterations)
+        implements JobSpec {
 
     public DistillJob {
         net = net == null ? Map.of() : Map.copyOf(net);
@@ -45,7 +49,20 @@ public record DistillJob(Path teacher, Parameterization teacherParameterization,
                       String command, Long copyIterations, Double copyLr) {
         this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
                 iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
-                checkpointSeconds, out, command, copyIterations, copyLr, false, null, null);
+                checkpointSeconds, out, command, copyIterations, copyLr, false, null, null, null);
+    }
+
+    /** Every round with {@code iterationsPerRound} iterations. */
+    public DistillJob(Path teacher, Parameterization teacherParameterization, String family,
+                      Map<String, String> net, Parameterization studentParameterization, String data, Integer from,
+                      int to, long iterationsPerRound,
+                      Integer batch, Double lr, Weighting weighting, double clip, long seed, Device device,
+                      int threads, TeacherEngine teacherEngine, int evalCount, double checkpointSeconds, Path out,
+                      String command, Long copyIterations, Double copyLr, boolean normalize,
+                      Integer teacherSamples, Path teacherCard) {
+        this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
+                iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
+                checkpointSeconds, out, command, copyIterations, copyLr, normalize, teacherSamples, teacherCard, null);
     }
 
     /** Without a side card for the teacher. */
@@ -58,7 +75,7 @@ public record DistillJob(Path teacher, Parameterization teacherParameterization,
                       Integer teacherSamples) {
         this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
                 iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
-                checkpointSeconds, out, command, copyIterations, copyLr, normalize, teacherSamples, null);
+                checkpointSeconds, out, command, copyIterations, copyLr, normalize, teacherSamples, null, null);
     }
 
     @Override

@@ -135,7 +135,7 @@ final class DistillRunner implements JobRunner {
                 .dataset(j.data()).data(data).from(j.from()).weighting(j.weighting()).clip(j.clip()).seed(j.seed())
                 .engine(j.teacherEngine()).mnistFolder(PdvizHome.locate().mnist()).command(j.command())
                 .copyIterations(j.copyIterations()).copyLr(j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family))
-                .teacherSamples(j.teacherSamples()).build();
+                .teacherSamples(j.teacherSamples()).roundIterations(j.roundIterations()).build();
     }
 
     @Override
@@ -146,7 +146,8 @@ final class DistillRunner implements JobRunner {
         relay.setStudentSteps(plan);
         relay.message("distilling " + plan.teacherCard().name() + " from " + plan.from() + " to " + plan.to()
                 + " steps in " + plan.rounds() + (plan.rounds() == 1 ? " round" : " rounds") + " of "
-                + j.iterationsPerRound() + " iterations (batch "
+                + j.iterationsPerRound() + " iterations" + (c.roundIterations().isEmpty() ? "" : " (by the student's"
+                + " steps " + c.roundIterations().text() + ")") + " (batch "
                 + c.batch() + ", lr " + c.lr() + ", " + c.weighting().id() + " weighting); student: "
                 + plan.studentFamily().describe() + " (" + plan.studentParameterization().id() + ")"
                 + (plan.startFromTeacher() ? ", from the teacher's weights" : !plan.hasCopyStage() ? ", fresh (no copy"

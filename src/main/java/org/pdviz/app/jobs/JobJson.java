@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.runtime.Device;
+import org.pdviz.train.RoundIterations;
 import org.pdviz.train.TeacherEngine;
 
 /**
@@ -36,6 +37,7 @@ final class JobJson {
         byId(m, Weighting.class, Weighting::id, Weighting::parse);
         byId(m, Device.class, Device::id, Device::parse);
         byId(m, TeacherEngine.class, TeacherEngine::id, TeacherEngine::parse);
+        byId(m, RoundIterations.class, RoundIterations::text, RoundIterations::parse);
         return m;
     }
 
