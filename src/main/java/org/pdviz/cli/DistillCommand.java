@@ -104,25 +104,20 @@ final class DistillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobConsole console = new JobConsole(spec.commandLine().getOut(), spec.commandLine().getErr());
         Path dir = JobConsole.requireOut(out);
-        Jobs.Start start = resume.start();
-        if (start != Jobs.Start.FRESH) {
-            DistillJob saved = ResumeOptions.interrupted(Jobs.distillFolder(dir), DistillJob.class, dir, start);
-            return TrainCommand.exit(console.run(saved, start));
-        }
-        if (teacher == null || to == null || iterationsPerRound == null) {
-            throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or --resume,"
-                    + " --restart)");
-        }
-        DistillJob job = new DistillJob(teacher, JobOptions.parameterization("--parameterization",
-                teacherParameterization), family, net, JobOptions.parameterization("--student-parameterization",
-                studentParameterization), data, from, to, iterationsPerRound, common.batch, lr, common.weighting(),
-                common.clip, common.run.seed, common.run.device(), common.run.threads,
-                ModelOptions.named("--teacher-engine", () -> TeacherEngine.parse(teacherEngine)),
-                evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec), copyIterations,
-                copyLr, normalize, teacherSamples, teacherCard == null ? null : teacherCard.toAbsolutePath(),
-                RoundIterations.parse(roundIterations));
-        return TrainCommand.exit(console.run(job, Jobs.Start.FRESH));
+        return JobConsole.runCommand(spec, resume, dir, Jobs.distillFolder(dir), DistillJob.class, () -> {
+            if (teacher == null || to == null || iterationsPerRound == null) {
+                throw new IllegalArgumentException("give --teacher FILE, --to M and --iterations-per-round K (or"
+                        + " --resume, --restart)");
+            }
+            return new DistillJob(teacher, JobOptions.parameterization("--parameterization",
+                    teacherParameterization), family, net, JobOptions.parameterization("--student-parameterization",
+                    studentParameterization), data, from, to, iterationsPerRound, common.batch, lr, common.weighting(),
+                    common.clip, common.run.seed, common.run.device(), common.run.threads,
+                    ModelOptions.named("--teacher-engine", () -> TeacherEngine.parse(teacherEngine)),
+                    evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec),
+                    copyIterations, copyLr, normalize, teacherSamples,
+                    teacherCard == null ? null : teacherCard.toAbsolutePath(), RoundIterations.parse(roundIterations));
+        });
     }
 }

@@ -170,6 +170,24 @@ final class JobConsole {
         return sb.toString();
     }
 
+    /** What a training command builds when it starts a job afresh. */
+    interface FreshJob {
+        JobSpec build() throws Exception;
+    }
+
+    /**
+     * A training command's run: with --resume or --restart the interrupted job of {@code kind} in
+     * {@code folder} (the one for {@code out}), else the job {@code fresh} builds; exit status 130 when
+     * cancelled.
+     */
+    static <T extends JobSpec> int runCommand(picocli.CommandLine.Model.CommandSpec spec, ResumeOptions resume,
+                                              Path out, Path folder, Class<T> kind, FreshJob fresh) throws Exception {
+        JobConsole console = new JobConsole(spec.commandLine().getOut(), spec.commandLine().getErr());
+        Jobs.Start start = resume.start();
+        JobSpec job = start == Jobs.Start.FRESH ? fresh.build() : ResumeOptions.interrupted(folder, kind, out, start);
+        return console.run(job, start).cancelled() ? 130 : 0;
+    }
+
     static Path requireOut(Path out) {
         if (out == null) {
             throw new IllegalArgumentException("--out is required");

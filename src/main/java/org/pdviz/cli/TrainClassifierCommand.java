@@ -55,15 +55,9 @@ final class TrainClassifierCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobConsole console = new JobConsole(spec.commandLine().getOut(), spec.commandLine().getErr());
         Path file = JobConsole.requireOut(out);
-        Jobs.Start start = resume.start();
-        if (start != Jobs.Start.FRESH) {
-            return TrainCommand.exit(console.run(ResumeOptions.interrupted(Jobs.fileFolder(file), ClassifierJob.class,
-                    file, start), start));
-        }
-        ClassifierJob job = new ClassifierJob(net, iterations, batch, lr, shift, run.seed, evalEvery, run.device(), run.threads,
-                run.checkpointSeconds, file, JobConsole.commandLine("train-classifier", spec));
-        return TrainCommand.exit(console.run(job, Jobs.Start.FRESH));
+        return JobConsole.runCommand(spec, resume, file, Jobs.fileFolder(file), ClassifierJob.class,
+                () -> new ClassifierJob(net, iterations, batch, lr, shift, run.seed, evalEvery, run.device(),
+                        run.threads, run.checkpointSeconds, file, JobConsole.commandLine("train-classifier", spec)));
     }
 }

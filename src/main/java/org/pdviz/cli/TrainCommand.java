@@ -3,7 +3,6 @@ package org.pdviz.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.pdviz.app.jobs.JobResult;
 import org.pdviz.app.jobs.Jobs;
 import org.pdviz.app.jobs.TrainJob;
 import picocli.CommandLine.Command;
@@ -65,24 +64,16 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JobConsole console = new JobConsole(spec.commandLine().getOut(), spec.commandLine().getErr());
         Path file = JobConsole.requireOut(out);
-        Jobs.Start start = resume.start();
-        if (start != Jobs.Start.FRESH) {
-            return exit(console.run(ResumeOptions.interrupted(Jobs.fileFolder(file), TrainJob.class, file, start),
-                    start));
-        }
-        if (init == null && (data == null || family == null)) {
-            throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or --resume)");
-        }
-        TrainJob job = new TrainJob(data, family, net, JobOptions.parameterization("--parameterization",
-                parameterization), common.weighting(), iterations, common.batch, lr, ema, common.clip,
-                common.run.seed, common.run.device(), common.run.threads, common.run.checkpointSeconds, file, JobConsole.commandLine("train", spec), init,
-                normalize);
-        return exit(console.run(job, Jobs.Start.FRESH));
-    }
-
-    static int exit(JobResult r) {
-        return r.cancelled() ? 130 : 0;
+        return JobConsole.runCommand(spec, resume, file, Jobs.fileFolder(file), TrainJob.class, () -> {
+            if (init == null && (data == null || family == null)) {
+                throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or"
+                        + " --resume)");
+            }
+            return new TrainJob(data, family, net, JobOptions.parameterization("--parameterization", parameterization),
+                    common.weighting(), iterations, common.batch, lr, ema, common.clip, common.run.seed,
+                    common.run.device(), common.run.threads, common.run.checkpointSeconds, file,
+                    JobConsole.commandLine("train", spec), init, normalize);
+        });
     }
 }

@@ -3,6 +3,7 @@ package org.pdviz.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.pdviz.train.djl.TrainingException;
 import org.pdviz.train.state.TrainingState;
 
 /**
@@ -49,5 +50,14 @@ public final class Checkpointer {
     /** The saved state, or null when there is none. */
     public TrainingState load() throws IOException {
         return file != null && Files.exists(file) ? TrainingState.read(file) : null;
+    }
+
+    /** The saved state of a run of {@code kind}, or null; a state another kind of run saved is refused. */
+    public TrainingState load(String kind) throws IOException, TrainingException {
+        TrainingState saved = load();
+        if (saved != null && !kind.equals(saved.header().kind())) {
+            throw new TrainingException("the saved state belongs to a '" + saved.header().kind() + "' job");
+        }
+        return saved;
     }
 }

@@ -74,11 +74,8 @@ public final class ClassifierTraining {
             double secondsBefore = 0;
             long started = System.nanoTime();
             long done = 0;
-            TrainingState saved = checkpointer.load();
+            TrainingState saved = checkpointer.load(KIND);
             if (saved != null) {
-                if (!KIND.equals(saved.header().kind())) {
-                    throw new TrainingException("the saved state belongs to a '" + saved.header().kind() + "' job");
-                }
                 net.load(new Weights(saved.group(TrainingState.WEIGHTS)));
                 step.adam().restore(saved.header().adamStep(), saved.group(TrainingState.ADAM_M),
                         saved.group(TrainingState.ADAM_V));

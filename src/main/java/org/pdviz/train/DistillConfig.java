@@ -75,7 +75,7 @@ public record DistillConfig(Path teacher, CardOverrides teacherOverrides, Family
         return new Builder(teacher, to, iterationsPerRound, batch, lr, outDir);
     }
 
-    /** The optional settings; a null argument keeps the default. */
+    /** The optional settings, by what they are about; a null argument keeps the default. */
     public static final class Builder {
         private final Path teacher;
         private final int to;
@@ -110,98 +110,66 @@ public record DistillConfig(Path teacher, CardOverrides teacherOverrides, Family
             this.outDir = outDir;
         }
 
-        /** Card fields for a teacher without a card (default: none). */
-        public Builder teacherOverrides(CardOverrides v) {
-            teacherOverrides = v == null ? CardOverrides.NONE : v;
-            return this;
-        }
-
-        /** A fresh student network (default: the teacher's own family and weights). */
-        public Builder studentFamily(Family v) {
-            studentFamily = v;
-            return this;
-        }
-
-        /** A fresh student's parameterization (default: the teacher's, v for a fresh network). */
-        public Builder studentParameterization(Parameterization v) {
-            studentParameterization = v;
-            return this;
-        }
-
-        /** The data set by name, or "teacher" (default: the teacher card's). */
-        public Builder dataset(String v) {
-            dataset = v;
-            return this;
-        }
-
-        /** Data already opened (default: {@link #dataset} by name). */
-        public Builder data(TrainingData.Source v) {
-            data = v;
+        /**
+         * The teacher: card fields for one without a card (default: none), and what runs its steps
+         * (default: the faster, measured).
+         */
+        public Builder teacher(CardOverrides overrides, TeacherEngine runsOn) {
+            teacherOverrides = overrides == null ? CardOverrides.NONE : overrides;
+            engine = runsOn == null ? TeacherEngine.AUTO : runsOn;
             return this;
         }
 
         /** The teacher's steps (default: its card's). */
-        public Builder from(Integer v) {
-            from = v;
+        public Builder from(Integer steps) {
+            from = steps;
             return this;
         }
 
-        /** The loss weighting (default: SNR+1, the v-MSE). */
-        public Builder weighting(Weighting v) {
-            weighting = v == null ? Weighting.SNR_PLUS_ONE : v;
+        /**
+         * A fresh student network and what it predicts (default: the teacher's own family, weights and
+         * parameterization; v for a fresh network).
+         */
+        public Builder student(Family fresh, Parameterization p) {
+            studentFamily = fresh;
+            studentParameterization = p;
             return this;
         }
 
-        /** Gradient clipping by global norm (default 1; 0: none). */
-        public Builder clip(double v) {
-            clip = v;
+        /**
+         * What it learns from: a data set by name or "teacher" (default: the teacher card's), or data
+         * already opened; with "teacher", how many samples (default: 4,096 points or 1,024 images).
+         */
+        public Builder data(String name, TrainingData.Source opened, Integer samplesOfTheTeacher) {
+            dataset = name;
+            data = opened;
+            teacherSamples = samplesOfTheTeacher;
             return this;
         }
 
-        public Builder seed(long v) {
-            seed = v;
+        /** The loss weighting (default: SNR+1, the v-MSE), clipping by global norm (default 1; 0: none), seed. */
+        public Builder optimiser(Weighting w, double clipNorm, long randomSeed) {
+            weighting = w == null ? Weighting.SNR_PLUS_ONE : w;
+            clip = clipNorm;
+            seed = randomSeed;
             return this;
         }
 
-        /** What runs the teacher (default: the faster, measured). */
-        public Builder engine(TeacherEngine v) {
-            engine = v == null ? TeacherEngine.AUTO : v;
+        /**
+         * A fresh student's copy stage: its iterations (default: four rounds' worth; 0: none) and
+         * learning rate (default: {@code lr}); and the first round's iterations (default: a round's).
+         */
+        public Builder stages(Long copyStage, Double copyStageLr, Long firstRound) {
+            copyIterations = copyStage;
+            copyLr = copyStageLr;
+            firstRoundIterations = firstRound;
             return this;
         }
 
-        /** Where MNIST is, for a teacher trained on it. */
-        public Builder mnistFolder(Path v) {
-            mnistFolder = v;
-            return this;
-        }
-
-        /** The command line the students' cards record. */
-        public Builder command(String v) {
-            command = v == null ? "" : v;
-            return this;
-        }
-
-        /** The copy stage's iterations (default: four rounds' worth; 0: none). */
-        public Builder copyIterations(Long v) {
-            copyIterations = v;
-            return this;
-        }
-
-        /** The copy stage's learning rate (default: {@code lr}). */
-        public Builder copyLr(Double v) {
-            copyLr = v;
-            return this;
-        }
-
-        /** With data "teacher", how many samples (default: 4,096 points or 1,024 images). */
-        public Builder teacherSamples(Integer v) {
-            teacherSamples = v;
-            return this;
-        }
-
-        /** The first round's iterations (default: the iterations per round). */
-        public Builder firstRoundIterations(Long v) {
-            firstRoundIterations = v;
+        /** Where MNIST is (for a teacher trained on it), and the command line the students' cards record. */
+        public Builder context(Path mnist, String commandLine) {
+            mnistFolder = mnist;
+            command = commandLine == null ? "" : commandLine;
             return this;
         }
 

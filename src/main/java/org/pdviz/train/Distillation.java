@@ -189,11 +189,8 @@ public final class Distillation {
                 c.weighting(), c.clip(), 0, c.seed())) {
             int stage = 0;
             long done = 0;
-            TrainingState saved = checkpointer.load();
+            TrainingState saved = checkpointer.load(KIND);
             if (saved != null) {
-                if (!KIND.equals(saved.header().kind())) {
-                    throw new TrainingException("the saved state belongs to a '" + saved.header().kind() + "' job");
-                }
                 s.restore(saved);
                 stage = saved.header().round();
                 done = saved.header().iteration();

@@ -71,11 +71,8 @@ public final class TeacherTraining {
         try (Session s = new Session(c.family(), start, device,
                 c.parameterization(), c.weighting(), c.clip(), c.emaDecay(), c.seed())) {
             long done = 0;
-            TrainingState saved = checkpointer.load();
+            TrainingState saved = checkpointer.load(KIND);
             if (saved != null) {
-                if (!KIND.equals(saved.header().kind())) {
-                    throw new TrainingException("the saved state belongs to a '" + saved.header().kind() + "' job");
-                }
                 s.restore(saved);
                 done = saved.header().iteration();
                 monitor.message("resuming at iteration " + done + " of " + c.iterations());

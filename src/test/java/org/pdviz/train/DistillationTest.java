@@ -55,8 +55,8 @@ class DistillationTest {
 
     DistillConfig config(Path teacher, Family fresh, Integer from, int to, long k, double lr, TeacherEngine e,
                          Path out) {
-        return DistillConfig.builder(teacher, to, k, 64, lr, out).studentFamily(fresh).from(from).seed(4).engine(e)
-                .mnistFolder(MNIST).command("pdviz distill (test)").build();
+        return DistillConfig.builder(teacher, to, k, 64, lr, out).teacher(null, e).from(from).student(fresh, null)
+                .optimiser(Weighting.SNR_PLUS_ONE, 1.0, 4).context(MNIST, "pdviz distill (test)").build();
     }
 
     @Test

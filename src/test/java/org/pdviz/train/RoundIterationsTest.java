@@ -52,8 +52,8 @@ class RoundIterationsTest {
     }
 
     DistillConfig.Builder config(Path teacher) {
-        return DistillConfig.builder(teacher, 2, 100, 64, 1e-4, dir.resolve("s")).from(16).seed(1)
-                .engine(TeacherEngine.ORT).mnistFolder(DistillationTest.MNIST);
+        return DistillConfig.builder(teacher, 2, 100, 64, 1e-4, dir.resolve("s")).from(16).optimiser(null, 1.0, 1)
+                .teacher(null, TeacherEngine.ORT).context(DistillationTest.MNIST, null);
     }
 
     @Test
@@ -61,7 +61,7 @@ class RoundIterationsTest {
         DistillationTest t = new DistillationTest();
         t.dir = dir;
         Path teacher = t.ourTeacher(Parameterization.V);
-        DistillConfig c = config(teacher).firstRoundIterations(50L).roundIterations(RoundIterations.parse("4:300,2:400"))
+        DistillConfig c = config(teacher).stages(null, null, 50L).roundIterations(RoundIterations.parse("4:300,2:400"))
                 .build();
         Distillation.Plan plan = Distillation.plan(c);
         assertEquals(3, plan.stages());

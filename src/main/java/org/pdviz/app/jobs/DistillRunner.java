@@ -131,11 +131,11 @@ final class DistillRunner implements JobRunner {
         return DistillConfig.builder(j.teacher(), j.to(), j.iterationsPerRound(),
                         j.batch() != null ? j.batch() : Defaults.batch(family),
                         j.lr() != null ? j.lr() : Defaults.distillLr(family), j.out())
-                .teacherOverrides(overrides).studentFamily(fresh).studentParameterization(j.studentParameterization())
-                .dataset(j.data()).data(data).from(j.from()).weighting(j.weighting()).clip(j.clip()).seed(j.seed())
-                .engine(j.teacherEngine()).mnistFolder(PdvizHome.locate().mnist()).command(j.command())
-                .copyIterations(j.copyIterations()).copyLr(j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family))
-                .teacherSamples(j.teacherSamples()).roundIterations(j.roundIterations()).build();
+                .teacher(overrides, j.teacherEngine()).from(j.from())
+                .student(fresh, j.studentParameterization()).data(j.data(), data, j.teacherSamples())
+                .optimiser(j.weighting(), j.clip(), j.seed())
+                .stages(j.copyIterations(), j.copyLr() != null ? j.copyLr() : Defaults.trainLr(family), null)
+                .roundIterations(j.roundIterations()).context(PdvizHome.locate().mnist(), j.command()).build();
     }
 
     @Override

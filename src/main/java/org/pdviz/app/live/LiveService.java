@@ -22,6 +22,7 @@ import org.pdviz.core.data.PointSets;
 import org.pdviz.core.ddim.DdimSampler;
 import org.pdviz.core.ddim.SamplerSettings;
 import org.pdviz.core.ddim.SamplingMonitor;
+import org.pdviz.core.distill.Weighting;
 import org.pdviz.core.model.DataShape;
 import org.pdviz.core.param.Parameterization;
 import org.pdviz.runtime.AtomicFiles;
@@ -135,10 +136,10 @@ public final class LiveService {
         TrainingData.Source points = new TrainingData.Source(
                 PointsTeacher.subset(data.table(), s.maxPoints(), r.seed()), data.name(), data.origin());
         DistillConfig config = DistillConfig.builder(teacherFile, r.to(), s.iterationsPerRound(), s.batch(), s.lr(), out)
-                .studentFamily(mlp).studentParameterization(Parameterization.V).from(s.from()).data(points)
-                .seed(r.seed()).mnistFolder(PdvizHome.locate().mnist()).command(r.command())
-                .copyIterations(s.copyIterations()).copyLr(s.copyLr()).firstRoundIterations(s.firstRoundIterations())
-                .build();
+                .student(mlp, Parameterization.V).from(s.from()).data(null, points, null)
+                .optimiser(Weighting.SNR_PLUS_ONE, 1.0, r.seed())
+                .stages(s.copyIterations(), s.copyLr(), s.firstRoundIterations())
+                .context(PdvizHome.locate().mnist(), r.command()).build();
         Distillation.Plan plan = Distillation.plan(config);
         List<Round> rounds = new ArrayList<>();
         Relay relay = new Relay(plan, listener, cancelled, rounds, s, r.to(), r.seed());

@@ -13,6 +13,33 @@ public interface Dataset {
     /** Fills {@code n} samples, row-major, into {@code out[offset ..]}. */
     void sample(Random rng, int n, float[] out, int offset);
 
+    /** Draws one sample into {@code out[offset ..]}. */
+    interface Sampler {
+        void draw(Random rng, float[] out, int offset);
+    }
+
+    /** A data set that draws its samples one at a time. */
+    static Dataset of(String name, DataShape shape, Sampler one) {
+        return new Dataset() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public DataShape shape() {
+                return shape;
+            }
+
+            @Override
+            public void sample(Random rng, int n, float[] out, int offset) {
+                for (int i = 0; i < n; i++) {
+                    one.draw(rng, out, offset + i * shape.size());
+                }
+            }
+        };
+    }
+
     default float[] sample(Random rng, int n) {
         float[] out = new float[n * shape().size()];
         sample(rng, n, out, 0);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import org.pdviz.core.data.read.DataReader;
 import org.pdviz.core.model.DataShape;
@@ -93,25 +92,8 @@ public final class Mnist {
     /** The digits of one split as a dataset that draws uniformly with replacement. */
     public Dataset split(boolean heldOut) {
         int[] idx = indices(heldOut);
-        String name = heldOut ? "mnist-heldout" : "mnist";
-        return new Dataset() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public DataShape shape() {
-                return SHAPE;
-            }
-
-            @Override
-            public void sample(Random rng, int n, float[] out, int offset) {
-                for (int i = 0; i < n; i++) {
-                    image(idx[rng.nextInt(idx.length)], out, offset + i * SHAPE.size());
-                }
-            }
-        };
+        return Dataset.of(heldOut ? "mnist-heldout" : "mnist", SHAPE,
+                (rng, out, offset) -> image(idx[rng.nextInt(idx.length)], out, offset));
     }
 
     /** All digits of a split, row-major, in index order. */

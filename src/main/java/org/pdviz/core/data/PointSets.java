@@ -35,49 +35,11 @@ public final class PointSets {
 
     /** Any Gaussian mixture as a data set (the exact teachers' distributions). */
     public static Dataset mixture(GaussianMixture m) {
-        return new Dataset() {
-            @Override
-            public String name() {
-                return m.name();
-            }
-
-            @Override
-            public DataShape shape() {
-                return m.shape();
-            }
-
-            @Override
-            public void sample(Random rng, int n, float[] out, int offset) {
-                for (int i = 0; i < n; i++) {
-                    m.sample(rng, out, offset + i * m.shape().size());
-                }
-            }
-        };
+        return Dataset.of(m.name(), m.shape(), m::sample);
     }
 
-    private interface PointGenerator {
-        void point(Random rng, float[] out, int offset);
-    }
-
-    private static Dataset of(String name, PointGenerator g) {
-        return new Dataset() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public DataShape shape() {
-                return POINTS;
-            }
-
-            @Override
-            public void sample(Random rng, int n, float[] out, int offset) {
-                for (int i = 0; i < n; i++) {
-                    g.point(rng, out, offset + 2 * i);
-                }
-            }
-        };
+    private static Dataset of(String name, Dataset.Sampler point) {
+        return Dataset.of(name, POINTS, point);
     }
 
     /** Two interleaved half circles (as scikit-learn's make_moons), noise 0.05, centred and scaled. */

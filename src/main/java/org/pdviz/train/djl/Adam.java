@@ -1,9 +1,7 @@
 package org.pdviz.train.djl;
 
-import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
@@ -15,13 +13,12 @@ import java.util.Map;
  * Written here rather than taken from DJL so that its state (m, v, k) can be saved and restored
  * for resuming.
  */
-public final class Adam implements AutoCloseable {
+public final class Adam extends OwnedTensors {
 
     public static final double BETA1 = 0.9;
     public static final double BETA2 = 0.999;
     public static final double EPSILON = 1e-8;
 
-    private final NDManager manager;
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
     private long step;
@@ -32,7 +29,7 @@ public final class Adam implements AutoCloseable {
 
     /** Moments for these parameters, held in a sub-manager of {@code parent}. */
     public Adam(NDManager parent, Map<String, NDArray> parameters) {
-        this.manager = parent.newSubManager();
+        super(parent.newSubManager());
         parameters.forEach((name, p) -> {
             m.put(name, manager.zeros(p.getShape(), p.getDataType()));
             v.put(name, manager.zeros(p.getShape(), p.getDataType()));
@@ -84,12 +81,6 @@ public final class Adam implements AutoCloseable {
         fill(v, secondMoments, "second");
     }
 
-    private static Map<String, float[]> export(Map<String, NDArray> arrays) {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        arrays.forEach((k, a) -> out.put(k, a.toFloatArray()));
-        return out;
-    }
-
     private void fill(Map<String, NDArray> target, Map<String, float[]> values, String what) {
         for (Map.Entry<String, NDArray> e : target.entrySet()) {
             float[] val = values.get(e.getKey());
@@ -97,19 +88,7 @@ public final class Adam implements AutoCloseable {
                 throw new IllegalArgumentException("saved optimiser state lacks the " + what + " moment of '"
                         + e.getKey() + "'");
             }
-            Shape s = e.getValue().getShape();
-            NDArray fresh = manager.create(val, s);
-            e.getValue().close();
-            e.setValue(fresh);
+            replace(e, val);
         }
-    }
-
-    int managedArrays() {
-        return ((BaseNDManager) manager).getManagedArrays().size();
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

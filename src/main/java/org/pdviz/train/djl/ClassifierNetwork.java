@@ -3,7 +3,6 @@ package org.pdviz.train.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.Map;
 import org.pdviz.runtime.Device;
 import org.pdviz.train.family.Classifier;
 import org.pdviz.train.family.Weights;
@@ -13,38 +12,20 @@ import org.pdviz.train.family.Weights;
  * manager, the forward pass run through {@link DjlOps} (as {@link Network} does for the diffusion
  * families).
  */
-public final class ClassifierNetwork implements AutoCloseable {
+public final class ClassifierNetwork extends TensorNetwork {
 
     /** Images per forward pass when predicting many digits (bounds the memory of one pass). */
     private static final int CHUNK = 500;
 
     private final Classifier classifier;
-    private final ParameterTensors tensors;
 
     public ClassifierNetwork(Classifier classifier, Weights weights, Device device, boolean trainable) {
+        super(classifier, weights, device, trainable);
         this.classifier = classifier;
-        this.tensors = new ParameterTensors(classifier, weights, device, trainable);
     }
 
     public Classifier classifier() {
         return classifier;
-    }
-
-    public NDManager manager() {
-        return tensors.manager();
-    }
-
-    /** The parameter tensors by name (do not close them). */
-    public Map<String, NDArray> parameters() {
-        return tensors.parameters();
-    }
-
-    public void load(Weights weights) {
-        tensors.load(weights);
-    }
-
-    public Weights weights() {
-        return tensors.weights();
     }
 
     /** Features and logits for {@code x} [B, 1, 28, 28]; every intermediate goes to {@code scope}. */
@@ -69,10 +50,5 @@ public final class ClassifierNetwork implements AutoCloseable {
             }
         }
         return new Classifier.Outputs<>(features, logits);
-    }
-
-    @Override
-    public void close() {
-        tensors.close();
     }
 }

@@ -1,6 +1,5 @@
 package org.pdviz.train.djl;
 
-import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
@@ -12,18 +11,18 @@ import org.pdviz.train.family.Weights;
  * warm-up {@code d_k = min(decay, (1 + k) / (10 + k))} so that short runs are not dominated by the
  * random initialisation. The saved teacher is the average, not the last iterate.
  */
-public final class Ema implements AutoCloseable {
+public final class Ema extends OwnedTensors {
 
     private final double decay;
-    private final NDManager manager;
     private final Map<String, NDArray> shadow = new LinkedHashMap<>();
 
     public Ema(Network network, double decay) {
+        super(network.manager().newSubManager());
         if (!(decay >= 0 && decay < 1)) {
+            close();
             throw new IllegalArgumentException("EMA decay must be in [0, 1), got " + decay);
         }
         this.decay = decay;
-        this.manager = network.manager().newSubManager();
         network.parameters().forEach((name, p) -> shadow.put(name, p.duplicate()));
         shadow.values().forEach(a -> {
             a.attach(manager);
@@ -47,25 +46,12 @@ public final class Ema implements AutoCloseable {
     }
 
     public Weights weights() {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        shadow.forEach((k, a) -> out.put(k, a.toFloatArray()));
-        return new Weights(out);
+        return new Weights(export(shadow));
     }
 
     public void restore(Weights w) {
         for (Map.Entry<String, NDArray> e : shadow.entrySet()) {
-            NDArray fresh = manager.create(w.get(e.getKey()), e.getValue().getShape());
-            e.getValue().close();
-            e.setValue(fresh);
+            replace(e, w.get(e.getKey()));
         }
-    }
-
-    int managedArrays() {
-        return ((BaseNDManager) manager).getManagedArrays().size();
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

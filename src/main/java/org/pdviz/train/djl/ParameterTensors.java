@@ -1,6 +1,5 @@
 package org.pdviz.train.djl;
 
-import ai.djl.ndarray.BaseNDManager;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -17,19 +16,22 @@ import org.pdviz.train.family.Weights;
  * parameter, in a manager of their own, gradients on when trainable. {@link Network} and
  * {@link ClassifierNetwork} hold their weights this way.
  */
-final class ParameterTensors implements AutoCloseable {
+final class ParameterTensors extends OwnedTensors {
 
     private final Parameterized spec;
-    private final NDManager manager;
     private final Map<String, NDArray> params = new LinkedHashMap<>();
     private final boolean trainable;
 
     ParameterTensors(Parameterized spec, Weights weights, Device device, boolean trainable) {
+        super(managerOn(device));
         this.spec = spec;
         this.trainable = trainable;
-        Torch.engine();
-        this.manager = NDManager.newBaseManager(Torch.djl(device));
         load(weights);
+    }
+
+    private static NDManager managerOn(Device device) {
+        Torch.engine();
+        return NDManager.newBaseManager(Torch.djl(device));
     }
 
     NDManager manager() {
@@ -56,22 +58,11 @@ final class ParameterTensors implements AutoCloseable {
     }
 
     Weights weights() {
-        Map<String, float[]> m = new LinkedHashMap<>();
-        params.forEach((k, v) -> m.put(k, v.toFloatArray()));
-        return new Weights(m);
+        return new Weights(export(params));
     }
 
     /** The ops a forward pass runs on, with every intermediate in {@code scope}. */
     DjlOps ops(NDManager scope) {
         return new DjlOps(params, scope);
-    }
-
-    int managedArrays() {
-        return ((BaseNDManager) manager).getManagedArrays().size();
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }
