@@ -13,7 +13,8 @@ final class RunOptions {
     String device;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads for the tensor operations (default: all cores up to 8).")
+            description = "Threads for the tensor operations (default: all cores up to 8; distillation leaves one of them to"
+                    + " the teacher, which runs beside the student on a thread of its own).")
     int threads;
 
     @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30",

@@ -16,6 +16,7 @@ import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.runtime.Device;
 import org.pdviz.runtime.ModelFileException;
 import org.pdviz.runtime.OnnxDenoiser;
+import org.pdviz.runtime.OrtSessions;
 import org.pdviz.runtime.card.CardOverrides;
 import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.runtime.card.ModelNames;
@@ -398,6 +399,20 @@ public final class Distillation {
             return new DjlDenoiser(new Network(cp.family(), cp.weights(), device, false),
                     cp.card().parameterizationValue());
         }
-        return OnnxDenoiser.open(file, overrides, device, notices);
+        return OnnxDenoiser.open(file, overrides, device, notices, device == Device.CUDA || !OVERLAP
+                ? OrtSessions.Tuning.DEFAULT : TEACHER_TUNING);
+    }
+
+    /**
+     * The teacher's ONNX Runtime session beside the student's step: one thread of its own. On a shared
+     * 2-core machine (load 20) a UNet iteration took 22.2 s with student and teacher on 2 threads each,
+     * one after the other, and 5.0 s with one thread each, overlapped (README, "Trainer speed"):
+     * two-thread pools that wait for each other at every operation lose most when cores are taken.
+     */
+    static final OrtSessions.Tuning TEACHER_TUNING = new OrtSessions.Tuning(1, OrtSessions.Level.ALL, true);
+
+    /** The student's default PyTorch threads: the cores (up to 8) but the one the teacher's targets take. */
+    public static int studentThreads() {
+        return Math.max(1, org.pdviz.train.djl.Torch.defaultThreads() - (OVERLAP ? 1 : 0));
     }
 }

@@ -140,6 +140,9 @@ final class DistillRunner implements JobRunner {
 
     @Override
     public JobResult run(JobContext x) throws Exception {
+        if (j.threads() <= 0) {
+            Torch.threads(Distillation.studentThreads()); // a core is left to the teacher's targets
+        }
         DistillConfig c = config(x.data());
         Distillation.Plan plan = Distillation.plan(c);
         ProgressRelay relay = x.relay();
