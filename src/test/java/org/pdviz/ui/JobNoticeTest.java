@@ -24,7 +24,7 @@ class JobNoticeTest {
     static final Path RUN = Path.of("runs/gaussians8-teacher-16to4");
     static final DistillJob DISTILL = new DistillJob(Path.of("teacher.onnx"), null, null, null, null, null, 16, 4, 80,
             64, 1e-3, Weighting.SNR_PLUS_ONE, 1.0, 0, Device.CPU, 1, TeacherEngine.ORT, 0, 15, RUN,
-            "pdviz distill (test)", null, null, false, null);
+            "pdviz distill (test)", null, null, false, null, null, null);
     static final TrainJob TRAIN = new TrainJob("moons", "mlp", Map.of(), Parameterization.V, Weighting.SNR_PLUS_ONE, 100L, 64,
             1e-3, 0.99, 1.0, 0, Device.CPU, 1, 15, Path.of("runs/moons-teacher/moons-teacher.onnx"), "pdviz train (test)", null, false);
 

@@ -41,6 +41,7 @@ public record DistillJob(Path teacher, Parameterization teacherParameterization,
         device = device == null ? Device.CPU : device;
     }
 
+    /** Without the optional settings after {@code copyLr}. */
     public DistillJob(Path teacher, Parameterization teacherParameterization, String family,
                       Map<String, String> net, Parameterization studentParameterization, String data, Integer from,
                       int to, long iterationsPerRound,
@@ -50,32 +51,6 @@ public record DistillJob(Path teacher, Parameterization teacherParameterization,
         this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
                 iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
                 checkpointSeconds, out, command, copyIterations, copyLr, false, null, null, null);
-    }
-
-    /** Every round with {@code iterationsPerRound} iterations. */
-    public DistillJob(Path teacher, Parameterization teacherParameterization, String family,
-                      Map<String, String> net, Parameterization studentParameterization, String data, Integer from,
-                      int to, long iterationsPerRound,
-                      Integer batch, Double lr, Weighting weighting, double clip, long seed, Device device,
-                      int threads, TeacherEngine teacherEngine, int evalCount, double checkpointSeconds, Path out,
-                      String command, Long copyIterations, Double copyLr, boolean normalize,
-                      Integer teacherSamples, Path teacherCard) {
-        this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
-                iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
-                checkpointSeconds, out, command, copyIterations, copyLr, normalize, teacherSamples, teacherCard, null);
-    }
-
-    /** Without a side card for the teacher. */
-    public DistillJob(Path teacher, Parameterization teacherParameterization, String family,
-                      Map<String, String> net, Parameterization studentParameterization, String data, Integer from,
-                      int to, long iterationsPerRound,
-                      Integer batch, Double lr, Weighting weighting, double clip, long seed, Device device,
-                      int threads, TeacherEngine teacherEngine, int evalCount, double checkpointSeconds, Path out,
-                      String command, Long copyIterations, Double copyLr, boolean normalize,
-                      Integer teacherSamples) {
-        this(teacher, teacherParameterization, family, net, studentParameterization, data, from, to,
-                iterationsPerRound, batch, lr, weighting, clip, seed, device, threads, teacherEngine, evalCount,
-                checkpointSeconds, out, command, copyIterations, copyLr, normalize, teacherSamples, null, null);
     }
 
     @Override
