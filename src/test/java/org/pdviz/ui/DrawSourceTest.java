@@ -189,6 +189,15 @@ class DrawSourceTest {
         assertTrue(window.context().lastError.get().contains("at least " + DrawModel.MIN_POINTS),
                 window.context().lastError.get());
         assertTrue(!fx(() -> model.runningProperty().get()));
+
+        // in Chinese, with larger type, the source reads whole (a screenshot to look at)
+        fx(() -> model.preset("face"));
+        fx(() -> window.setLanguage(org.pdviz.app.i18n.Language.ZH));
+        fx(() -> page.drawSource.fire());
+        fx(() -> window.font(1));
+        assertEquals("画出你的数据", fx(() -> page.drawSource.getText()));
+        assertTrue(fx(() -> page.draw.run.getText()).contains("蒸馏"));
+        UiTestSupport.screenshot(window.scene().getRoot(), "zh-draw");
     }
 
     private ModelEntry entry(Path file) {
