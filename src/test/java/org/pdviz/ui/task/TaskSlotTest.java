@@ -97,16 +97,17 @@ class TaskSlotTest {
     @Test
     void theLatestRequestWinsAStartedOneIsCancelledAndAWaitingOneNeverRuns() throws Exception {
         TaskSlot<String> slot = executor.slot();
-        CountDownLatch gateA = new CountDownLatch(1), gateB = new CountDownLatch(1), open = new CountDownLatch(0);
+        CountDownLatch gateA = new CountDownLatch(1), gateB = new CountDownLatch(1), gateC = new CountDownLatch(1);
         BackgroundTask<String> a = task("a", gateA);
         BackgroundTask<String> b = task("b", gateB);
-        BackgroundTask<String> c = task("c", open);
+        BackgroundTask<String> c = task("c", gateC);
         onUi(() -> slot.start(a));
         waitFor("a to run", () -> begun.contains("a"));
         // b replaces a (a is asked to stop) and waits; c replaces b before b ever started
         onUi(() -> slot.start(b));
         onUi(() -> slot.start(c));
-        assertTrue(onUi(slot::isBusy));
+        assertTrue(onUi(slot::isBusy), "busy while the latest request has not finished");
+        gateC.countDown(); // (c's gate stays shut until here, or c may finish before the check above)
         waitFor("c", () -> !slot.isBusy());
         assertEquals(List.of("success c"), delivered, "only the latest request's outcome is delivered");
         assertTrue(a.isCancelled() && b.isCancelled());
