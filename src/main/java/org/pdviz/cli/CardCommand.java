@@ -21,8 +21,8 @@ final class CardCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "An ONNX model file.")
-    Path model;
+    @Mixin
+    ModelFileOption modelFile = new ModelFileOption();
 
     @Mixin
     CardOptions card = new CardOptions();
@@ -34,6 +34,7 @@ final class CardCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var o = spec.commandLine().getOut();
         CardOverrides fields = card.overrides();
+        Path model = modelFile.model;
         if (fields.isEmpty() && out == null) {
             ModelCard stored = OnnxDenoiser.inspect(model).card();
             if (stored == null) {

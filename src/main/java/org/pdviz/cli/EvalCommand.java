@@ -44,8 +44,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Noise and metric seed (default 0).")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path out;
+    @Mixin
+    OutFolderOption outFolder = new OutFolderOption();
 
     @Option(names = "--features", defaultValue = "auto", paramLabel = "auto|random-relu|FILE",
             description = "Image features for FID/KID: auto (models/classifier/mnist-classifier.onnx if present,"
@@ -113,10 +113,11 @@ final class EvalCommand implements Callable<Integer> {
                 + " --steps " + String.join(",", Arrays.stream(steps).mapToObj(Integer::toString).toList())
                 + " --samples " + samples + " --seed " + seed + " --features " + features + " --clip " + clip
                 + " --bootstrap " + bootstrap + " --exact " + exact + (data == null ? "" : " --data " + data)
-                + " --out " + out;
+                + " --out " + outFolder.out;
         EvalService.Result result = new EvalService(Home.get()).run(new EvalService.Request(teacher, students,
-                Arrays.stream(steps).boxed().toList(), samples, seed, out, features, clipMode, bootstrap, exact,
-                Device.parse(device), command, data, teacherCard.overrides(), sampler.grid(), sampler.clipStyle()),
+                Arrays.stream(steps).boxed().toList(), samples, seed, outFolder.out, features, clipMode, bootstrap,
+                exact, Device.parse(device), command, data, teacherCard.overrides(), sampler.grid(),
+                sampler.clipStyle()),
                 monitor);
         if (bar[0] != null) {
             bar[0].finish();

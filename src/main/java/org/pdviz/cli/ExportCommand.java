@@ -22,8 +22,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "An ONNX model file.")
-    Path model;
+    @Mixin
+    ModelFileOption modelFile = new ModelFileOption();
 
     @Option(names = "--what", defaultValue = "sampling", paramLabel = "sampling|phi",
             description = "What to animate (default sampling).")
@@ -33,8 +33,8 @@ final class ExportCommand implements Callable<Integer> {
             description = "DDIM steps (default: a student's own count, else 512).")
     Integer steps;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Noise seed (default 0).")
-    long seed;
+    @Mixin
+    NoiseSeedOption noiseSeed = new NoiseSeedOption();
 
     @Option(names = "--count", defaultValue = "16", paramLabel = "B",
             description = "Samples (default 16; for 2-D points use e.g. 1000).")
@@ -53,8 +53,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--gif", description = "Also write one looping animated GIF.")
     boolean gif;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path out;
+    @Mixin
+    OutFolderOption outFolder = new OutFolderOption();
 
     @Option(names = "--lang", defaultValue = "en", paramLabel = "en|zh",
             description = "Language of the words on the slides: en (default) or zh (Simplified Chinese).")
@@ -88,13 +88,14 @@ final class ExportCommand implements Callable<Integer> {
         }
         var err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "export");
-        ExportService.Result r = new ExportService().run(new ExportService.Request(model, w, steps, seed, count, frames,
-                gif, student, studentSteps, out, card.overrides(), clip, sampler.grid(), sampler.clipStyle(), start),
+        ExportService.Result r = new ExportService().run(new ExportService.Request(modelFile.model, w, steps,
+                noiseSeed.seed, count, frames, gif, student, studentSteps, outFolder.out, card.overrides(), clip,
+                sampler.grid(), sampler.clipStyle(), start),
                 Texts.of(language), err::println, (done, total) -> bar.update(done, total, null));
         bar.finish();
         var written = r.written();
         spec.commandLine().getOut().printf("%s: %d frames of %s in %s (%s ... %s)%s%n", r.model(), r.frames(),
-                w.name().toLowerCase(Locale.ROOT), out, written.frames().get(0).getFileName(),
+                w.name().toLowerCase(Locale.ROOT), outFolder.out, written.frames().get(0).getFileName(),
                 written.frames().get(written.frames().size() - 1).getFileName(),
                 written.gif() == null ? "" : ", and " + written.gif());
         return 0;

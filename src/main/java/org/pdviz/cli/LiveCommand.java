@@ -13,6 +13,7 @@ import org.pdviz.app.live.LiveListener;
 import org.pdviz.app.live.LiveService;
 import org.pdviz.app.live.LiveSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,8 +47,8 @@ final class LiveCommand implements Callable<Integer> {
             + " presetPoints, evalCount, referenceSteps.")
     Map<String, String> set;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path out;
+    @Mixin
+    OutFolderOption outFolder = new OutFolderOption();
 
     @Override
     public Integer call() throws Exception {
@@ -64,7 +65,7 @@ final class LiveCommand implements Callable<Integer> {
         Console console = new Console(err);
         LiveService.Result r;
         try {
-            r = new LiveService().run(new LiveService.Request(data, null, normalize, to, seed, out, settings,
+            r = new LiveService().run(new LiveService.Request(data, null, normalize, to, seed, outFolder.out, settings,
                     JobConsole.commandLine("live", spec)), console, cancel::get);
         } finally {
             console.finishBar();
@@ -81,7 +82,7 @@ final class LiveCommand implements Callable<Integer> {
                 .map(s -> Duration.between(s, Instant.now()).toMillis() / 1000.0).orElse(Double.NaN);
         o.printf(Locale.ROOT, "%-9s %6.1f s (%.1f s since the program started)%n", "total", r.seconds(), sinceStart);
         if (r.cancelled()) {
-            o.println("cancelled; finished rounds kept in " + out);
+            o.println("cancelled; finished rounds kept in " + outFolder.out);
             return 130;
         }
         var c = r.comparison();
@@ -91,7 +92,8 @@ final class LiveCommand implements Callable<Integer> {
                     c.seed(), c.referenceSteps(), c.steps(), c.student(), c.steps(), c.teacherDdim(),
                     c.student() / c.teacherDdim(), c.improvement());
         }
-        o.println("wrote " + r.teacher() + ", " + r.student() + " and " + out.resolve(LiveService.SUMMARY_FILE));
+        o.println("wrote " + r.teacher() + ", " + r.student() + " and "
+                + outFolder.out.resolve(LiveService.SUMMARY_FILE));
         return 0;
     }
 

@@ -19,15 +19,15 @@ final class SampleCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "An ONNX model file.")
-    Path model;
+    @Mixin
+    ModelFileOption modelFile = new ModelFileOption();
 
     @Option(names = "--steps", paramLabel = "N",
             description = "DDIM steps (default: the student's own step count, else 512 for a teacher).")
     Integer steps;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Noise seed (default 0).")
-    long seed;
+    @Mixin
+    NoiseSeedOption noiseSeed = new NoiseSeedOption();
 
     @Option(names = "--count", defaultValue = "64", paramLabel = "B", description = "Number of samples (default 64).")
     int count;
@@ -39,8 +39,8 @@ final class SampleCommand implements Callable<Integer> {
             description = "Record every frame (default) or only the final samples in trajectory.json.")
     String record;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-    Path out;
+    @Mixin
+    OutFolderOption outFolder = new OutFolderOption();
 
     @Mixin
     ModelOptions modelOptions;
@@ -69,8 +69,8 @@ final class SampleCommand implements Callable<Integer> {
         };
         SampleService.Result result;
         try {
-            result = new SampleService().run(new SampleService.Request(model, modelOptions.overrides(),
-                    modelOptions.device(), steps, seed, count, clip, recording, out, sampler.grid(),
+            result = new SampleService().run(new SampleService.Request(modelFile.model, modelOptions.overrides(),
+                    modelOptions.device(), steps, noiseSeed.seed, count, clip, recording, outFolder.out, sampler.grid(),
                     sampler.clipStyle(), start), monitor, err::println);
         } finally {
             bar.finish();

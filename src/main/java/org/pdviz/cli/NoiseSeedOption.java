@@ -1,0 +1,10 @@
+package org.pdviz.cli;
+
+import picocli.CommandLine.Option;
+
+/** The --seed of the starting noise, for the commands that sample one model (sample, export). */
+final class NoiseSeedOption {
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Noise seed (default 0).")
+    long seed;
+}
