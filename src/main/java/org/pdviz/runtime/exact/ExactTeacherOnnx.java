@@ -58,10 +58,8 @@ public final class ExactTeacherOnnx {
                                             boolean precise) {
         DataShape shape = m.shape();
         int k = m.components(), d = shape.size();
-        OnnxGraph g = new OnnxGraph("exact_gaussian_mixture");
-        Object[] zDims = zDims(shape);
-        String z = g.input("z", zDims);
-        String t = g.input("t", "B");
+        Inputs in = Inputs.of(shape);
+        OnnxGraph g = in.g();
         double s2 = m.stds()[0] * m.stds()[0];
         // W = [mu^T; -|mu_k|^2 / 2; log pi_k]: the logits are one product [alpha z / var, alpha^2 / var, 1] W
         double[] mu = new double[k * d], w = new double[(d + 2) * k];
@@ -76,14 +74,12 @@ public final class ExactTeacherOnnx {
             w[d * k + c] = -sq / 2;
             w[(d + 1) * k + c] = Math.log(m.weights()[c]);
         }
-        String phi = g.op("Add", g.op("Mul", g.cast(t, true), g.doubles("phi_span", new double[] {schedule.phiSpan()})),
-                g.doubles("phi_at_zero", new double[] {schedule.phiAtZero()}));
-        String[] cosSin = cosSin(g, g.op("Unsqueeze", phi, g.axes("axis1", 1)));      // [B, 1]
+        String[] cosSin = in.alphaSigma(schedule);                                    // [B, 1]
         String alpha = cosSin[0];
         String sigma = cosSin[1];
         String s2T = g.doubles("s2", new double[] {s2});
         String var = g.op("Add", g.op("Mul", g.op("Mul", alpha, alpha), s2T), g.op("Mul", sigma, sigma)); // [B, 1]
-        String flat = g.op("Reshape", g.cast(z, true), g.axes("flat_shape", 0, -1));  // [B, D]
+        String flat = in.flat();                                                      // [B, D]
         String aOverVar = g.op("Div", alpha, var);
         String features = g.op("Concat", Map.of("axis", 1), g.op("Mul", flat, aOverVar),
                 g.op("Mul", alpha, aOverVar), g.op("Div", var, var));                // [B, D + 2]
@@ -95,9 +91,7 @@ public final class ExactTeacherOnnx {
         String m64 = precise ? mean : g.cast(mean, true);
         String gain = g.op("Mul", alpha, g.op("Div", s2T, var));                      // [B, 1]
         String xFlat = g.op("Add", m64, g.op("Mul", gain, g.op("Sub", flat, g.op("Mul", alpha, m64))));
-        g.opNamed("x", "Reshape", Map.of(), g.cast(xFlat, false), g.op("Shape", z));
-        g.output("x", zDims);
-        return g.model("pdviz-exact", Map.of(ModelCard.METADATA_KEY, CardJson.write(card)));
+        return in.finish(xFlat, card);
     }
 
     private static String tensor(OnnxGraph g, boolean precise, String hint, double[] v, long... dims) {
@@ -109,6 +103,34 @@ public final class ExactTeacherOnnx {
             f[i] = (float) v[i];
         }
         return g.floats(hint, f, dims);
+    }
+
+    /** The graph both builders start from, its inputs z [B, ...data shape] and t [B], and how they end it. */
+    private record Inputs(OnnxGraph g, Object[] zDims, String z, String t) {
+        static Inputs of(DataShape shape) {
+            OnnxGraph g = new OnnxGraph("exact_gaussian_mixture");
+            Object[] zDims = ExactTeacherOnnx.zDims(shape);
+            return new Inputs(g, zDims, g.input("z", zDims), g.input("t", "B"));
+        }
+
+        /** alpha and sigma at t, [B, 1] each, in float64: phi = phiAtZero + t phiSpan. */
+        String[] alphaSigma(CosineSchedule schedule) {
+            String phi = g.op("Add", g.op("Mul", g.cast(t, true), g.doubles("phi_span",
+                    new double[] {schedule.phiSpan()})), g.doubles("phi_at_zero", new double[] {schedule.phiAtZero()}));
+            return cosSin(g, g.op("Unsqueeze", phi, g.axes("axis1", 1)));
+        }
+
+        /** z in float64, flattened to [B, D]. */
+        String flat() {
+            return g.op("Reshape", g.cast(z, true), g.axes("flat_shape", 0, -1));
+        }
+
+        /** The output x: {@code xFlat} [B, D] as float32 in z's shape; the model, with its card. */
+        OnnxMl.ModelProto finish(String xFlat, ModelCard card) {
+            g.opNamed("x", "Reshape", Map.of(), g.cast(xFlat, false), g.op("Shape", z));
+            g.output("x", zDims);
+            return g.model("pdviz-exact", Map.of(ModelCard.METADATA_KEY, CardJson.write(card)));
+        }
     }
 
     private static Object[] zDims(DataShape shape) {
@@ -124,10 +146,8 @@ public final class ExactTeacherOnnx {
     static OnnxMl.ModelProto buildGeneral(GaussianMixture m, CosineSchedule schedule, ModelCard card) {
         DataShape shape = m.shape();
         int k = m.components(), d = shape.size();
-        OnnxGraph g = new OnnxGraph("exact_gaussian_mixture");
-        Object[] zDims = zDims(shape);
-        String z = g.input("z", zDims);
-        String t = g.input("t", "B");
+        Inputs in = Inputs.of(shape);
+        OnnxGraph g = in.g();
 
         double[] mu = new double[k * d], s2 = new double[k], logW = new double[k];
         for (int c = 0; c < k; c++) {
@@ -139,13 +159,10 @@ public final class ExactTeacherOnnx {
         String s2T = g.doubles("s2", s2, 1, k);
         String logWT = g.doubles("log_weight", logW, 1, k);
 
-        String phi = g.op("Add", g.op("Mul", g.cast(t, true), g.doubles("phi_span", new double[] {schedule.phiSpan()})),
-                g.doubles("phi_at_zero", new double[] {schedule.phiAtZero()}));
-        String phi2 = g.op("Unsqueeze", phi, g.axes("axis1", 1));                 // [B, 1]
-        String[] cosSin = cosSin(g, phi2);
+        String[] cosSin = in.alphaSigma(schedule);                               // [B, 1]
         String alpha = cosSin[0];
         String sigma = cosSin[1];
-        String flat = g.op("Reshape", g.cast(z, true), g.axes("flat_shape", 0, -1));           // [B, D]
+        String flat = in.flat();                                                 // [B, D]
         String z3 = g.op("Unsqueeze", flat, g.axes("axis1", 1));                 // [B, 1, D]
         String alpha3 = g.op("Unsqueeze", alpha, g.axes("axis2", 2));            // [B, 1, 1]
         String diff = g.op("Sub", z3, g.op("Mul", alpha3, muT));                  // [B, K, D]
@@ -159,9 +176,7 @@ public final class ExactTeacherOnnx {
         String posterior = g.op("Add", muT, g.op("Mul", g.op("Unsqueeze", gain, g.axes("axis2", 2)), diff));
         String weighted = g.op("Mul", g.op("Unsqueeze", r, g.axes("axis2", 2)), posterior);
         String xFlat = g.op("ReduceSum", Map.of("keepdims", 0), weighted, g.axes("axis1", 1));          // [B, D]
-        g.opNamed("x", "Reshape", Map.of(), g.cast(xFlat, false), g.op("Shape", z));
-        g.output("x", zDims);
-        return g.model("pdviz-exact", Map.of(ModelCard.METADATA_KEY, CardJson.write(card)));
+        return in.finish(xFlat, card);
     }
 
     /**
