@@ -58,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
     String clip;
 
     @Option(names = "--bootstrap", defaultValue = "200", paramLabel = "B",
-            description = "Bootstrap replicates for the 95% intervals (default 200).")
+            description = "Bootstrap replicates for the 95%% intervals (default 200).")
     int bootstrap;
 
     @Option(names = "--exact", defaultValue = "auto", paramLabel = "auto|none|FILE",
