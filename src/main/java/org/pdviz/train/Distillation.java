@@ -70,6 +70,15 @@ public final class Distillation {
                     round(stage) == 0 ? firstRoundIterations : iterationsPerRound);
         }
 
+        /** The iterations left at {@code done} of {@code total} in {@code stage}: its rest and every later stage's. */
+        public long remaining(int stage, long done, long total) {
+            long left = total - done;
+            for (int later = stage + 1; later < stages(); later++) {
+                left += iterations(later);
+            }
+            return left;
+        }
+
         public int stages() {
             return rounds + (hasCopyStage() ? 1 : 0);
         }

@@ -67,6 +67,9 @@ class RoundIterationsTest {
         assertEquals(3, plan.stages());
         assertEquals(List.of(50L, 300L, 400L), List.of(plan.iterations(0), plan.iterations(1), plan.iterations(2)),
                 "16->8 is the first round (its own count); 8->4 and 4->2 as named");
+        // the progress ETA counts the rest of this stage and every later one
+        assertEquals(30 + 300 + 400, plan.remaining(0, 20, 50));
+        assertEquals(0, plan.remaining(2, 400, 400));
         Distillation.Plan plain = Distillation.plan(config(teacher).build());
         assertEquals(List.of(100L, 100L, 100L), List.of(plain.iterations(0), plain.iterations(1), plain.iterations(2)));
         DistillConfig wrong = config(teacher).roundIterations(RoundIterations.parse("16:5")).build();

@@ -37,12 +37,7 @@ final class ProgressRelay implements Monitor {
     public void iteration(int round, int roundCount, long done, long iterations, double loss) {
         meter.step();
         total++;
-        long remaining = iterations - done;
-        if (plan != null) {
-            for (int later = round + 1; later < roundCount; later++) {
-                remaining += plan.iterations(later);
-            }
-        }
+        long remaining = plan == null ? iterations - done : plan.remaining(round, done, iterations);
         String label = plan == null ? "training" : plan.label(round);
         listener.progress(new Progress(round, roundCount, label, plan == null ? null : plan.studentSteps(round),
                 done, iterations, loss, meter.rate(), meter.eta(remaining)));

@@ -271,12 +271,8 @@ public final class LiveService {
         @Override
         public void iteration(int stage, int stages, long done, long total, double loss) {
             meter.step();
-            long remaining = total - done;
-            for (int later = stage + 1; later < stages; later++) {
-                remaining += plan.iterations(later);
-            }
             listener.progress(new Progress(stage, stages, plan.label(stage), plan.studentSteps(stage), done, total,
-                    loss, meter.rate(), meter.eta(remaining)));
+                    loss, meter.rate(), meter.eta(plan.remaining(stage, done, total))));
         }
 
         @Override
