@@ -10,28 +10,22 @@ import org.pdviz.ui.PdvizApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "app", description = "Open the application window (the default with no command).")
+@Command(name = "app")
 final class AppCommand implements Callable<Integer> {
 
-    @Option(names = "--view", paramLabel = "NAME", description = "Open this view: library (default), player, compare,"
-            + " curves, phi, lesson or trainer.")
+    @Option(names = "--view", paramLabel = "NAME")
     String view;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Select this model (added to the library; the"
-            + " player samples it, the comparison and the phi view are built around it).")
+    @Option(names = "--model", paramLabel = "FILE")
     Path model;
 
-    @Option(names = "--card", paramLabel = "FILE.json", description = "A side card for --model (a card for a file"
-            + " without one, or fields over its card).")
+    @Option(names = "--card", paramLabel = "FILE.json")
     Path card;
 
-    @Option(names = "--runs", paramLabel = "DIR", description = "Where the trainer writes its runs (default:"
-            + " -Dpdviz.runs, else $PDVIZ_RUNS, else ~/.pdviz/runs); the models there join the library.")
+    @Option(names = "--runs", paramLabel = "DIR")
     Path runs;
 
-    @Option(names = "--lang", paramLabel = "en|zh", description = "The window's language for this session: en"
-            + " (English) or zh (Simplified Chinese). Default: the language last chosen in the window's menu, else"
-            + " the system's.")
+    @Option(names = "--lang", paramLabel = "en|zh")
     String lang;
 
     @Override

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-@Command(name = "bench", description = "Benchmarks (results belong in README with the machine).",
+@Command(name = "bench",
         subcommands = {BenchCommand.Sample.class, BenchCommand.Render.class, BenchCommand.Train.class, LiveBench.class,
             DataBench.class})
 final class BenchCommand implements Callable<Integer> {
@@ -23,24 +23,22 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "sample", description = "Per-step DDIM time for batch 1 and 64, and the sampler's overhead over"
-            + " the bare ONNX Runtime call (median of the runs).")
+    @Command(name = "sample")
     static final class Sample implements Callable<Integer> {
 
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", paramLabel = "FILE",
-                description = "Model (default: models/mnist/teacher.onnx, else models/exact/exact-mnist-gaussian.onnx).")
+        @Option(names = "--model", paramLabel = "FILE")
         Path model;
 
-        @Option(names = "--steps", defaultValue = "64", description = "Steps per run (default 64).")
+        @Option(names = "--steps", defaultValue = "64")
         int steps;
 
-        @Option(names = "--runs", defaultValue = "15", description = "Runs per batch size (default 15).")
+        @Option(names = "--runs", defaultValue = "15")
         int runs;
 
-        @Option(names = "--batch", split = ",", defaultValue = "1,64", description = "Batch sizes (default 1,64).")
+        @Option(names = "--batch", split = ",", defaultValue = "1,64")
         int[] batches;
 
         @Override
@@ -62,24 +60,22 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "render", description = "Redrawing cached player frames: ImageGrid.renderInto plus a PixelWriter into"
-            + " a WritableImage, per frame (median over the passes). Target: >= 60 frames/s for an 8x8 grid of 28x28.")
+    @Command(name = "render")
     static final class Render implements Callable<Integer> {
 
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", paramLabel = "FILE",
-                description = "An image model (default: models/exact/exact-mnist-class-means.onnx).")
+        @Option(names = "--model", paramLabel = "FILE")
         Path model;
 
-        @Option(names = "--count", defaultValue = "64", description = "Images per grid (default 64, an 8x8 grid).")
+        @Option(names = "--count", defaultValue = "64")
         int count;
 
-        @Option(names = "--steps", defaultValue = "32", description = "Frames recorded (default 32).")
+        @Option(names = "--steps", defaultValue = "32")
         int steps;
 
-        @Option(names = "--passes", defaultValue = "30", description = "Timed passes over the frames (default 30).")
+        @Option(names = "--passes", defaultValue = "30")
         int passes;
 
         @Override
@@ -98,29 +94,25 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "train", description = "Trainer speed at the default sizes (mlp on moons, batch 512; unet on"
-            + " MNIST, batch 64): train and distillation step times per thread count, the distillation iteration part"
-            + " by part, sequential and overlapped, teacher forward in DJL vs ONNX Runtime and under ONNX Runtime"
-            + " settings, resident memory after 100 vs --memory-steps steps (medians).")
+    @Command(name = "train")
     static final class Train implements Callable<Integer> {
 
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--family", split = ",", defaultValue = "mlp,unet", description = "Families (default mlp,unet).")
+        @Option(names = "--family", split = ",", defaultValue = "mlp,unet")
         java.util.List<String> families;
 
-        @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Thread counts (default 1,2).")
+        @Option(names = "--threads", split = ",", defaultValue = "1,2")
         int[] threads;
 
-        @Option(names = "--steps", defaultValue = "100", description = "Timed steps per measurement (default 100).")
+        @Option(names = "--steps", defaultValue = "100")
         int steps;
 
-        @Option(names = "--warmup", defaultValue = "10", description = "Untimed steps first (default 10).")
+        @Option(names = "--warmup", defaultValue = "10")
         int warmUp;
 
-        @Option(names = "--memory-steps", defaultValue = "2000",
-                description = "Steps of the memory run (default 2000; 0 skips it).")
+        @Option(names = "--memory-steps", defaultValue = "2000")
         int memorySteps;
 
         @Override

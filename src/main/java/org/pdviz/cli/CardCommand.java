@@ -12,10 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "card", description = {
-    "Print a model's card (JSON), or write a card into a copy of the model file, the graph untouched.",
-    "With --card (and any of --parameterization, --shape, --data-range) the fields are merged over the file's own",
-    "card, completed with the defaults and checked against the graph; --out writes the copy, else the card is printed."})
+@Command(name = "card")
 final class CardCommand implements Callable<Integer> {
 
     @Spec
@@ -27,7 +24,7 @@ final class CardCommand implements Callable<Integer> {
     @Mixin
     CardOptions card = new CardOptions();
 
-    @Option(names = "--out", paramLabel = "FILE.onnx", description = "Write a copy of the model with the card here.")
+    @Option(names = "--out", paramLabel = "FILE.onnx")
     Path out;
 
     @Override

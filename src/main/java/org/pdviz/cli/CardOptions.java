@@ -12,20 +12,16 @@ import picocli.CommandLine.Option;
 /** Card fields for a model without a card, or to override its card: a side card and single flags over it. */
 final class CardOptions {
 
-    @Option(names = "--card", paramLabel = "FILE.json", description = "A side card: a card for a file without one, or"
-            + " fields that override its card (any subset, e.g. {\"schedule\": {...}, \"timeInput\": \"index\","
-            + " \"inputs\": {\"z\": \"sample\", \"t\": \"timestep\"}}).")
+    @Option(names = "--card", paramLabel = "FILE.json")
     Path card;
 
-    @Option(names = "--parameterization", paramLabel = "x|eps|v|both",
-            description = "What the model's output means (needed when the file has no card).")
+    @Option(names = "--parameterization", paramLabel = "x|eps|v|both")
     String parameterization;
 
-    @Option(names = "--shape", paramLabel = "D1,D2,...", split = ",",
-            description = "Data shape of one sample, e.g. 1,28,28 (when the model's input does not fix it).")
+    @Option(names = "--shape", paramLabel = "D1,D2,...", split = ",")
     int[] shape;
 
-    @Option(names = "--data-range", paramLabel = "LO,HI", split = ",", description = "Data range (default -1,1).")
+    @Option(names = "--data-range", paramLabel = "LO,HI", split = ",")
     double[] range;
 
     CardOverrides overrides() throws CardException {

@@ -21,30 +21,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", description = {
-    "The app's comparison in the terminal: samplers from the same noise, chosen from the library's cards",
-    "(the teacher at 512 steps, its student, the teacher's plain few-step DDIM), with network evaluations,",
-    "steady-state time (sessions warmed; steps x fastest step over repeated runs), each also as a ratio to the first",
-    "(reference) sampler, and same-noise RMSE of the final samples to the reference."})
+@Command(name = "compare")
 final class CompareCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "FILE", description = "Build the comparison around this model"
-            + " (a student: against its teacher at its own steps).")
+    @Option(names = "--model", paramLabel = "FILE")
     Path model;
 
-    @Option(names = "--models", paramLabel = "DIR", description = "The library folder (default: models/).")
+    @Option(names = "--models", paramLabel = "DIR")
     Path models;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Noise seed shared by every sampler (default 0).")
+    @Option(names = "--seed", defaultValue = "0")
     long seed;
 
-    @Option(names = "--count", paramLabel = "B", description = "Samples per sampler (default: 16 images or 256 points).")
+    @Option(names = "--count", paramLabel = "B")
     Integer count;
 
-    @Option(names = "--clip", description = "Clip x_hat to the data range at every step.")
+    @Option(names = "--clip")
     boolean clip;
 
     @Mixin
@@ -53,8 +48,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     SamplerOptions sampler = new SamplerOptions();
 
-    @Option(names = "--start", paramLabel = "FILE.npy", description = "Every sampler starts from this tensor"
-            + " (float32 or float64, [B, ...data shape]) instead of the seed's noise.")
+    @Option(names = "--start", paramLabel = "FILE.npy")
     Path start;
 
     @Override

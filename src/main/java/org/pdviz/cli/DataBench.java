@@ -18,17 +18,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pdviz bench data}: how long reading a CSV of many points takes (the reader, hash included). */
-@Command(name = "data", description = "Time reading a CSV of --points 2-D points (parse and SHA-256): the first"
-        + " read in this JVM and the median of --runs.")
+@Command(name = "data")
 final class DataBench implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--points", defaultValue = "1000000", description = "Points in the file (default 1,000,000).")
+    @Option(names = "--points", defaultValue = "1000000")
     int points;
 
-    @Option(names = "--runs", defaultValue = "5", description = "Timed reads after the first (default 5).")
+    @Option(names = "--runs", defaultValue = "5")
     int runs;
 
     @Override

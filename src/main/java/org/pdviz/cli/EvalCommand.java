@@ -16,60 +16,46 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "eval", description = {
-    "Quality against the number of sampling steps: the teacher with plain DDIM at each --steps, and every"
-            + " distilled student in --students at its own step count, all from the same starting noise.",
-    "2-D data: sliced Wasserstein and energy distance to fresh samples of the true distribution. Digits: FID and"
-            + " KID to the held-out MNIST digits. Both: same-noise RMSE to the teacher's largest-step samples."
-            + " Writes DIR/report.json and DIR/report.png."})
+@Command(name = "eval")
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--teacher", required = true, paramLabel = "FILE", description = "The teacher model.")
+    @Option(names = "--teacher", required = true, paramLabel = "FILE")
     Path teacher;
 
-    @Option(names = "--students", paramLabel = "DIR",
-            description = "Folder of distilled students (cards with 'steps'); others are skipped with a note.")
+    @Option(names = "--students", paramLabel = "DIR")
     Path students;
 
-    @Option(names = "--steps", split = ",", paramLabel = "N,N,...", defaultValue = "1,2,4,8,16,32,64,128,256,512",
-            description = "Teacher step counts (default 1,2,4,...,512); the largest is the same-noise reference.")
+    @Option(names = "--steps", split = ",", paramLabel = "N,N,...", defaultValue = "1,2,4,8,16,32,64,128,256,512")
     int[] steps;
 
-    @Option(names = "--samples", defaultValue = "1000", paramLabel = "M", description = "Samples per run (default 1000).")
+    @Option(names = "--samples", defaultValue = "1000", paramLabel = "M")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Noise and metric seed (default 0).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S")
     long seed;
 
     @Mixin
     OutFolderOption outFolder = new OutFolderOption();
 
-    @Option(names = "--features", defaultValue = "auto", paramLabel = "auto|random-relu|FILE",
-            description = "Image features for FID/KID: auto (models/classifier/mnist-classifier.onnx if present,"
-                    + " else random-relu), random-relu (fixed, untrained), or an ONNX classifier file.")
+    @Option(names = "--features", defaultValue = "auto", paramLabel = "auto|random-relu|FILE")
     String features;
 
-    @Option(names = "--clip", defaultValue = "auto", paramLabel = "auto|on|off",
-            description = "Clip x_hat to the data range while sampling (auto: on for images, off for points and for"
-                    + " Gaussian-mixture data, whose samples leave the range).")
+    @Option(names = "--clip", defaultValue = "auto", paramLabel = "auto|on|off")
     String clip;
 
-    @Option(names = "--bootstrap", defaultValue = "200", paramLabel = "B",
-            description = "Bootstrap replicates for the 95%% intervals (default 200).")
+    @Option(names = "--bootstrap", defaultValue = "200", paramLabel = "B")
     int bootstrap;
 
-    @Option(names = "--exact", defaultValue = "auto", paramLabel = "auto|none|FILE",
-            description = "Exact teacher drawn as a reference line (auto: one in models/exact/ for the same data set).")
+    @Option(names = "--exact", defaultValue = "auto", paramLabel = "auto|none|FILE")
     String exact;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "Measure against this data file instead of the data"
-            + " set the teacher's card names (points get the normalisation the card records).")
+    @Option(names = "--data", paramLabel = "FILE")
     Path data;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda", description = "Where models run.")
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda")
     String device;
 
     @Mixin

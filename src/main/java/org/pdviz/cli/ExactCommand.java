@@ -10,39 +10,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "exact", description = {"Write an exact teacher: the closed-form denoiser of a Gaussian mixture,"
-        + " computed inside an ONNX graph.",
-    "--preset NAME: one of the shipped mixtures. --points FILE: every point of a data file a Gaussian component"
-            + " of std S (default: the bandwidth rule, median distance to the 3rd-nearest point / (2 sqrt(D)))."})
+@Command(name = "exact")
 final class ExactCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--preset", paramLabel = "NAME", description = "One of the presets (see --list).")
+    @Option(names = "--preset", paramLabel = "NAME")
     String preset;
 
-    @Option(names = {"--points", "--data"}, paramLabel = "FILE",
-            description = "A data file (points: .csv, .tsv, .txt, .npy; or images): one component per sample.")
+    @Option(names = {"--points", "--data"}, paramLabel = "FILE")
     String points;
 
-    @Option(names = "--std", paramLabel = "S", description = "Std of every component (default: the bandwidth rule).")
+    @Option(names = "--std", paramLabel = "S")
     Double std;
 
-    @Option(names = "--normalize", description = "Map the points into [-1, 1] first (recorded in the card).")
+    @Option(names = "--normalize")
     boolean normalize;
 
-    @Option(names = "--max-points", paramLabel = "M", defaultValue = "0",
-            description = "At most M components, a seeded subset of the points (default 0: all of them).")
+    @Option(names = "--max-points", paramLabel = "M", defaultValue = "0")
     int maxPoints;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of that subset (default 0).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0")
     long seed;
 
-    @Option(names = "--list", description = "List the presets.")
+    @Option(names = "--list")
     boolean list;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the .onnx file.")
+    @Option(names = "--out", paramLabel = "FILE")
     Path out;
 
     @Override

@@ -11,12 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = {
-    "Animations for slides: numbered PNG frames in DIR and, with --gif, one looping GIF.",
-    "sampling: z_t beside x_hat as DDIM runs (at most --frames steps, then the result).",
-    "phi: the scrub of the angle phi from noise to data: z on the circle, v its tangent, the model's"
-            + " predictions and the DDIM steps as rotations (the model with --steps against itself with 4 steps,"
-            + " or against --student)."})
+@Command(name = "export")
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -25,39 +20,34 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ModelFileOption modelFile = new ModelFileOption();
 
-    @Option(names = "--what", defaultValue = "sampling", paramLabel = "sampling|phi",
-            description = "What to animate (default sampling).")
+    @Option(names = "--what", defaultValue = "sampling", paramLabel = "sampling|phi")
     String what;
 
-    @Option(names = "--steps", paramLabel = "N",
-            description = "DDIM steps (default: a student's own count, else 512).")
+    @Option(names = "--steps", paramLabel = "N")
     Integer steps;
 
     @Mixin
     NoiseSeedOption noiseSeed = new NoiseSeedOption();
 
-    @Option(names = "--count", defaultValue = "16", paramLabel = "B",
-            description = "Samples (default 16; for 2-D points use e.g. 1000).")
+    @Option(names = "--count", defaultValue = "16", paramLabel = "B")
     int count;
 
-    @Option(names = "--frames", defaultValue = "49", paramLabel = "F", description = "Frames at most (default 49).")
+    @Option(names = "--frames", defaultValue = "49", paramLabel = "F")
     int frames;
 
-    @Option(names = "--student", paramLabel = "FILE", description = "phi: a distilled student to compare with.")
+    @Option(names = "--student", paramLabel = "FILE")
     Path student;
 
-    @Option(names = "--student-steps", paramLabel = "M",
-            description = "phi: the few-step sampler's steps (default: the student's own, else 4).")
+    @Option(names = "--student-steps", paramLabel = "M")
     Integer studentSteps;
 
-    @Option(names = "--gif", description = "Also write one looping animated GIF.")
+    @Option(names = "--gif")
     boolean gif;
 
     @Mixin
     OutFolderOption outFolder = new OutFolderOption();
 
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|zh",
-            description = "Language of the words on the slides: en (default) or zh (Simplified Chinese).")
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|zh")
     String lang;
 
     @Mixin
@@ -66,11 +56,10 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SamplerOptions sampler = new SamplerOptions();
 
-    @Option(names = "--clip", description = "sampling: clip x_hat to the data range at every step.")
+    @Option(names = "--clip")
     boolean clip;
 
-    @Option(names = "--start", paramLabel = "FILE.npy", description = "Start from this tensor (float32 or float64,"
-            + " [B, ...data shape]) instead of the seed's noise.")
+    @Option(names = "--start", paramLabel = "FILE.npy")
     Path start;
 
     @Override

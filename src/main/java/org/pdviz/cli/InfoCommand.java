@@ -17,18 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "info", description = {"Show a model's card and its input/output signature.",
-    "Exits with status 1, after showing what it can, when the file breaks the model contract or its card is"
-            + " not valid."})
+@Command(name = "info")
 final class InfoCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "An ONNX model file.")
+    @Parameters(paramLabel = "FILE")
     Path file;
 
-    @Option(names = "--json", description = "Print JSON: {\"file\", \"card\", \"inputs\", \"outputs\"}.")
+    @Option(names = "--json")
     boolean json;
 
     @Mixin

@@ -6,15 +6,13 @@ import picocli.CommandLine.Option;
 /** The options `pdviz train` and `pdviz distill` share: the optimisation step, and how the job runs. */
 final class JobOptions {
 
-    @Option(names = "--batch", paramLabel = "B", description = "Batch size (default: mlp 512, unet 64).")
+    @Option(names = "--batch", paramLabel = "B")
     Integer batch;
 
-    @Option(names = "--weighting", paramLabel = "snr+1|truncated", defaultValue = Defaults.WEIGHTING,
-            description = "Loss weight on the x-space error (default snr+1, i.e. the v-MSE).")
+    @Option(names = "--weighting", paramLabel = "snr+1|truncated", defaultValue = Defaults.WEIGHTING)
     String weighting;
 
-    @Option(names = "--clip", paramLabel = "C", defaultValue = "1.0",
-            description = "Gradient clipping by global norm (default 1; 0 turns it off).")
+    @Option(names = "--clip", paramLabel = "C", defaultValue = "1.0")
     double clip;
 
     @picocli.CommandLine.Mixin

@@ -22,21 +22,19 @@ import picocli.CommandLine.Spec;
  * JVM per run, from start to exit), on shapes with thin structure; with each run's stage times and
  * the same-noise RMSE ratio of student-4 to the teacher's own 4-step DDIM from its {@code live.json}.
  */
-@Command(name = "live", description = "Time the whole 'pdviz live' command (a fresh JVM per run) on shapes with thin"
-        + " structure, with each stage's time and the student's RMSE ratio to 4-step DDIM (medians over --runs).")
+@Command(name = "live")
 final class LiveBench implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", split = ",", defaultValue = "rings,text:pdviz,face",
-            description = "Shapes or files (default rings,text:pdviz,face).")
+    @Option(names = "--data", split = ",", defaultValue = "rings,text:pdviz,face")
     List<String> data;
 
-    @Option(names = "--runs", defaultValue = "3", description = "Runs per shape, seeds 0, 1, ... (default 3).")
+    @Option(names = "--runs", defaultValue = "3")
     int runs;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Passed on to pdviz live.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE")
     Map<String, String> set;
 
     @Override

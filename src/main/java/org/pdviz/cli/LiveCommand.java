@@ -17,34 +17,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "live", description = {
-    "Live distillation for a class: an exact teacher from the points (one Gaussian per point, no training), then"
-            + " progressive distillation into a fresh mlp down to --to steps, with classroom defaults.",
-    "Writes DIR/teacher.onnx, DIR/teacher-copy.onnx, DIR/student-<n>.onnx and DIR/live.json; prints each stage's"
-            + " time and, from the same noise, the RMSE of the student and of the teacher's own few-step DDIM to the"
-            + " teacher's 512-step samples."})
+@Command(name = "live")
 final class LiveCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE|PRESET", description = "A point file (.csv, .tsv,"
-            + " .txt, .npy), a built-in shape (rings, face, moons, swissroll, checkerboard, gaussians8) or text:WORD.")
+    @Option(names = "--data", required = true, paramLabel = "FILE|PRESET")
     String data;
 
-    @Option(names = "--to", defaultValue = "4", paramLabel = "M", description = "The student's steps (default 4).")
+    @Option(names = "--to", defaultValue = "4", paramLabel = "M")
     int to;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed (default 0).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S")
     long seed;
 
-    @Option(names = "--normalize", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Map a file's points into [-1, 1] first (default; --no-normalize uses them as given).")
+    @Option(names = "--normalize", negatable = true, defaultValue = "true", fallbackValue = "true")
     boolean normalize;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change a classroom default: from,"
-            + " copyIterations, iterationsPerRound, width, depth, batch, lr, copyLr, threads, maxPoints, std,"
-            + " presetPoints, evalCount, referenceSteps.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE")
     Map<String, String> set;
 
     @Mixin

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * with status 2.
  */
 @Command(name = "pdviz", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "See, teach and run progressive distillation of diffusion models.",
+        resourceBundle = "org.pdviz.cli.help", // every help text of every command: one home, translatable
         subcommands = {
             AppCommand.class,
             InfoCommand.class,

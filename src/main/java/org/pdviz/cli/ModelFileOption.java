@@ -6,6 +6,6 @@ import picocli.CommandLine.Option;
 /** The required --model FILE of the commands that work on one model file (card, sample, export). */
 final class ModelFileOption {
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "An ONNX model file.")
+    @Option(names = "--model", required = true, paramLabel = "FILE")
     Path model;
 }

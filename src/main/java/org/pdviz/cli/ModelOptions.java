@@ -12,8 +12,7 @@ final class ModelOptions {
     @Mixin
     CardOptions card = new CardOptions();
 
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "Run on the CPU (default) or try CUDA, falling back to the CPU.")
+    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu")
     String device;
 
     CardOverrides overrides() throws CardException {

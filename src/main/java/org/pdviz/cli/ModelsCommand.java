@@ -13,18 +13,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "models", description = {"List the model library (default: the shipped models/ folder).",
-    "With --prefix-names, first give the models there data-set-prefixed names as new runs get them",
-    "(student-4 of moons -> moons-student-4, lineage parents to match), changing nothing else in the files."})
+@Command(name = "models")
 final class ModelsCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Folder to scan.")
+    @Parameters(arity = "0..1", paramLabel = "DIR")
     Path dir;
 
-    @Option(names = "--prefix-names", description = "Rename the models' cards in place: <data set>-<name>.")
+    @Option(names = "--prefix-names")
     boolean prefixNames;
 
     @Override

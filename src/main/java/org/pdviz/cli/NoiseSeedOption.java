@@ -5,6 +5,6 @@ import picocli.CommandLine.Option;
 /** The --seed of the starting noise, for the commands that sample one model (sample, export). */
 final class NoiseSeedOption {
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Noise seed (default 0).")
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S")
     long seed;
 }

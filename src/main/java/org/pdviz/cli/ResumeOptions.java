@@ -8,12 +8,10 @@ import picocli.CommandLine.Option;
 /** How a training command takes up an interrupted job for its --out: continue it, or start it over. */
 final class ResumeOptions {
 
-    @Option(names = "--resume", description = "Continue the interrupted job for --out (other options are ignored).")
+    @Option(names = "--resume")
     boolean resume;
 
-    @Option(names = "--restart", description = "Start the interrupted job for --out over, dropping its saved state"
-            + " (the way out when that state is damaged; a distillation keeps its finished students and continues"
-            + " after the last). Other options are ignored.")
+    @Option(names = "--restart")
     boolean restart;
 
     Jobs.Start start() {

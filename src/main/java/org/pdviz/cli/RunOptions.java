@@ -5,20 +5,16 @@ import picocli.CommandLine.Option;
 /** How a training job runs, for every command that trains: seed, device, threads, how often it saves. */
 final class RunOptions {
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default 0).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0")
     long seed;
 
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu",
-            description = "cpu (default), or cuda (needs the cuda build and a GPU; else falls back to the CPU).")
+    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Threads for the tensor operations (default: all cores up to 8; distillation leaves one of them to"
-                    + " the teacher, which runs beside the student on a thread of its own).")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0")
     int threads;
 
-    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30",
-            description = "Save the resumable state this often (default 30).")
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", defaultValue = "30")
     double checkpointSeconds;
 
     org.pdviz.runtime.Device device() {

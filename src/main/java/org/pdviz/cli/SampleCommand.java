@@ -10,10 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sample", description = {
-    "Sample a model with deterministic DDIM and write DIR/samples.png and DIR/trajectory.json.",
-    "The starting noise depends only on (seed, sample index, data shape): two models sampled with the"
-            + " same seed start from the same z_1."})
+@Command(name = "sample")
 final class SampleCommand implements Callable<Integer> {
 
     @Spec
@@ -22,21 +19,19 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     ModelFileOption modelFile = new ModelFileOption();
 
-    @Option(names = "--steps", paramLabel = "N",
-            description = "DDIM steps (default: the student's own step count, else 512 for a teacher).")
+    @Option(names = "--steps", paramLabel = "N")
     Integer steps;
 
     @Mixin
     NoiseSeedOption noiseSeed = new NoiseSeedOption();
 
-    @Option(names = "--count", defaultValue = "64", paramLabel = "B", description = "Number of samples (default 64).")
+    @Option(names = "--count", defaultValue = "64", paramLabel = "B")
     int count;
 
-    @Option(names = "--clip", description = "Clip x_hat to the data range at every step.")
+    @Option(names = "--clip")
     boolean clip;
 
-    @Option(names = "--record", defaultValue = "all", paramLabel = "all|final",
-            description = "Record every frame (default) or only the final samples in trajectory.json.")
+    @Option(names = "--record", defaultValue = "all", paramLabel = "all|final")
     String record;
 
     @Mixin
@@ -48,8 +43,7 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     SamplerOptions sampler = new SamplerOptions();
 
-    @Option(names = "--start", paramLabel = "FILE.npy", description = "Start from this tensor (float32 or float64,"
-            + " [B, ...data shape]) instead of the seed's noise; sets the count.")
+    @Option(names = "--start", paramLabel = "FILE.npy")
     Path start;
 
     @Override

@@ -10,10 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", description = {
-    "Train a teacher from data (DJL + PyTorch, CPU by default) and write it as an ONNX checkpoint with its card.",
-    "Continuous time, weighted x-space loss, Adam, gradient clipping, EMA of the weights (the file holds the EMA).",
-    "The state is saved every --checkpoint-seconds; after a crash, kill or Ctrl-C continue with --resume."})
+@Command(name = "train")
 final class TrainCommand implements Callable<Integer> {
 
     @Mixin
@@ -22,41 +19,34 @@ final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DATA|FILE",
-            description = "moons, swissroll, checkerboard, gaussians8, mnist, an exact teacher's mixture"
-                    + " (gaussian-2d, mnist-gaussian, mnist-class-means), or a data file: points (.csv, .tsv, .txt,"
-                    + " .npy [N,d]) or images (.npy [N,H,W] or [N,C,H,W], IDX, a folder of PNG/JPEG).")
+    @Option(names = "--data", paramLabel = "DATA|FILE")
     String data;
 
-    @Option(names = "--normalize", description = "Map a point file into [-1, 1] (one scale for every coordinate,"
-            + " centred on the midrange; the map is recorded in the card).")
+    @Option(names = "--normalize")
     boolean normalize;
 
-    @Option(names = "--family", paramLabel = "mlp|unet", description = "Network family.")
+    @Option(names = "--family", paramLabel = "mlp|unet")
     String family;
 
-    @Option(names = "--net", paramLabel = "KEY=VALUE", description = "Family hyperparameters, e.g. --net width=128"
-            + " --net depth=4 (mlp: width, depth, embedding; unet: channels=32,64, blocks, groups, embedding, timeDim).")
+    @Option(names = "--net", paramLabel = "KEY=VALUE")
     Map<String, String> net;
 
-    @Option(names = "--iterations", paramLabel = "K", description = "Iterations (default 20000).")
+    @Option(names = "--iterations", paramLabel = "K")
     Long iterations;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "Adam learning rate (default: mlp 1e-3, unet 2e-4).")
+    @Option(names = "--lr", paramLabel = "LR")
     Double lr;
 
-    @Option(names = "--init", paramLabel = "FILE",
-            description = "Continue training one of our checkpoints (its card gives the network and, by default, the data).")
+    @Option(names = "--init", paramLabel = "FILE")
     Path init;
 
-    @Option(names = "--parameterization", paramLabel = "x|eps|v|both",
-            description = "What the network predicts (default v).")
+    @Option(names = "--parameterization", paramLabel = "x|eps|v|both")
     String parameterization;
 
-    @Option(names = "--ema", paramLabel = "D", defaultValue = "0.999", description = "EMA decay (default 0.999).")
+    @Option(names = "--ema", paramLabel = "D", defaultValue = "0.999")
     double ema;
 
-    @Option(names = "--out", paramLabel = "FILE.onnx", description = "The teacher to write.")
+    @Option(names = "--out", paramLabel = "FILE.onnx")
     Path out;
 
     @Mixin
