@@ -66,6 +66,39 @@ class DataReadersTest {
     }
 
     @Test
+    void randomDecimalsParseAsJavaDoes() throws Exception {
+        java.util.Random r = new java.util.Random(7);
+        String[] numbers = new String[2000];
+        for (int i = 0; i < numbers.length; i++) {
+            StringBuilder n = new StringBuilder(r.nextBoolean() ? "-" : "");
+            int whole = r.nextInt(16), fraction = Math.max(r.nextInt(22), whole == 0 ? 1 : 0); // within float range
+            for (int d = 0; d < whole; d++) {
+                n.append((char) ('0' + r.nextInt(10)));
+            }
+            n.append('.');
+            for (int d = 0; d < fraction; d++) {
+                n.append((char) ('0' + r.nextInt(10)));
+            }
+            if (r.nextInt(3) == 0) {
+                n.append('e').append(r.nextInt(51) - 30);
+            }
+            numbers[i] = n.toString();
+        }
+        float[] v = DataReaders.read(text("r.csv", String.join("\n", numbers) + "\n")).values();
+        for (int i = 0; i < numbers.length; i++) {
+            assertEquals((float) Double.parseDouble(numbers[i]), v[i], numbers[i]);
+        }
+    }
+
+    @Test
+    void malformedNumbersAreNamed() throws Exception {
+        for (String bad : new String[] {".", "-", "1.2.3", "1e", "1e+", "..5", "5-"}) {
+            assertEquals("bad.csv, row 2, column 1: '" + bad + "' is not a number",
+                    failure(text("bad.csv", "1\n" + bad + "\n")), bad);
+        }
+    }
+
+    @Test
     void anEmptyFileOrOneWithOnlyAHeaderIsRefused() throws Exception {
         assertTrue(failure(text("empty.csv", "")).contains("no data rows"));
         assertTrue(failure(text("header.csv", "# nothing\nx,y\n")).contains("no data rows"));

@@ -230,31 +230,24 @@ public final class DelimitedReader implements DataReader {
             }
             long m = 0;
             int digits = 0, exp = 0;
-            boolean any = false;
-            while (i < e && b[i] >= '0' && b[i] <= '9') {
+            boolean any = false, dot = false;
+            for (; i < e; i++) {
+                if (b[i] == '.' && !dot) {
+                    dot = true;
+                    continue;
+                }
+                if (b[i] < '0' || b[i] > '9') {
+                    break;
+                }
                 any = true;
                 if (digits < 18) {
                     m = m * 10 + (b[i] - '0');
                     if (m > 0) {
                         digits++;
                     }
-                } else {
-                    exp++;
-                }
-                i++;
-            }
-            if (i < e && b[i] == '.') {
-                i++;
-                while (i < e && b[i] >= '0' && b[i] <= '9') {
-                    any = true;
-                    if (digits < 18) {
-                        m = m * 10 + (b[i] - '0');
-                        if (m > 0) {
-                            digits++;
-                        }
-                        exp--;
-                    }
-                    i++;
+                    exp -= dot ? 1 : 0;
+                } else if (!dot) {
+                    exp++; // integer digits past the 18th only scale the value
                 }
             }
             if (!any) {
