@@ -40,6 +40,7 @@ final class GridView extends Region {
         getChildren().addAll(view, note);
         getStyleClass().add("grid-view");
         setMinSize(60, 60);
+        setPrefSize(240, 240);
     }
 
     /** Shows the batch; {@code data == null} shows {@code message} instead. */
@@ -92,15 +93,5 @@ final class GridView extends Region {
             view.relocate(snappedLeftInset() + (w - fw) / 2, snappedTopInset() + (h - fh) / 2);
         }
         note.resizeRelocate(snappedLeftInset(), snappedTopInset(), w, h);
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 240;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 240;
     }
 }

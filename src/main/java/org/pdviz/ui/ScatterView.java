@@ -33,6 +33,7 @@ final class ScatterView extends Region {
         getChildren().add(canvas);
         getStyleClass().add("scatter-view");
         setMinSize(60, 60);
+        setPrefSize(240, 240);
     }
 
     void show(Scene s) {
@@ -62,16 +63,6 @@ final class ScatterView extends Region {
             canvas.setHeight(h);
             draw();
         }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 240;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 240;
     }
 
     /** Where the plot's square lies in the view: left, top, side (room for the range labels below). */

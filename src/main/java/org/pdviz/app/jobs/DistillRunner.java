@@ -146,7 +146,7 @@ final class DistillRunner implements JobRunner {
         DistillConfig c = config(x.data());
         Distillation.Plan plan = Distillation.plan(c);
         ProgressRelay relay = x.relay();
-        relay.setStudentSteps(plan);
+        relay.plan(plan);
         relay.message("distilling " + plan.teacherCard().name() + " from " + plan.from() + " to " + plan.to()
                 + " steps in " + plan.rounds() + (plan.rounds() == 1 ? " round" : " rounds") + " of "
                 + j.iterationsPerRound() + " iterations" + (c.roundIterations().isEmpty() ? "" : " (by the student's"
@@ -166,7 +166,7 @@ final class DistillRunner implements JobRunner {
                     Distillation.studentFile(j.out(), plan.to()), plan.from(), plan.to(), evalCount, 0);
         }
         JobResult result = new JobResult(r.cancelled() ? JobResult.Status.CANCELLED : JobResult.Status.FINISHED, j,
-                allRounds(plan, j.out(), relay.rounds()), relay.totalIterations(), r.seconds(),
+                allRounds(plan, j.out(), relay.rounds()), relay.iterationsRun(), r.seconds(),
                 Torch.name(x.device()), plan.studentFamily().describe(), eval);
         if (!r.cancelled()) {
             writeSummary(j.out().resolve("summary.json"), result, plan);

@@ -1,14 +1,14 @@
 package org.pdviz.app.jobs;
 
 /** Steps per second, smoothed over the recent past, and the time the remaining steps will take. */
-public final class RateMeter {
+final class RateMeter {
 
     private static final double HALF_LIFE_SECONDS = 5;
     private long lastNanos = -1;
     private double secondsPerStep = Double.NaN;
 
     /** Records that one step just finished. */
-    public void step() {
+    void step() {
         long now = System.nanoTime();
         if (lastNanos >= 0) {
             double dt = Math.max(1e-9, (now - lastNanos) / 1e9);
@@ -20,15 +20,15 @@ public final class RateMeter {
     }
 
     /** Restarts the timing (after a pause such as writing a checkpoint or opening a teacher). */
-    public void pause() {
+    void pause() {
         lastNanos = -1;
     }
 
-    public double rate() {
+    double rate() {
         return 1 / secondsPerStep;
     }
 
-    public double eta(long remaining) {
+    double eta(long remaining) {
         return remaining * secondsPerStep;
     }
 }

@@ -15,8 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.pdviz.app.PdvizHome;
 import org.pdviz.app.eval.DistillComparison;
-import org.pdviz.app.jobs.Progress;
-import org.pdviz.app.jobs.RateMeter;
+import org.pdviz.app.jobs.MeteredMonitor;
 import org.pdviz.core.data.DataTable;
 import org.pdviz.core.data.PointSets;
 import org.pdviz.core.ddim.DdimSampler;
@@ -33,7 +32,6 @@ import org.pdviz.runtime.card.ModelCard;
 import org.pdviz.train.Checkpointer;
 import org.pdviz.train.DistillConfig;
 import org.pdviz.train.Distillation;
-import org.pdviz.train.Monitor;
 import org.pdviz.train.RoundResult;
 import org.pdviz.train.data.TrainingData;
 import org.pdviz.train.djl.Torch;
@@ -246,22 +244,19 @@ public final class LiveService {
     }
 
     /** Distillation's monitor calls as live events: progress with rate and ETA, rounds with their previews. */
-    private static final class Relay implements Monitor {
-        private final Distillation.Plan plan;
+    private static final class Relay extends MeteredMonitor {
         private final LiveListener listener;
-        private final BooleanSupplier cancelled;
         private final List<Round> rounds;
         private final LiveSettings settings;
         private final int previewSteps;
         private final long seed;
-        private final RateMeter meter = new RateMeter();
         private Exception failure;
 
         Relay(Distillation.Plan plan, LiveListener listener, BooleanSupplier cancelled, List<Round> rounds,
               LiveSettings settings, int previewSteps, long seed) {
-            this.plan = plan;
+            super(listener::progress, listener::message, cancelled);
+            plan(plan);
             this.listener = listener;
-            this.cancelled = cancelled;
             this.rounds = rounds;
             this.settings = settings;
             this.previewSteps = previewSteps;
@@ -269,15 +264,7 @@ public final class LiveService {
         }
 
         @Override
-        public void iteration(int stage, int stages, long done, long total, double loss) {
-            meter.step();
-            listener.progress(new Progress(stage, stages, plan.label(stage), plan.studentSteps(stage), done, total,
-                    loss, meter.rate(), meter.eta(plan.remaining(stage, done, total))));
-        }
-
-        @Override
-        public void roundFinished(RoundResult r) {
-            meter.pause();
+        protected void finished(RoundResult r) {
             float[] preview = null;
             DataShape shape = null;
             if (settings.previewCount() > 0) {
@@ -297,14 +284,8 @@ public final class LiveService {
         }
 
         @Override
-        public void message(String line) {
-            meter.pause();
-            listener.message(line);
-        }
-
-        @Override
         public boolean cancelled() {
-            return failure != null || cancelled.getAsBoolean();
+            return failure != null || super.cancelled();
         }
     }
 }

@@ -20,24 +20,7 @@ public interface Dataset {
 
     /** A data set that draws its samples one at a time. */
     static Dataset of(String name, DataShape shape, Sampler one) {
-        return new Dataset() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public DataShape shape() {
-                return shape;
-            }
-
-            @Override
-            public void sample(Random rng, int n, float[] out, int offset) {
-                for (int i = 0; i < n; i++) {
-                    one.draw(rng, out, offset + i * shape.size());
-                }
-            }
-        };
+        return new DrawnDataset(name, shape, one);
     }
 
     default float[] sample(Random rng, int n) {
