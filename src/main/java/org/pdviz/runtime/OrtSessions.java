@@ -16,6 +16,7 @@ public final class OrtSessions {
 
     private static OrtEnvironment env;
     private static boolean sharedPool;
+    private static boolean heldUntilExit;
 
     private OrtSessions() {
     }
@@ -32,8 +33,40 @@ public final class OrtSessions {
                 env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "pdviz");
                 sharedPool = false;
             }
+            holdUntilExit();
         }
         return env;
+    }
+
+    /**
+     * ONNX Runtime's jar registers a shutdown hook that releases the native environment when the JVM
+     * exits, while other threads may still be inside a session's run: a cancelled job saving its
+     * state after Ctrl-C, a sampler the window started, a test's background task. Releasing it under
+     * them crashed the process (SIGSEGV in libonnxruntime, or glibc's "malloc(): unaligned tcache
+     * chunk"), every time in OrtExitTest's probe. The native environment counts its references (every
+     * CreateEnv in a process returns the one instance and adds one), so one more reference, never
+     * released, makes that hook's release harmless; the operating system reclaims the memory at exit.
+     * Reached by reflection because the jar keeps both handles private; with another version of the
+     * jar, where they are not found, the process exits as the jar intends.
+     */
+    private static void holdUntilExit() {
+        try {
+            java.lang.reflect.Field api = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("ortApiHandle");
+            api.setAccessible(true);
+            java.lang.reflect.Method create = OrtEnvironment.class.getDeclaredMethod("createHandle", long.class,
+                    int.class, String.class);
+            create.setAccessible(true);
+            create.invoke(null, api.getLong(null), OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR.getValue(), "pdviz");
+            heldUntilExit = true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            heldUntilExit = false;
+        }
+    }
+
+    /** Whether the environment outlives ONNX Runtime's own shutdown hook (see {@link #holdUntilExit}). */
+    public static synchronized boolean heldUntilExit() {
+        env();
+        return heldUntilExit;
     }
 
     /**

@@ -115,12 +115,28 @@ class KilledDistillationTest {
     /** A real process, killed with SIGKILL while it distils, resumes in another to the same students. */
     @Test
     void aProcessKilledWithSigkillResumesToTheSameStudents() throws Exception {
+        stopAChildAndResume(true);
+    }
+
+    /**
+     * SIGTERM (as Ctrl-C) lets the job save its state and say how to go on, and the process ends with
+     * 143, not a crash ({@code OrtExitTest} pins down the crash a real teacher's long runs met there).
+     */
+    @Test
+    void aProcessStoppedWithSigtermSavesItsStateExitsCleanlyAndResumesToTheSameStudents() throws Exception {
+        String log = stopAChildAndResume(false);
+        assertTrue(log.contains("interrupted: the state is saved; continue with pdviz distill --resume"), log);
+        assertFalse(log.contains("A fatal error has been detected"), log);
+    }
+
+    private String stopAChildAndResume(boolean kill) throws Exception {
         Path teacher = TinyJobs.teacher(dir.resolve("teacher.onnx"));
         long k = 600;
         Path expected = straight(teacher, k);
         Path out = dir.resolve("killed");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Dai.djl.offline=true",
+                "-XX:ErrorFile=" + dir.resolve("hs_err_%p.log"),
                 "-cp", System.getProperty("java.class.path"), "org.pdviz.cli.Main", "distill",
                 "--teacher", teacher.toString(), "--from", "8", "--to", "2", "--iterations-per-round", "" + k,
                 "--batch", "32", "--lr", "3e-3", "--seed", "5", "--threads", "1", "--teacher-engine", "ort",
@@ -132,15 +148,27 @@ class KilledDistillationTest {
         while (!Files.exists(state) && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertTrue(p.isAlive(), "the child ended before it could be killed: " + Files.readString(dir.resolve("child.log")));
+        assertTrue(p.isAlive(), "the child ended before it could be stopped: " + Files.readString(dir.resolve("child.log")));
         Thread.sleep(50);
-        p.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertTrue(Jobs.interrupted(Jobs.distillFolder(out)).isPresent(), "the killed job can be resumed");
+        if (kill) {
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
+        } else {
+            p.destroy(); // SIGTERM: the shutdown hooks run
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        String log = Files.readString(dir.resolve("child.log"));
+        if (!kill) {
+            assertEquals(143, p.exitValue(), log); // 128 + SIGTERM; a crash ends with 134 or 139
+            try (Stream<Path> s = Files.list(dir)) {
+                assertEquals(List.of(), s.filter(f -> f.getFileName().toString().startsWith("hs_err")).toList(), log);
+            }
+        }
+        assertTrue(Jobs.interrupted(Jobs.distillFolder(out)).isPresent(), "the stopped job can be resumed");
         DistillJob saved = (DistillJob) Jobs.interrupted(Jobs.distillFolder(out)).orElseThrow().spec();
         Jobs.run(saved, Jobs.Start.RESUME, JobListener.NONE, () -> false);
         TinyJobs.assertSameWeights(expected.resolve("student-4.onnx"), out.resolve("student-4.onnx"));
         TinyJobs.assertSameWeights(expected.resolve("student-2.onnx"), out.resolve("student-2.onnx"));
         assertThrows(IOException.class, () -> Jobs.resume(Jobs.distillFolder(out), JobListener.NONE));
+        return log;
     }
 }
