@@ -27,11 +27,11 @@ public record KernelDistance(int subsets, int subsetSize, long seed) {
     }
 
     public double value(SampleSet a, SampleSet b) {
-        return new Grams(cap(a, 1), cap(b, 2)).value();
+        return grams(a, b).value();
     }
 
     public Estimate estimate(SampleSet a, SampleSet b, Bootstrap bootstrap) {
-        Grams g = new Grams(cap(a, 1), cap(b, 2));
+        Grams g = grams(a, b);
         double value = g.value();
         int s = g.subsetSize(), rounds = (Math.max(g.na, g.nb) + s - 1) / s;
         Random rng = new Random(bootstrap.seed());
@@ -56,24 +56,20 @@ public record KernelDistance(int subsets, int subsetSize, long seed) {
         return base * base * base;
     }
 
-    private SampleSet cap(SampleSet s, long salt) {
-        if (s.count() <= MAX_SAMPLES) {
-            return s;
-        }
-        return s.rows(Subsets.withoutReplacement(new Random(seed ^ salt), s.count(), MAX_SAMPLES));
+    private Grams grams(SampleSet a, SampleSet b) {
+        return new Grams(PairMatrices.of(a.atMost(MAX_SAMPLES, seed ^ 1), b.atMost(MAX_SAMPLES, seed ^ 2),
+                KernelDistance::kernel));
     }
 
+    /** The kernel matrices, computed once; subsets and bootstrap replicates re-index them. */
     private final class Grams {
+        final PairMatrices m;
         final int na, nb;
-        final float[] aa, bb, ab;
 
-        Grams(SampleSet a, SampleSet b) {
-            SampleSet.sameDim(a, b);
-            na = a.count();
-            nb = b.count();
-            aa = gram(a, a);
-            bb = gram(b, b);
-            ab = gram(a, b);
+        Grams(PairMatrices m) {
+            this.m = m;
+            na = m.na();
+            nb = m.nb();
         }
 
         int subsetSize() {
@@ -96,7 +92,7 @@ public record KernelDistance(int subsets, int subsetSize, long seed) {
 
         /** Unbiased MMD^2 over the given rows; within a set, pairs of the same original row are skipped. */
         double mmd2(int[] ia, int[] ib) {
-            return within(aa, na, ia) + within(bb, nb, ib) - 2 * across(ia, ib);
+            return within(m.aa(), na, ia) + within(m.bb(), nb, ib) - 2 * across(ia, ib);
         }
 
         private double within(float[] k, int n, int[] idx) {
@@ -115,6 +111,7 @@ public record KernelDistance(int subsets, int subsetSize, long seed) {
         }
 
         private double across(int[] ia, int[] ib) {
+            float[] ab = m.ab();
             double s = 0;
             for (int i : ia) {
                 int o = i * nb;
@@ -123,17 +120,6 @@ public record KernelDistance(int subsets, int subsetSize, long seed) {
                 }
             }
             return s / ((double) ia.length * ib.length);
-        }
-
-        private static float[] gram(SampleSet x, SampleSet y) {
-            int n = x.count(), m = y.count(), d = x.dim();
-            float[] out = new float[n * m];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < m; j++) {
-                    out[i * m + j] = (float) kernel(x.values(), i * d, y.values(), j * d, d);
-                }
-            }
-            return out;
         }
     }
 }

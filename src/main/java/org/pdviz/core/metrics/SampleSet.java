@@ -45,6 +45,11 @@ public record SampleSet(float[] values, int dim) {
         return new SampleSet(java.util.Arrays.copyOf(values, n * dim), dim);
     }
 
+    /** At most {@code max} rows: this set, or a seeded subsample drawn without replacement. */
+    public SampleSet atMost(int max, long seed) {
+        return count() <= max ? this : rows(Subsets.withoutReplacement(new java.util.Random(seed), count(), max));
+    }
+
     static void sameDim(SampleSet a, SampleSet b) {
         if (a.dim != b.dim) {
             throw new IllegalArgumentException("sample sets of different dimension: " + a.dim + " and " + b.dim);

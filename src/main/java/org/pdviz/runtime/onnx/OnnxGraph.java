@@ -58,24 +58,16 @@ public final class OnnxGraph {
     }
 
     public String floats(String hint, float[] values, long... dims) {
-        String name = fresh(hint);
-        ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = little(values.length * 4);
         buf.asFloatBuffer().put(values);
-        graph.addInitializer(OnnxMl.TensorProto.newBuilder().setName(name)
-                .setDataType(OnnxMl.TensorProto.DataType.FLOAT_VALUE)
-                .addAllDims(boxed(dims)).setRawData(ByteString.copyFrom(buf.array())));
-        return name;
+        return initializer(hint, OnnxMl.TensorProto.DataType.FLOAT_VALUE, buf, dims);
     }
 
     /** A float64 initializer (for graphs that compute in double precision). */
     public String doubles(String hint, double[] values, long... dims) {
-        String name = fresh(hint);
-        ByteBuffer buf = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = little(values.length * 8);
         buf.asDoubleBuffer().put(values);
-        graph.addInitializer(OnnxMl.TensorProto.newBuilder().setName(name)
-                .setDataType(OnnxMl.TensorProto.DataType.DOUBLE_VALUE)
-                .addAllDims(boxed(dims)).setRawData(ByteString.copyFrom(buf.array())));
-        return name;
+        return initializer(hint, OnnxMl.TensorProto.DataType.DOUBLE_VALUE, buf, dims);
     }
 
     /** Casts to float64 ({@code double = true}) or float32. */
@@ -89,12 +81,20 @@ public final class OnnxGraph {
     }
 
     public String longs(String hint, long[] values, long... dims) {
-        String name = fresh(hint);
-        ByteBuffer buf = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = little(values.length * 8);
         buf.asLongBuffer().put(values);
-        graph.addInitializer(OnnxMl.TensorProto.newBuilder().setName(name)
-                .setDataType(OnnxMl.TensorProto.DataType.INT64_VALUE)
-                .addAllDims(boxed(dims)).setRawData(ByteString.copyFrom(buf.array())));
+        return initializer(hint, OnnxMl.TensorProto.DataType.INT64_VALUE, buf, dims);
+    }
+
+    private static ByteBuffer little(int bytes) {
+        return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Adds the bytes (little-endian, as ONNX stores raw data) as an initializer of a fresh name. */
+    private String initializer(String hint, int dataType, ByteBuffer bytes, long... dims) {
+        String name = fresh(hint);
+        graph.addInitializer(OnnxMl.TensorProto.newBuilder().setName(name).setDataType(dataType)
+                .addAllDims(boxed(dims)).setRawData(ByteString.copyFrom(bytes.array())));
         return name;
     }
 
