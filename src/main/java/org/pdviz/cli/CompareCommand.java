@@ -33,23 +33,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--models", paramLabel = "DIR")
     Path models;
 
-    @Option(names = "--seed", defaultValue = "0")
-    long seed;
-
     @Option(names = "--count", paramLabel = "B")
     Integer count;
-
-    @Option(names = "--clip")
-    boolean clip;
 
     @Mixin
     CardOptions card = new CardOptions();
 
     @Mixin
-    SamplerOptions sampler = new SamplerOptions();
-
-    @Option(names = "--start", paramLabel = "FILE.npy")
-    Path start;
+    SamplingOptions sampling = new SamplingOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -67,7 +58,8 @@ final class CompareCommand implements Callable<Integer> {
         int b = count != null ? count : ModelChoice.batch(shape);
         List<RunSpec> specs = new ArrayList<>();
         for (ModelChoice.Pane p : panes) {
-            specs.add(new RunSpec(p.model(), p.steps(), seed, b, clip, sampler.grid(), sampler.clipStyle(), start));
+            specs.add(new RunSpec(p.model(), p.steps(), sampling.seed(), b, sampling.clip, sampling.grid(),
+                    sampling.clipStyle(), sampling.start));
         }
         ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sampling");
         List<SampledRun> runs = new RunService().runAll(specs, Timing.STEADY,
@@ -77,8 +69,7 @@ final class CompareCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         int b2 = runs.get(0).trajectory().count();
         o.printf("same noise: %s, %d samples per sampler; time: steady state (sessions warmed; steps x fastest"
-                + " step over up to %d runs)%n", start == null ? "seed " + seed : "start " + start, b2,
-                Timing.STEADY.maxRuns());
+                + " step over up to %d runs)%n", sampling.noise(), b2, Timing.STEADY.maxRuns());
         o.printf("%-32s %6s %12s %7s %10s %7s %5s %16s  %s%n", "sampler", "steps", "evaluations", "fewer", "time",
                 "faster", "runs", "same-noise RMSE", "quality (report.json)");
         SampledRun reference = runs.get(0);

@@ -26,9 +26,6 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N")
     Integer steps;
 
-    @Mixin
-    NoiseSeedOption noiseSeed = new NoiseSeedOption();
-
     @Option(names = "--count", defaultValue = "16", paramLabel = "B")
     int count;
 
@@ -54,13 +51,7 @@ final class ExportCommand implements Callable<Integer> {
     CardOptions card = new CardOptions();
 
     @Mixin
-    SamplerOptions sampler = new SamplerOptions();
-
-    @Option(names = "--clip")
-    boolean clip;
-
-    @Option(names = "--start", paramLabel = "FILE.npy")
-    Path start;
+    SamplingOptions sampling = new SamplingOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -78,8 +69,8 @@ final class ExportCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "export");
         ExportService.Result r = new ExportService().run(new ExportService.Request(modelFile.model, w, steps,
-                noiseSeed.seed, count, frames, gif, student, studentSteps, outFolder.out, card.overrides(), clip,
-                sampler.grid(), sampler.clipStyle(), start),
+                sampling.seed(), count, frames, gif, student, studentSteps, outFolder.out, card.overrides(),
+                sampling.clip, sampling.grid(), sampling.clipStyle(), sampling.start),
                 Texts.of(language), err::println, (done, total) -> bar.update(done, total, null));
         bar.finish();
         var written = r.written();

@@ -1,6 +1,5 @@
 package org.pdviz.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pdviz.app.SampleService;
 import org.pdviz.core.ddim.SamplerSettings;
@@ -22,14 +21,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N")
     Integer steps;
 
-    @Mixin
-    NoiseSeedOption noiseSeed = new NoiseSeedOption();
-
     @Option(names = "--count", defaultValue = "64", paramLabel = "B")
     int count;
-
-    @Option(names = "--clip")
-    boolean clip;
 
     @Option(names = "--record", defaultValue = "all", paramLabel = "all|final")
     String record;
@@ -41,10 +34,7 @@ final class SampleCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Mixin
-    SamplerOptions sampler = new SamplerOptions();
-
-    @Option(names = "--start", paramLabel = "FILE.npy")
-    Path start;
+    SamplingOptions sampling = new SamplingOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -64,8 +54,8 @@ final class SampleCommand implements Callable<Integer> {
         SampleService.Result result;
         try {
             result = new SampleService().run(new SampleService.Request(modelFile.model, modelOptions.overrides(),
-                    modelOptions.device(), steps, noiseSeed.seed, count, clip, recording, outFolder.out, sampler.grid(),
-                    sampler.clipStyle(), start), monitor, err::println);
+                    modelOptions.device(), steps, sampling.seed(), count, sampling.clip, recording, outFolder.out,
+                    sampling.grid(), sampling.clipStyle(), sampling.start), monitor, err::println);
         } finally {
             bar.finish();
         }
