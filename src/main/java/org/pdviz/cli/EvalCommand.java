@@ -10,7 +10,6 @@ import org.pdviz.app.eval.EvalMonitor;
 import org.pdviz.app.eval.EvalReport;
 import org.pdviz.app.eval.EvalService;
 import org.pdviz.core.metrics.Estimate;
-import org.pdviz.runtime.Device;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +33,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "1000", paramLabel = "M")
     int samples;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "S")
-    long seed;
+    @Mixin
+    NoiseSeedOption noiseSeed = new NoiseSeedOption();
 
     @Mixin
     OutFolderOption outFolder = new OutFolderOption();
@@ -55,11 +54,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE")
     Path data;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|cuda")
-    String device;
-
     @Mixin
-    CardOptions teacherCard = new CardOptions();
+    ModelOptions teacherOptions = new ModelOptions();
 
     @Mixin
     SamplerOptions sampler = new SamplerOptions();
@@ -97,14 +93,13 @@ final class EvalCommand implements Callable<Integer> {
         };
         String command = "pdviz eval --teacher " + teacher + (students == null ? "" : " --students " + students)
                 + " --steps " + String.join(",", Arrays.stream(steps).mapToObj(Integer::toString).toList())
-                + " --samples " + samples + " --seed " + seed + " --features " + features + " --clip " + clip
+                + " --samples " + samples + " --seed " + noiseSeed.seed + " --features " + features + " --clip " + clip
                 + " --bootstrap " + bootstrap + " --exact " + exact + (data == null ? "" : " --data " + data)
                 + " --out " + outFolder.out;
         EvalService.Result result = new EvalService(Home.get()).run(new EvalService.Request(teacher, students,
-                Arrays.stream(steps).boxed().toList(), samples, seed, outFolder.out, features, clipMode, bootstrap,
-                exact, Device.parse(device), command, data, teacherCard.overrides(), sampler.grid(),
-                sampler.clipStyle()),
-                monitor);
+                Arrays.stream(steps).boxed().toList(), samples, noiseSeed.seed, outFolder.out, features, clipMode,
+                bootstrap, exact, teacherOptions.device(), command, data, teacherOptions.overrides(), sampler.grid(),
+                sampler.clipStyle()), monitor);
         if (bar[0] != null) {
             bar[0].finish();
         }

@@ -4,7 +4,6 @@ import org.pdviz.runtime.Device;
 import org.pdviz.runtime.card.CardException;
 import org.pdviz.runtime.card.CardOverrides;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** Card options (see {@link CardOptions}) and the device. */
 final class ModelOptions {
@@ -12,15 +11,15 @@ final class ModelOptions {
     @Mixin
     CardOptions card = new CardOptions();
 
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu")
-    String device;
+    @Mixin
+    DeviceOption device = new DeviceOption();
 
     CardOverrides overrides() throws CardException {
         return card.overrides();
     }
 
     Device device() {
-        return named("--device", () -> Device.parse(device));
+        return device.device();
     }
 
     /** A value parsed from an option, its error naming the option. */

@@ -1,5 +1,6 @@
 package org.pdviz.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a training job runs, for every command that trains: seed, device, threads, how often it saves. */
@@ -8,8 +9,8 @@ final class RunOptions {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0")
     long seed;
 
-    @Option(names = "--device", paramLabel = "cpu|cuda", defaultValue = "cpu")
-    String device;
+    @Mixin
+    DeviceOption device = new DeviceOption();
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0")
     int threads;
@@ -18,6 +19,6 @@ final class RunOptions {
     double checkpointSeconds;
 
     org.pdviz.runtime.Device device() {
-        return ModelOptions.named("--device", () -> org.pdviz.runtime.Device.parse(device));
+        return device.device();
     }
 }
