@@ -1,7 +1,6 @@
 package org.pdviz.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pdviz.app.jobs.DistillJob;
 import org.pdviz.app.jobs.Jobs;
@@ -36,15 +35,6 @@ final class DistillCommand implements Callable<Integer> {
     @Option(names = "--round-iterations", paramLabel = "STEPS:K,...")
     String roundIterations;
 
-    @Option(names = "--lr", paramLabel = "LR")
-    Double lr;
-
-    @Option(names = "--family", paramLabel = "mlp|unet")
-    String family;
-
-    @Option(names = "--net", paramLabel = "KEY=VALUE")
-    Map<String, String> net;
-
     @Option(names = "--copy-iterations", paramLabel = "K0")
     Long copyIterations;
 
@@ -62,9 +52,6 @@ final class DistillCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DATA|FILE|teacher")
     String data;
-
-    @Option(names = "--normalize")
-    boolean normalize;
 
     @Option(names = "--teacher-samples", paramLabel = "M")
     Integer teacherSamples;
@@ -90,12 +77,12 @@ final class DistillCommand implements Callable<Integer> {
                         + " --resume, --restart)");
             }
             return new DistillJob(teacher, JobOptions.parameterization("--parameterization",
-                    teacherParameterization), family, net, JobOptions.parameterization("--student-parameterization",
-                    studentParameterization), data, from, to, iterationsPerRound, common.batch, lr, common.weighting(),
-                    common.clip, common.run.seed, common.run.device(), common.run.threads,
+                    teacherParameterization), common.family, common.net,
+                    JobOptions.parameterization("--student-parameterization", studentParameterization), data, from, to,
+                    iterationsPerRound, common.batch, common.lr, common.weighting(), common.clip, common.run.seed, common.run.device(), common.run.threads,
                     ModelOptions.named("--teacher-engine", () -> TeacherEngine.parse(teacherEngine)),
                     evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec),
-                    copyIterations, copyLr, normalize, teacherSamples,
+                    copyIterations, copyLr, common.normalize, teacherSamples,
                     teacherCard == null ? null : teacherCard.toAbsolutePath(), RoundIterations.parse(roundIterations));
         });
     }

@@ -1,10 +1,28 @@
 package org.pdviz.cli;
 
+import java.util.Map;
 import org.pdviz.app.jobs.Defaults;
 import picocli.CommandLine.Option;
 
-/** The options `pdviz train` and `pdviz distill` share: the optimisation step, and how the job runs. */
+/**
+ * The options `pdviz train` and `pdviz distill` share: the network (a family and its hyperparameters), the
+ * normalisation of a point file, the optimisation step, and how the job runs. Each command words them in
+ * its own help texts where they differ (a distillation's --lr decays each round, its --family is a fresh
+ * student's).
+ */
 final class JobOptions {
+
+    @Option(names = "--family", paramLabel = "mlp|unet")
+    String family;
+
+    @Option(names = "--net", paramLabel = "KEY=VALUE")
+    Map<String, String> net;
+
+    @Option(names = "--normalize")
+    boolean normalize;
+
+    @Option(names = "--lr", paramLabel = "LR")
+    Double lr;
 
     @Option(names = "--batch", paramLabel = "B")
     Integer batch;

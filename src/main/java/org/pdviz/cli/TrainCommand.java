@@ -1,7 +1,6 @@
 package org.pdviz.cli;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.pdviz.app.jobs.Jobs;
 import org.pdviz.app.jobs.TrainJob;
@@ -22,20 +21,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DATA|FILE")
     String data;
 
-    @Option(names = "--normalize")
-    boolean normalize;
-
-    @Option(names = "--family", paramLabel = "mlp|unet")
-    String family;
-
-    @Option(names = "--net", paramLabel = "KEY=VALUE")
-    Map<String, String> net;
-
     @Option(names = "--iterations", paramLabel = "K")
     Long iterations;
-
-    @Option(names = "--lr", paramLabel = "LR")
-    Double lr;
 
     @Option(names = "--init", paramLabel = "FILE")
     Path init;
@@ -56,14 +43,15 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = JobConsole.requireOut(out);
         return JobConsole.runCommand(spec, resume, file, Jobs.fileFolder(file), TrainJob.class, () -> {
-            if (init == null && (data == null || family == null)) {
+            if (init == null && (data == null || common.family == null)) {
                 throw new IllegalArgumentException("give --data DATA and --family mlp|unet (or --init FILE, or"
                         + " --resume)");
             }
-            return new TrainJob(data, family, net, JobOptions.parameterization("--parameterization", parameterization),
-                    common.weighting(), iterations, common.batch, lr, ema, common.clip, common.run.seed,
+            return new TrainJob(data, common.family, common.net,
+                    JobOptions.parameterization("--parameterization", parameterization), common.weighting(), iterations,
+                    common.batch, common.lr, ema, common.clip, common.run.seed,
                     common.run.device(), common.run.threads, common.run.checkpointSeconds, file,
-                    JobConsole.commandLine("train", spec), init, normalize);
+                    JobConsole.commandLine("train", spec), init, common.normalize);
         });
     }
 }
