@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.pdviz.app.bench.SampleBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
@@ -29,8 +30,8 @@ final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", paramLabel = "FILE")
-        Path model;
+        @Mixin
+        BenchModelOption model = new BenchModelOption();
 
         @Option(names = "--steps", defaultValue = "64")
         int steps;
@@ -43,11 +44,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Path m = model;
-            if (m == null) {
-                Path trained = Home.get().models().resolve("mnist/teacher.onnx");
-                m = Files.exists(trained) ? trained : Home.get().models().resolve("exact/exact-mnist-gaussian.onnx");
-            }
+            Path m = model.orShipped("mnist/teacher.onnx", "exact/exact-mnist-gaussian.onnx");
             var o = spec.commandLine().getOut();
             o.printf("model %s, %d steps x %d runs, %d cores, %s%n", m, steps, runs,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
@@ -66,8 +63,8 @@ final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--model", paramLabel = "FILE")
-        Path model;
+        @Mixin
+        BenchModelOption model = new BenchModelOption();
 
         @Option(names = "--count", defaultValue = "64")
         int count;
@@ -80,7 +77,7 @@ final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Path m = model != null ? model : Home.get().models().resolve("exact/exact-mnist-class-means.onnx");
+            Path m = model.orShipped("exact/exact-mnist-class-means.onnx");
             var o = spec.commandLine().getOut();
             o.printf("model %s, %d images per grid, %d frames x %d passes, %d cores, %s, Java %s%n", m, count, steps + 1,
                     passes, Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
@@ -174,13 +171,14 @@ final class BenchCommand implements Callable<Integer> {
                     + " average at end %s)%n", steps, warmUp, loadAverage());
             return 0;
         }
+    }
 
-        private static String loadAverage() {
-            try {
-                return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-            } catch (java.io.IOException | RuntimeException e) {
-                return "?";
-            }
+    /** The one-minute load average (Linux), for the benchmarks' machine lines: their figures depend on it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
         }
     }
 }

@@ -51,7 +51,7 @@ final class DataBench implements Callable<Integer> {
         long bytes = Files.size(csv);
         o.printf(Locale.ROOT, "machine: %d cores, Java %s; load average %s; %,d points, %.1f MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                LiveBench.loadAverage(), points, bytes / 1e6);
+                BenchCommand.loadAverage(), points, bytes / 1e6);
         long t0 = System.nanoTime();
         DataTable first = DataReaders.read(csv);
         double firstMs = (System.nanoTime() - t0) / 1e6;

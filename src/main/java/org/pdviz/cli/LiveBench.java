@@ -44,7 +44,7 @@ final class LiveBench implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("machine: %d cores, %s, Java %s; load average at start %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.arch"), System.getProperty("java.version"), loadAverage());
+                System.getProperty("os.arch"), System.getProperty("java.version"), BenchCommand.loadAverage());
         o.printf("%-14s %4s %8s %8s %8s %8s %8s %9s %9s %7s%n", "data", "seed", "wall s", "data", "teacher", "distill",
                 "evaluate", "student-4", "DDIM-4", "ratio");
         Path scratch = Files.createTempDirectory("pdviz-bench-live");
@@ -78,7 +78,7 @@ final class LiveBench implements Callable<Integer> {
                     Stats.median(ratio));
         }
         o.printf("targets: whole command <= 30 s, ratio <= 0.30; load average at end %s; runs kept in %s%n",
-                loadAverage(), scratch);
+                BenchCommand.loadAverage(), scratch);
         return 0;
     }
 
@@ -99,13 +99,5 @@ final class LiveBench implements Callable<Integer> {
             set.forEach((k, v) -> cmd.addAll(List.of("--set", k + "=" + v)));
         }
         return new ProcessBuilder(cmd);
-    }
-
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "?";
-        }
     }
 }
