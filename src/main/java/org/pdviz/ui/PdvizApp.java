@@ -9,14 +9,16 @@ import org.pdviz.app.PdvizHome;
 import org.pdviz.app.i18n.Language;
 import org.pdviz.app.i18n.LanguagePreference;
 import org.pdviz.app.jobs.Runs;
+import org.pdviz.core.Identified;
 
 /** The JavaFX application: one window whose pages are the views below. */
 public final class PdvizApp extends Application {
 
     /** The views that {@code pdviz app --view NAME} opens; each is a page of the main window. */
-    public enum View {
+    public enum View implements Identified {
         LIBRARY, PLAYER, COMPARE, CURVES, PHI, LESSON, TRAINER;
 
+        @Override
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -32,13 +34,7 @@ public final class PdvizApp extends Application {
         }
 
         public static View parse(String id) {
-            for (View v : values()) {
-                if (v.id().equalsIgnoreCase(id.trim())) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("unknown view '" + id + "', expected one of "
-                    + java.util.Arrays.stream(values()).map(View::id).toList());
+            return Identified.parse(View.class, "view", id);
         }
     }
 

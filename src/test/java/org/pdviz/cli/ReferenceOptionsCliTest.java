@@ -101,7 +101,7 @@ class ReferenceOptionsCliTest {
             {"--start", nan.toString(), "nan.npy", "entry [1, 0, 0, 0]", "not a finite number"},
             {"--start", bytes.toString(), "bytes.npy", "element type u1", "float32 or float64"},
             {"--start", dir.resolve("missing.npy").toString(), "missing.npy"},
-            {"--spacing", "cosine", "timestep spacing 'cosine'", "trailing, leading or linspace"},
+            {"--spacing", "cosine", "timestep spacing 'cosine'", "expected one of [trailing, leading, linspace]"},
             {"--steps-offset", "1", "leading spacing only"},
             {"--final-alpha", "zero", "final alpha 'zero'"},
             {"--clip-style", "torch", "clip style 'torch'"},

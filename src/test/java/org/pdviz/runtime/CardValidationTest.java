@@ -79,7 +79,7 @@ class CardValidationTest {
 
     @Test
     void timeInputsNamesAndStepsMustFitTheSchedule() throws Exception {
-        refused("{\"timeInput\": \"seconds\"}", "timeInput", "t, index or logSnr");
+        refused("{\"timeInput\": \"seconds\"}", "timeInput", "expected one of [t, index, logSnr]");
         refused("{\"schedule\": {\"name\": \"cosine\"}, \"timeInput\": \"index\"}", "timeInput", "discrete");
         refused("{\"schedule\": {\"name\": \"discrete\", \"alphasCumprod\": [0.9, 0.5]}, \"timeInput\": \"t\"}",
                 "timeInput", "'index' or 'logSnr'");

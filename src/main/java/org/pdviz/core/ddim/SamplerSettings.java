@@ -1,6 +1,7 @@
 package org.pdviz.core.ddim;
 
 import java.util.Locale;
+import org.pdviz.core.Identified;
 import org.pdviz.core.model.DataRange;
 import org.pdviz.core.schedule.GridOptions;
 
@@ -24,20 +25,16 @@ public record SamplerSettings(int steps, long seed, int count, long firstIndex, 
      * - alpha_t x_c)}); {@code diffusers} keeps the model's eps_hat (DDIMScheduler with its default
      * {@code use_clipped_model_output = False}: {@code z_s = alpha_s x_c + sigma_s eps_hat}).
      */
-    public enum ClipStyle {
+    public enum ClipStyle implements Identified {
         OFFICIAL, DIFFUSERS;
 
+        @Override
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         public static ClipStyle parse(String s) {
-            for (ClipStyle v : values()) {
-                if (v.id().equalsIgnoreCase(s == null ? "" : s.trim())) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("unknown clip style '" + s + "' (official or diffusers)");
+            return Identified.parse(ClipStyle.class, "clip style", s);
         }
     }
 

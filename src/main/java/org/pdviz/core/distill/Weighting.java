@@ -1,7 +1,6 @@
 package org.pdviz.core.distill;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.pdviz.core.Identified;
 import org.pdviz.core.schedule.NoiseLevel;
 
 /**
@@ -9,7 +8,7 @@ import org.pdviz.core.schedule.NoiseLevel;
  * eps-MSE amounts to (bad for distillation: zero weight as alpha -> 0); truncated SNR is
  * {@code max(SNR, 1)}; SNR+1 is exactly the v-MSE.
  */
-public enum Weighting {
+public enum Weighting implements Identified {
     SNR("snr"),
     TRUNCATED_SNR("truncated"),
     SNR_PLUS_ONE("snr+1");
@@ -20,6 +19,7 @@ public enum Weighting {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -34,13 +34,6 @@ public enum Weighting {
     }
 
     public static Weighting parse(String text) {
-        String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        for (Weighting w : values()) {
-            if (w.id.equals(s)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("unknown weighting '" + text + "', expected one of "
-                + Arrays.toString(Arrays.stream(values()).map(Weighting::id).toArray()));
+        return Identified.parse(Weighting.class, "weighting", text);
     }
 }

@@ -1,5 +1,6 @@
 package org.pdviz.core.model;
 
+import org.pdviz.core.Identified;
 import org.pdviz.core.schedule.CosineSchedule;
 import org.pdviz.core.schedule.DiscreteSchedule;
 import org.pdviz.core.schedule.Schedule;
@@ -14,7 +15,7 @@ import org.pdviz.core.schedule.Schedule;
  * its networks), for either kind.</li>
  * </ul>
  */
-public enum TimeInput {
+public enum TimeInput implements Identified {
     T("t"),
     INDEX("index"),
     LOG_SNR("logSnr");
@@ -25,18 +26,13 @@ public enum TimeInput {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
     public static TimeInput parse(String s) {
-        String k = s == null ? "" : s.trim();
-        for (TimeInput ti : values()) {
-            if (ti.id.equalsIgnoreCase(k)) {
-                return ti;
-            }
-        }
-        throw new IllegalArgumentException("unknown time input '" + s + "' (t, index or logSnr)");
+        return Identified.parse(TimeInput.class, "time input", s);
     }
 
     /** The default for a schedule: t for the cosine schedule, the index for a discrete one. */

@@ -1,7 +1,6 @@
 package org.pdviz.core.param;
 
-import java.util.Arrays;
-import java.util.Locale;
+import org.pdviz.core.Identified;
 import org.pdviz.core.schedule.NoiseLevel;
 
 /**
@@ -10,7 +9,7 @@ import org.pdviz.core.schedule.NoiseLevel;
  * two halves {@code x_out} and {@code eps_out}); {@link Readout} holds those coefficients, so the
  * same numbers serve plain Java arrays and the trainer's tensors.
  */
-public enum Parameterization {
+public enum Parameterization implements Identified {
     /** The network predicts x directly. */
     X("x", 1),
     /** The network predicts eps; x_hat = (z - sigma eps_hat) / alpha is unstable as alpha -> 0. */
@@ -29,6 +28,7 @@ public enum Parameterization {
     }
 
     /** The name used in model cards and on the command line. */
+    @Override
     public String id() {
         return id;
     }
@@ -39,14 +39,7 @@ public enum Parameterization {
     }
 
     public static Parameterization parse(String text) {
-        String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        for (Parameterization p : values()) {
-            if (p.id.equals(s)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown parameterization '" + text + "', expected one of "
-                + Arrays.toString(Arrays.stream(values()).map(Parameterization::id).toArray()));
+        return Identified.parse(Parameterization.class, "parameterization", text);
     }
 
     /** {@code x_hat = z * coefficients.z + out1 * coefficients.first + out2 * coefficients.second}. */

@@ -1,6 +1,6 @@
 package org.pdviz.core.schedule;
 
-import java.util.Locale;
+import org.pdviz.core.Identified;
 
 /**
  * The beta schedules of DDPM-style models, computed as diffusers' schedulers compute them (in
@@ -14,7 +14,7 @@ import java.util.Locale;
  * linspace is torch's: {@code step = (end - start) / (T - 1)}, {@code start + k step} for the first half
  * and {@code end - (T - 1 - k) step} for the second, in float32.
  */
-public enum BetaSchedule {
+public enum BetaSchedule implements Identified {
     LINEAR("linear"),
     SCALED_LINEAR("scaled_linear"),
     SQUAREDCOS_CAP_V2("squaredcos_cap_v2");
@@ -28,6 +28,7 @@ public enum BetaSchedule {
         this.id = id;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -38,13 +39,7 @@ public enum BetaSchedule {
     }
 
     public static BetaSchedule parse(String s) {
-        String k = s == null ? "" : s.trim().toLowerCase(Locale.ROOT);
-        for (BetaSchedule b : values()) {
-            if (b.id.equals(k)) {
-                return b;
-            }
-        }
-        throw new IllegalArgumentException("unknown beta schedule '" + s + "' (linear, scaled_linear or squaredcos_cap_v2)");
+        return Identified.parse(BetaSchedule.class, "beta schedule", s);
     }
 
     /** The T betas (float32 values, as diffusers holds them). */

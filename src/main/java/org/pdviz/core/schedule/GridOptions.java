@@ -1,6 +1,7 @@
 package org.pdviz.core.schedule;
 
 import java.util.Locale;
+import org.pdviz.core.Identified;
 
 /**
  * How an N-step DDIM grid is laid on a discrete schedule, in diffusers' terms; null fields take
@@ -21,37 +22,29 @@ public record GridOptions(TimestepSpacing spacing, int stepsOffset, FinalAlpha f
 
     public static final GridOptions DEFAULT = new GridOptions(null, 0, null, null);
 
-    public enum FinalAlpha {
+    public enum FinalAlpha implements Identified {
         ONE, FIRST;
 
+        @Override
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         public static FinalAlpha parse(String s) {
-            for (FinalAlpha v : values()) {
-                if (v.id().equalsIgnoreCase(s == null ? "" : s.trim())) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("unknown final alpha '" + s + "' (one or first)");
+            return Identified.parse(FinalAlpha.class, "final alpha", s);
         }
     }
 
-    public enum StepTo {
+    public enum StepTo implements Identified {
         NEXT, STRIDE;
 
+        @Override
         public String id() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         public static StepTo parse(String s) {
-            for (StepTo v : values()) {
-                if (v.id().equalsIgnoreCase(s == null ? "" : s.trim())) {
-                    return v;
-                }
-            }
-            throw new IllegalArgumentException("unknown step target '" + s + "' (next or stride)");
+            return Identified.parse(StepTo.class, "step target", s);
         }
     }
 

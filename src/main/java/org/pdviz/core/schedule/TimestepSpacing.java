@@ -1,6 +1,7 @@
 package org.pdviz.core.schedule;
 
 import java.util.Locale;
+import org.pdviz.core.Identified;
 
 /**
  * Which timesteps of a discrete schedule an N-step sampler visits, first step first, exactly as
@@ -15,20 +16,16 @@ import java.util.Locale;
  * </ul>
  * The offset applies to leading spacing only (diffusers ignores it otherwise; here it is refused).
  */
-public enum TimestepSpacing {
+public enum TimestepSpacing implements Identified {
     TRAILING, LEADING, LINSPACE;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     public static TimestepSpacing parse(String s) {
-        for (TimestepSpacing v : values()) {
-            if (v.id().equalsIgnoreCase(s == null ? "" : s.trim())) {
-                return v;
-            }
-        }
-        throw new IllegalArgumentException("unknown timestep spacing '" + s + "' (trailing, leading or linspace)");
+        return Identified.parse(TimestepSpacing.class, "timestep spacing", s);
     }
 
     /** The N timesteps, first step first; throws, naming the problem, for N > T or an offset out of range. */

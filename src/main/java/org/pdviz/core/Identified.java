@@ -1,0 +1,28 @@
+package org.pdviz.core;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** A constant known by a short id: in model cards, on the command line, in settings. */
+public interface Identified {
+
+    String id();
+
+    /**
+     * The constant of {@code type} whose id is {@code text}, trimmed and in any case; anything else
+     * is refused in one line that names {@code what} was given and every id it takes.
+     */
+    static <E extends Enum<E> & Identified> E parse(Class<E> type, String what, String text) {
+        String s = text == null ? "" : text.trim();
+        for (E e : type.getEnumConstants()) {
+            if (e.id().equalsIgnoreCase(s)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + what + " '" + text + "', expected one of " + ids(type));
+    }
+
+    static <E extends Enum<E> & Identified> List<String> ids(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(Identified::id).toList();
+    }
+}
