@@ -2,11 +2,15 @@ package org.pdviz.core;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** A constant known by a short id: in model cards, on the command line, in settings. */
 public interface Identified {
 
-    String id();
+    /** By default the constant's name in lower case. */
+    default String id() {
+        return ((Enum<?>) this).name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * The constant of {@code type} whose id is {@code text}, trimmed and in any case; anything else

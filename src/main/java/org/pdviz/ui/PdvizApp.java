@@ -1,7 +1,6 @@
 package org.pdviz.ui;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -17,11 +16,6 @@ public final class PdvizApp extends Application {
     /** The views that {@code pdviz app --view NAME} opens; each is a page of the main window. */
     public enum View implements Identified {
         LIBRARY, PLAYER, COMPARE, CURVES, PHI, LESSON, TRAINER;
-
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         /** Its name in the top bar (bundle key {@code view.ID}). */
         public String titleKey() {

@@ -1,6 +1,5 @@
 package org.pdviz.core.ddim;
 
-import java.util.Locale;
 import org.pdviz.core.Identified;
 import org.pdviz.core.model.DataRange;
 import org.pdviz.core.schedule.GridOptions;
@@ -27,11 +26,6 @@ public record SamplerSettings(int steps, long seed, int count, long firstIndex, 
      */
     public enum ClipStyle implements Identified {
         OFFICIAL, DIFFUSERS;
-
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         public static ClipStyle parse(String s) {
             return Identified.parse(ClipStyle.class, "clip style", s);

@@ -1,6 +1,5 @@
 package org.pdviz.core.schedule;
 
-import java.util.Locale;
 import org.pdviz.core.Identified;
 
 /**
@@ -25,11 +24,6 @@ public record GridOptions(TimestepSpacing spacing, int stepsOffset, FinalAlpha f
     public enum FinalAlpha implements Identified {
         ONE, FIRST;
 
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static FinalAlpha parse(String s) {
             return Identified.parse(FinalAlpha.class, "final alpha", s);
         }
@@ -37,11 +31,6 @@ public record GridOptions(TimestepSpacing spacing, int stepsOffset, FinalAlpha f
 
     public enum StepTo implements Identified {
         NEXT, STRIDE;
-
-        @Override
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
 
         public static StepTo parse(String s) {
             return Identified.parse(StepTo.class, "step target", s);

@@ -1,6 +1,5 @@
 package org.pdviz.core.schedule;
 
-import java.util.Locale;
 import org.pdviz.core.Identified;
 
 /**
@@ -18,11 +17,6 @@ import org.pdviz.core.Identified;
  */
 public enum TimestepSpacing implements Identified {
     TRAILING, LEADING, LINSPACE;
-
-    @Override
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     public static TimestepSpacing parse(String s) {
         return Identified.parse(TimestepSpacing.class, "timestep spacing", s);
