@@ -32,11 +32,7 @@ final class AppCommand implements Callable<Integer> {
     public Integer call() {
         List<String> args = new ArrayList<>();
         if (lang != null) {
-            try {
-                args.add("--lang=" + Language.parse(lang).tag());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--lang: " + e.getMessage());
-            }
+            args.add("--lang=" + ModelOptions.named("--lang", () -> Language.parse(lang)).tag());
         }
         if (view != null) {
             args.add("--view=" + PdvizApp.View.parse(view).id());

@@ -60,12 +60,7 @@ final class ExportCommand implements Callable<Integer> {
             case "phi" -> ExportService.What.PHI;
             default -> throw new IllegalArgumentException("--what takes sampling or phi, got '" + what + "'");
         };
-        Language language;
-        try {
-            language = Language.parse(lang);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--lang: " + e.getMessage());
-        }
+        Language language = ModelOptions.named("--lang", () -> Language.parse(lang));
         var err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "export");
         ExportService.Result r = new ExportService().run(new ExportService.Request(modelFile.model, w, steps,
