@@ -32,7 +32,7 @@ final class AppCommand implements Callable<Integer> {
     public Integer call() {
         List<String> args = new ArrayList<>();
         if (lang != null) {
-            args.add("--lang=" + ModelOptions.named("--lang", () -> Language.parse(lang)).tag());
+            args.add("--lang=" + OptionValues.named("--lang", () -> Language.parse(lang)).tag());
         }
         if (view != null) {
             args.add("--view=" + PdvizApp.View.parse(view).id());

@@ -34,7 +34,7 @@ final class CardOptions {
             throw new IllegalArgumentException("--shape takes positive sizes D1,D2,...; got " + Arrays.toString(shape));
         }
         CardOverrides flags = new CardOverrides(null, null, parameterization == null ? null
-                : ModelOptions.named("--parameterization", () -> Parameterization.parse(parameterization)),
+                : OptionValues.named("--parameterization", () -> Parameterization.parse(parameterization)),
                 shape == null ? null : new DataShape(shape), range, null, null);
         return card == null ? flags : flags.withSide(CardJson.readFile(card));
     }

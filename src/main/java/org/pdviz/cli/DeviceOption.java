@@ -10,6 +10,6 @@ final class DeviceOption {
     String device;
 
     Device device() {
-        return ModelOptions.named("--device", () -> Device.parse(device));
+        return OptionValues.named("--device", () -> Device.parse(device));
     }
 }

@@ -80,7 +80,7 @@ final class DistillCommand implements Callable<Integer> {
                     teacherParameterization), common.family, common.net,
                     JobOptions.parameterization("--student-parameterization", studentParameterization), data, from, to,
                     iterationsPerRound, common.batch, common.lr, common.weighting(), common.clip, common.run.seed, common.run.device(), common.run.threads,
-                    ModelOptions.named("--teacher-engine", () -> TeacherEngine.parse(teacherEngine)),
+                    OptionValues.named("--teacher-engine", () -> TeacherEngine.parse(teacherEngine)),
                     evalCount, common.run.checkpointSeconds, dir, JobConsole.commandLine("distill", spec),
                     copyIterations, copyLr, common.normalize, teacherSamples,
                     teacherCard == null ? null : teacherCard.toAbsolutePath(), RoundIterations.parse(roundIterations));

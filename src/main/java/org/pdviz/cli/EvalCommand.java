@@ -62,12 +62,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EvalService.Clip clipMode = switch (clip.toLowerCase(Locale.ROOT)) {
-            case "auto" -> EvalService.Clip.AUTO;
-            case "on" -> EvalService.Clip.ON;
-            case "off" -> EvalService.Clip.OFF;
-            default -> throw new IllegalArgumentException("--clip takes auto, on or off, got '" + clip + "'");
-        };
+        EvalService.Clip clipMode = OptionValues.oneOf("--clip", clip, EvalService.Clip.values());
         var err = spec.commandLine().getErr();
         var o = spec.commandLine().getOut();
         ProgressBar[] bar = {null};

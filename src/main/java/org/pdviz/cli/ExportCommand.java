@@ -55,12 +55,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExportService.What w = switch (what.toLowerCase(Locale.ROOT)) {
-            case "sampling" -> ExportService.What.SAMPLING;
-            case "phi" -> ExportService.What.PHI;
-            default -> throw new IllegalArgumentException("--what takes sampling or phi, got '" + what + "'");
-        };
-        Language language = ModelOptions.named("--lang", () -> Language.parse(lang));
+        ExportService.What w = OptionValues.oneOf("--what", what, ExportService.What.values());
+        Language language = OptionValues.named("--lang", () -> Language.parse(lang));
         var err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "export");
         ExportService.Result r = new ExportService().run(new ExportService.Request(modelFile.model, w, steps,

@@ -37,12 +37,12 @@ final class JobOptions {
     RunOptions run = new RunOptions();
 
     org.pdviz.core.distill.Weighting weighting() {
-        return ModelOptions.named("--weighting", () -> org.pdviz.core.distill.Weighting.parse(weighting));
+        return OptionValues.named("--weighting", () -> org.pdviz.core.distill.Weighting.parse(weighting));
     }
 
     /** A parameterization option's value (null stays null: the default). */
     static org.pdviz.core.param.Parameterization parameterization(String option, String value) {
         return value == null ? null
-                : ModelOptions.named(option, () -> org.pdviz.core.param.Parameterization.parse(value));
+                : OptionValues.named(option, () -> org.pdviz.core.param.Parameterization.parse(value));
     }
 }

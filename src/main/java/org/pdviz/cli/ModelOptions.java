@@ -21,13 +21,4 @@ final class ModelOptions {
     Device device() {
         return device.device();
     }
-
-    /** A value parsed from an option, its error naming the option. */
-    static <T> T named(String option, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-        }
-    }
 }

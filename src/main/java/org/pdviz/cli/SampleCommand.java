@@ -38,11 +38,8 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SamplerSettings.Recording recording = switch (record.toLowerCase(java.util.Locale.ROOT)) {
-            case "all" -> SamplerSettings.Recording.ALL;
-            case "final" -> SamplerSettings.Recording.FINAL;
-            default -> throw new IllegalArgumentException("--record takes all or final, got '" + record + "'");
-        };
+        SamplerSettings.Recording recording = OptionValues.oneOf("--record", record, SamplerSettings.Recording.ALL,
+                SamplerSettings.Recording.FINAL);
         var err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, "sampling");
         SamplingMonitor monitor = new SamplingMonitor() {
