@@ -46,8 +46,7 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Path m = model.orShipped("mnist/teacher.onnx", "exact/exact-mnist-gaussian.onnx");
             var o = spec.commandLine().getOut();
-            o.printf("model %s, %d steps x %d runs, %d cores, %s%n", m, steps, runs,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
+            o.printf("model %s, %d steps x %d runs, %s%n", m, steps, runs, machine());
             o.printf("%6s %16s %16s %10s%n", "batch", "sampler us/step", "bare ORT us/step", "overhead");
             for (SampleBench.Row r : new SampleBench().run(m, batches, steps, runs)) {
                 o.printf("%6d %16.1f %16.1f %9.1f%%%n", r.batch(), r.samplerMicros(), r.bareMicros(),
@@ -79,9 +78,8 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             Path m = model.orShipped("exact/exact-mnist-class-means.onnx");
             var o = spec.commandLine().getOut();
-            o.printf("model %s, %d images per grid, %d frames x %d passes, %d cores, %s, Java %s%n", m, count, steps + 1,
-                    passes, Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
-                    System.getProperty("java.version"));
+            o.printf("model %s, %d images per grid, %d frames x %d passes, %s%n", m, count, steps + 1, passes,
+                    machine());
             o.printf("%-30s %6s %10s %12s %10s%n", "what", "scale", "pixels", "median us", "frames/s");
             for (org.pdviz.ui.bench.RenderBench.Row r : new org.pdviz.ui.bench.RenderBench().run(m, count, steps, passes)) {
                 o.printf("%-30s %6d %10s %12.1f %10.0f%n", r.what(), r.scale(), r.width() + "x" + r.height(),
@@ -119,9 +117,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             var o = spec.commandLine().getOut();
             var err = spec.commandLine().getErr();
-            o.printf("machine: %d cores, %s, %s, Java %s; %s; load average at start %s%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
-                    System.getProperty("os.name"), System.getProperty("java.version"),
+            o.printf("machine: %s; %s; load average at start %s%n", machine(),
                     org.pdviz.app.bench.TrainBench.engineDescription(), loadAverage());
             Path scratch = Files.createTempDirectory("pdviz-bench");
             var report = new org.pdviz.app.bench.TrainBench(scratch, line -> {
@@ -171,6 +167,12 @@ final class BenchCommand implements Callable<Integer> {
                     + " average at end %s)%n", steps, warmUp, loadAverage());
             return 0;
         }
+    }
+
+    /** The machine the figures were measured on, as every benchmark states it: cores, architecture, OS, Java. */
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.arch") + ", "
+                + System.getProperty("os.name") + ", Java " + System.getProperty("java.version");
     }
 
     /** The one-minute load average (Linux), for the benchmarks' machine lines: their figures depend on it. */

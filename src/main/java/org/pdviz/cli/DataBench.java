@@ -49,8 +49,7 @@ final class DataBench implements Callable<Integer> {
             w.flush();
         });
         long bytes = Files.size(csv);
-        o.printf(Locale.ROOT, "machine: %d cores, Java %s; load average %s; %,d points, %.1f MB%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        o.printf(Locale.ROOT, "machine: %s; load average %s; %,d points, %.1f MB%n", BenchCommand.machine(),
                 BenchCommand.loadAverage(), points, bytes / 1e6);
         long t0 = System.nanoTime();
         DataTable first = DataReaders.read(csv);

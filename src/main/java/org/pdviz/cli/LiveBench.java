@@ -43,8 +43,7 @@ final class LiveBench implements Callable<Integer> {
             throw new IllegalArgumentException("--runs must be at least 1");
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("machine: %d cores, %s, Java %s; load average at start %s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("os.arch"), System.getProperty("java.version"), BenchCommand.loadAverage());
+        o.printf("machine: %s; load average at start %s%n", BenchCommand.machine(), BenchCommand.loadAverage());
         o.printf("%-14s %4s %8s %8s %8s %8s %8s %9s %9s %7s%n", "data", "seed", "wall s", "data", "teacher", "distill",
                 "evaluate", "student-4", "DDIM-4", "ratio");
         Path scratch = Files.createTempDirectory("pdviz-bench-live");
