@@ -43,12 +43,8 @@ public final class AppIcon {
         // the circle's centre low on the left, so the quarter arc fills the tile
         double cx = s * 0.2, cy = s * 0.8, r = s * 0.6;
         int n = 64;
-        double[] xs = new double[n + 1], ys = new double[n + 1];
-        for (int i = 0; i <= n; i++) {
-            double phi = Math.PI / 2 * i / n;
-            xs[i] = cx + r * Math.cos(phi);
-            ys[i] = cy - r * Math.sin(phi);
-        }
+        double[][] arc = Painter.arc(cx, cy, r, 0, Math.PI / 2, n);
+        double[] xs = arc[0], ys = arc[1];
         p.color(ARC);
         p.lineWidth(Math.max(1, s * 0.05));
         p.polyline(xs, ys, n + 1);
@@ -58,12 +54,8 @@ public final class AppIcon {
             p.fillOval(xs[i], ys[i], s * 0.008, s * 0.008);
         }
         int steps = 4;
-        double[] sx = new double[steps + 1], sy = new double[steps + 1];
-        for (int k = 0; k <= steps; k++) {
-            double phi = Math.PI / 2 * (steps - k) / steps;
-            sx[k] = cx + r * Math.cos(phi);
-            sy[k] = cy - r * Math.sin(phi);
-        }
+        double[][] stops = Painter.arc(cx, cy, r, Math.PI / 2, 0, steps);
+        double[] sx = stops[0], sy = stops[1];
         p.color(Palette.STUDENT);
         p.lineWidth(Math.max(1, s * 0.022));
         p.polyline(sx, sy, steps + 1);

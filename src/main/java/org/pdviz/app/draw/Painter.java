@@ -67,4 +67,18 @@ public interface Painter {
         dashes();
         fillPolygon(new double[] {x2, bx - uy * w, bx + uy * w}, new double[] {y2, by + ux * w, by - ux * w}, 3);
     }
+
+    /**
+     * The n + 1 points of a circle arc of radius r around (cx, cy), from angle {@code from} to
+     * {@code to} (radians, counter-clockwise on screen, whose y points down): {xs, ys}.
+     */
+    static double[][] arc(double cx, double cy, double r, double from, double to, int n) {
+        double[] xs = new double[n + 1], ys = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            double a = from + (to - from) * i / n;
+            xs[i] = cx + r * Math.cos(a);
+            ys[i] = cy - r * Math.sin(a);
+        }
+        return new double[][] {xs, ys};
+    }
 }

@@ -38,13 +38,8 @@ final class Slide {
         p.color(Palette.CIRCLE);
         p.lineWidth(2);
         int n = 24;
-        double[] xs = new double[n + 1], ys = new double[n + 1];
-        for (int i = 0; i <= n; i++) {
-            double a = Math.PI / 2 * i / n;
-            xs[i] = x + r * Math.cos(a);
-            ys[i] = y - r * Math.sin(a);
-        }
-        p.polyline(xs, ys, n + 1);
+        double[][] arc = Painter.arc(x, y, r, 0, Math.PI / 2, n);
+        p.polyline(arc[0], arc[1], n + 1);
         p.color(Palette.AXIS);
         p.lineWidth(1.2);
         p.line(x, y, x + r * 1.1, y);
