@@ -12,12 +12,6 @@ import org.pdviz.core.data.DataTable;
  */
 public interface DataReader {
 
-    /** Short name of the format, e.g. "csv". */
-    String format();
-
-    /** Whether this reader reads {@code file} (by its extension, or a folder). */
-    boolean accepts(Path file);
-
     DataTable read(Path file) throws IOException;
 
     /** A pixel value in [0, 255] in the data range [-1, 1] (in float arithmetic, as MNIST has always been read). */

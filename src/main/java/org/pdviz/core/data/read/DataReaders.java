@@ -3,21 +3,32 @@ package org.pdviz.core.data.read;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.pdviz.core.data.DataTable;
 
 /** The readers, and the one that reads a given file. */
 public final class DataReaders {
 
-    private static final List<DataReader> ALL = List.of(new DelimitedReader(), new NpyReader(), new IdxReader(),
-            new ImageFolderReader());
+    /** A format: the files it takes (by name, or a folder) and its reader. */
+    private record Format(Predicate<Path> takes, DataReader reader) {
+    }
+
+    private static final List<Format> ALL = List.of(
+            new Format(f -> named(f, ".csv", ".tsv", ".txt"), new DelimitedReader()),
+            new Format(f -> named(f, ".npy"), new NpyReader()),
+            new Format(IdxReader::takes, new IdxReader()),
+            new Format(Files::isDirectory, new ImageFolderReader()));
 
     private DataReaders() {
     }
 
-    public static List<DataReader> all() {
-        return ALL;
+    /** A file (not a folder) whose name ends in one of the suffixes, in any case. */
+    private static boolean named(Path file, String... suffixes) {
+        String n = lower(file);
+        return !Files.isDirectory(file) && Arrays.stream(suffixes).anyMatch(n::endsWith);
     }
 
     /** Reads {@code file} with the reader of its format. */
@@ -25,9 +36,9 @@ public final class DataReaders {
         if (!Files.exists(file)) {
             throw new java.nio.file.NoSuchFileException(file.toString());
         }
-        for (DataReader r : ALL) {
-            if (r.accepts(file)) {
-                return r.read(file);
+        for (Format f : ALL) {
+            if (f.takes().test(file)) {
+                return f.reader().read(file);
             }
         }
         throw new DataFileException(file, null, "unknown data format; expected .csv, .tsv, .txt, .npy, an IDX file"
@@ -41,7 +52,7 @@ public final class DataReaders {
             return true;
         }
         String n = name.toLowerCase(Locale.ROOT);
-        return n.contains("/") || n.contains(java.io.File.separator) || ALL.stream().anyMatch(r -> r.accepts(p));
+        return n.contains("/") || n.contains(java.io.File.separator) || ALL.stream().anyMatch(f -> f.takes().test(p));
     }
 
     static String lower(Path file) {

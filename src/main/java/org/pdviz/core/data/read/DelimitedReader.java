@@ -29,17 +29,6 @@ public final class DelimitedReader implements DataReader {
     }
 
     @Override
-    public String format() {
-        return "csv";
-    }
-
-    @Override
-    public boolean accepts(Path file) {
-        String n = DataReaders.lower(file);
-        return !Files.isDirectory(file) && (n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt"));
-    }
-
-    @Override
     public DataTable read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String hash = HexFormat.of().formatHex(DataTable.sha256Digest().digest(bytes));

@@ -20,13 +20,8 @@ import org.pdviz.core.model.DataShape;
  */
 public final class IdxReader implements DataReader {
 
-    @Override
-    public String format() {
-        return "idx";
-    }
-
-    @Override
-    public boolean accepts(Path file) {
+    /** A name ending in .idx, -ubyte, .idx3-ubyte and the like, optionally .gz; not a folder. */
+    static boolean takes(Path file) {
         String n = DataReaders.lower(file);
         if (n.endsWith(".gz")) {
             n = n.substring(0, n.length() - 3);

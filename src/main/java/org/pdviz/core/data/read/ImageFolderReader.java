@@ -22,16 +22,6 @@ import org.pdviz.core.model.DataShape;
 public final class ImageFolderReader implements DataReader {
 
     @Override
-    public String format() {
-        return "images";
-    }
-
-    @Override
-    public boolean accepts(Path file) {
-        return Files.isDirectory(file);
-    }
-
-    @Override
     public DataTable read(Path folder) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(folder)) {

@@ -26,16 +26,6 @@ public final class NpyReader implements DataReader {
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
-    @Override
-    public String format() {
-        return "npy";
-    }
-
-    @Override
-    public boolean accepts(Path file) {
-        return DataReaders.lower(file).endsWith(".npy") && !Files.isDirectory(file);
-    }
-
     /**
      * An array as stored: its shape, element type ({@code f4}, {@code f8} or {@code u1}, byte order
      * stripped) and values as floats, every one finite; {@code sha256} of the file's bytes.
