@@ -71,12 +71,8 @@ public record Classifier(List<Integer> channels, int blocks, int groups, int fea
     }
 
     public Map<String, Object> hyperparameters() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("channels", channels);
-        m.put("blocks", blocks);
-        m.put("groups", groups);
-        m.put("features", features);
-        return m;
+        return Parameterized.hyperparameters("channels", channels, "blocks", blocks, "groups", groups,
+                "features", features);
     }
 
     /** Pixels per side at the last level. */

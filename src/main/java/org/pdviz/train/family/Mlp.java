@@ -1,6 +1,5 @@
 package org.pdviz.train.family;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pdviz.core.model.DataShape;
@@ -44,11 +43,7 @@ public record Mlp(int dataDim, int width, int depth, int embedding, int outputFa
 
     @Override
     public Map<String, Object> hyperparameters() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("width", width);
-        m.put("depth", depth);
-        m.put("embedding", embedding);
-        return m;
+        return Parameterized.hyperparameters("width", width, "depth", depth, "embedding", embedding);
     }
 
     @Override

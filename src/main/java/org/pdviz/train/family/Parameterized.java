@@ -1,6 +1,8 @@
 package org.pdviz.train.family;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A network described by its named parameter tensors: a diffusion {@link Family} or the feature
@@ -16,5 +18,14 @@ public interface Parameterized {
 
     default long parameterCount() {
         return parameters().stream().mapToLong(ParamSpec::size).sum();
+    }
+
+    /** Hyperparameters as a card stores them: {@code name, value, name, value, ...} in this order. */
+    static Map<String, Object> hyperparameters(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
     }
 }

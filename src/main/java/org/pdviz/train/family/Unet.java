@@ -2,7 +2,6 @@ package org.pdviz.train.family;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pdviz.core.model.DataShape;
@@ -76,13 +75,8 @@ public record Unet(int inChannels, int height, int width, List<Integer> channels
 
     @Override
     public Map<String, Object> hyperparameters() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("channels", channels);
-        m.put("blocks", blocks);
-        m.put("groups", groups);
-        m.put("embedding", embedding);
-        m.put("timeDim", timeDim);
-        return m;
+        return Parameterized.hyperparameters("channels", channels, "blocks", blocks, "groups", groups,
+                "embedding", embedding, "timeDim", timeDim);
     }
 
     private int c(int level) {
