@@ -165,14 +165,9 @@ final class JobMonitor implements AutoCloseable {
         Message what = job instanceof TrainJob t ? Message.of("trainer.title.train", t.data())
                 : Message.of("trainer.title.distill", ModelFiles.baseName(((DistillJob) job).teacher()));
         title.set(from != null ? Message.of("trainer.title.resumed", what) : what);
-        log.message(ctx.i18n.format("trainer.run_folder", runFolder(job)));
+        log.message(ctx.i18n.format("trainer.run_folder", Runs.runFolder(job)));
         listeners.forEach(l -> l.started(job));
         timer.playFromStart();
-    }
-
-    private static Path runFolder(JobSpec job) {
-        Path out = job.out().toAbsolutePath().normalize();
-        return job instanceof TrainJob ? out.getParent() : out;
     }
 
     /** Adds a line to the messages (what happened around the job: a preview that failed, ...). */

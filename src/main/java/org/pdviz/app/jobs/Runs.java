@@ -110,8 +110,14 @@ public final class Runs {
 
     /** The name of the run folder a job writes into (a teacher's file lies inside its run folder). */
     public static String runName(JobSpec spec) {
+        Path run = runFolder(spec);
+        return run == null || run.getFileName() == null ? spec.out().toAbsolutePath().normalize().toString()
+                : run.getFileName().toString();
+    }
+
+    /** The run folder a job writes into: a distillation's out folder, the folder of a teacher's file. */
+    public static Path runFolder(JobSpec spec) {
         Path out = spec.out().toAbsolutePath().normalize();
-        Path run = spec instanceof TrainJob ? out.getParent() : out;
-        return run == null || run.getFileName() == null ? out.toString() : run.getFileName().toString();
+        return spec instanceof TrainJob ? out.getParent() : out;
     }
 }
