@@ -36,6 +36,7 @@ final class CompareColumn extends VBox {
     private final Label frameLabel = new Label();
     private final FramePanel diff;
     private final Label stats = new Label();
+    private final List<Label> textRows = List.of(role, frameLabel, stats);
     private javafx.scene.layout.Pane pictures = new VBox(6);
     private boolean sideBySide;
     private final AppContext ctx;
@@ -253,5 +254,10 @@ final class CompareColumn extends VBox {
 
     String frameText() {
         return frameLabel.getText();
+    }
+
+    /** The text rows under and between the pictures, top to bottom (kept level across panes). */
+    List<Label> textRows() {
+        return textRows;
     }
 }

@@ -54,6 +54,7 @@ final class ComparePage implements Page {
     final TransportBar transport;
     private final HBox columnsBox = new HBox(10);
     private final List<CompareColumn> columns = new ArrayList<>();
+    private final LevelRows level = new LevelRows();  // the panes' pictures stay level when a line wraps
     private final BorderPane root = new BorderPane();
     private List<SampledRun> runs = List.of();
     private final TaskSlot<List<SampledRun>> background;
@@ -147,6 +148,7 @@ final class ComparePage implements Page {
     void useDefaults(ModelEntry focus) {
         List<ModelEntry> usable = ctx.models.stream().filter(e -> e.card() != null).toList();
         List<ModelChoice.Pane> panes = ModelChoice.comparison(usable, focus);
+        columns.forEach(c -> level.remove(c.textRows()));
         columns.clear();
         columnsBox.getChildren().clear();
         panes.forEach(this::addColumn);
@@ -164,6 +166,7 @@ final class ComparePage implements Page {
         CompareColumn c = new CompareColumn(ctx, columns.size(), pane, this::removeColumn);
         c.changed(() -> dirty = true);
         columns.add(c);
+        level.add(c.textRows());
         HBox.setHgrow(c, Priority.ALWAYS);
         columnsBox.getChildren().add(c);
         relabel();
@@ -174,6 +177,7 @@ final class ComparePage implements Page {
             return;
         }
         columns.remove(c);
+        level.remove(c.textRows());
         columnsBox.getChildren().remove(c);
         relabel();
         runs = List.of();

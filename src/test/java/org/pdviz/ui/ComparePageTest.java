@@ -72,8 +72,25 @@ class ComparePageTest {
         assertTrue(stats.contains("4 network evaluations per sample: 128x fewer") && stats.contains(" faster (")
                 && stats.contains(String.format("%.4f", rmse)), stats);
 
+        // a stats line that wraps in one pane only: the text rows stay level, and so do the pictures
+        javafx.scene.control.Label longer = compare.columns().get(0).textRows().get(2);
+        fx(() -> longer.setText(longer.getText() + "\none more line\nand one more"));
+        waitFor("the stats rows level", () -> spread(fx(() -> compare.columns().stream()
+                .map(c -> c.textRows().get(2).getHeight()).toList())) < 0.5);
+        assertTrue(fx(() -> longer.getHeight() > compare.columns().get(1).textRows().get(2).prefHeight(-1) + 10),
+                "the taller text sets the height of every pane's row");
+        List<Double> frames = fx(() -> java.util.stream.IntStream.range(0, runs.size())
+                .mapToObj(i -> ((javafx.scene.layout.Region) robot.lookup("#compare-frame-" + i).query()).getHeight())
+                .toList());
+        assertTrue(spread(frames) < 0.5, "the pictures keep one height: " + frames);
+
         fx(() -> compare.transport.seek(320));
         UiTestSupport.screenshot(window.scene().getRoot(), "compare");
+    }
+
+    private static double spread(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(0)
+                - values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
     }
 
     @Test
