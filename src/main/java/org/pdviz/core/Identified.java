@@ -26,7 +26,7 @@ public interface Identified {
         throw new IllegalArgumentException("unknown " + what + " '" + text + "', expected one of " + ids(type));
     }
 
-    static <E extends Enum<E> & Identified> List<String> ids(Class<E> type) {
+    private static <E extends Enum<E> & Identified> List<String> ids(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Identified::id).toList();
     }
 }

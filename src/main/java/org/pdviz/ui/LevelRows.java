@@ -55,9 +55,4 @@ final class LevelRows {
             }
         }
     }
-
-    /** The heights the k-th rows have now, one per pane (for tests). */
-    List<Double> heights(int k) {
-        return panes.stream().map(p -> p.get(k).getHeight()).toList();
-    }
 }
