@@ -35,8 +35,11 @@ final class JobConsole {
             case FRESH -> Jobs.start(spec, listener);
         };
         AtomicBoolean reported = new AtomicBoolean();
+        // set before the hook cancels: a result cancelled by it is the hook's to report, in its words
+        AtomicBoolean stopping = new AtomicBoolean();
         Thread hook = new Thread(() -> {
             if (!handle.isDone()) {
+                stopping.set(true);
                 handle.cancel();
                 handle.awaitQuietly(120_000);
                 if (reported.compareAndSet(false, true)) {
@@ -50,7 +53,7 @@ final class JobConsole {
         try {
             JobResult r = handle.await();
             listener.finishBar();
-            if (reported.compareAndSet(false, true)) {
+            if (!(r.cancelled() && stopping.get()) && reported.compareAndSet(false, true)) {
                 summary(r);
             }
             return r;
